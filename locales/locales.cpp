@@ -1,0 +1,204 @@
+// locales.cpp - ICU behind medloc's small locale interface. Every ICU object
+// has one owner (unique_ptr or LocalUTextPointer); nothing ICU leaks out.
+#include "locales/locales.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/filteredbrk.h>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <array>
+#include <stdexcept>
+
+namespace medloc::locales {
+namespace {
+
+void check(UErrorCode status, const char* what) {
+    if (U_FAILURE(status))
+        throw std::runtime_error(std::string("ICU: ") + what + ": " + u_errorName(status));
+}
+
+// UTF-8 text opened as a UText without copying. The caller's string must
+// outlive it.
+icu::LocalUTextPointer open_utf8(std::string_view utf8) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::LocalUTextPointer text(
+        utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &status));
+    check(status, "utext_openUTF8");
+    return text;
+}
+
+icu::Locale locale_of(const std::string& tag) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::Locale locale = icu::Locale::forLanguageTag(tag, status);
+    check(status, "Locale::forLanguageTag");
+    return locale;
+}
+
+// Abbreviations after which a period never ends a sentence in patient
+// education. ICU's own list for English already has titles such as "Mr." and
+// "Dr."; these are the ones medical and bibliographic text adds. Words that
+// often do end a sentence ("etc.", "a.m.", "p.m.") are left to ICU, which
+// already keeps them joined when a lowercase word follows.
+constexpr std::array kAbbreviations = {
+    "Dr.", "Drs.", "Prof.", "Mr.", "Mrs.", "Ms.", "Jr.", "Sr.", "St.",
+    "e.g.", "i.e.", "vs.", "cf.", "approx.", "ca.", "No.", "Nos.", "Fig.",
+    "Figs.", "Vol.", "Ed.", "Eds.", "Suppl.", "max.", "min.", "Mon.", "Tue.",
+    "Wed.", "Thu.", "Fri.", "Sat.", "Sun.", "Ave.", "Inc.", "U.S.", "al.",
+};
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+
+// True when `rest` begins with the date of a Vancouver-style citation:
+// "2014 Sep;26(5)", "2017;51(11)", "2016 Mar;39(3):e41", "2018 Oct;19 Suppl".
+bool starts_with_citation_date(std::string_view rest) {
+    if (rest.size() < 5 || !is_digit(rest[0]) || !is_digit(rest[1]) || !is_digit(rest[2]) ||
+        !is_digit(rest[3]))
+        return false;
+    std::size_t i = 4;
+    if (i + 4 <= rest.size() && rest[i] == ' ' && is_upper(rest[i + 1]) && is_lower(rest[i + 2]) &&
+        is_lower(rest[i + 3]))
+        i += 4;
+    return i < rest.size() && (rest[i] == ';' || rest[i] == ':');
+}
+
+}  // namespace
+
+std::optional<std::string> canonical_tag(std::string_view tag) {
+    if (tag.empty() || tag.size() > 64) return std::nullopt;
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t parsed = 0;
+    char id[ULOC_FULLNAME_CAPACITY];
+    const std::string input(tag);
+    uloc_forLanguageTag(input.c_str(), id, sizeof id, &parsed, &status);
+    if (U_FAILURE(status) || parsed != static_cast<int32_t>(input.size())) return std::nullopt;
+    icu::Locale locale(id);
+    if (locale.isBogus() || std::string_view(locale.getLanguage()).empty()) return std::nullopt;
+    std::string canonical = locale.toLanguageTag<std::string>(status);
+    if (U_FAILURE(status) || canonical.empty() || canonical == "und") return std::nullopt;
+    return canonical;
+}
+
+bool is_right_to_left(std::string_view tag) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::Locale locale = icu::Locale::forLanguageTag(std::string(tag), status);
+    if (U_FAILURE(status)) return false;
+    // isRightToLeft() looks at the likely script, so "ar" alone is enough.
+    return locale.isRightToLeft();
+}
+
+TextPosition position_of(std::string_view text, std::size_t offset) {
+    TextPosition position;
+    if (offset > text.size()) offset = text.size();
+    for (std::size_t i = 0; i < offset; ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte == '\n') {
+            ++position.line;
+            position.column = 1;
+        } else if ((byte & 0xC0) != 0x80) {  // not a continuation byte
+            ++position.column;
+        }
+    }
+    return position;
+}
+
+std::optional<std::size_t> find_invalid_utf8(std::string_view bytes) {
+    const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+    const auto length = static_cast<int32_t>(bytes.size());
+    int32_t i = 0;
+    while (i < length) {
+        const int32_t start = i;
+        UChar32 c;
+        U8_NEXT(s, i, length, c);
+        if (c < 0) return static_cast<std::size_t>(start);
+    }
+    return std::nullopt;
+}
+
+bool has_letters(std::string_view utf8) {
+    const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+    const auto length = static_cast<int32_t>(utf8.size());
+    for (int32_t i = 0; i < length;) {
+        UChar32 c;
+        U8_NEXT(s, i, length, c);
+        if (c >= 0 && u_isalpha(c)) return true;
+    }
+    return false;
+}
+
+struct SentenceBreaker::Iterator {
+    std::unique_ptr<icu::BreakIterator> breaks;
+};
+
+SentenceBreaker::SentenceBreaker(const std::string& locale_tag)
+    : iterator_(std::make_unique<Iterator>()) {
+    const icu::Locale locale = locale_of(locale_tag);
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> plain(icu::BreakIterator::createSentenceInstance(locale, status));
+    check(status, "createSentenceInstance");
+    std::unique_ptr<icu::FilteredBreakIteratorBuilder> filter(
+        icu::FilteredBreakIteratorBuilder::createInstance(locale, status));
+    check(status, "FilteredBreakIteratorBuilder");
+    for (const char* abbreviation : kAbbreviations) {
+        filter->suppressBreakAfter(icu::UnicodeString::fromUTF8(abbreviation), status);
+        check(status, "suppressBreakAfter");
+    }
+    iterator_->breaks.reset(filter->wrapIteratorWithFilter(plain.release(), status));
+    check(status, "wrapIteratorWithFilter");
+}
+
+SentenceBreaker::~SentenceBreaker() = default;
+
+std::vector<std::size_t> SentenceBreaker::boundaries(std::string_view utf8) {
+    std::vector<std::size_t> result;
+    if (utf8.empty()) return result;
+    icu::LocalUTextPointer text = open_utf8(utf8);
+    UErrorCode status = U_ZERO_ERROR;
+    icu::BreakIterator& breaks = *iterator_->breaks;
+    breaks.setText(text.getAlias(), status);
+    check(status, "BreakIterator::setText");
+    for (int32_t at = breaks.next(); at != icu::BreakIterator::DONE; at = breaks.next()) {
+        const auto offset = static_cast<std::size_t>(at);
+        if (offset == 0 || offset >= utf8.size()) continue;
+        if (starts_with_citation_date(utf8.substr(offset))) continue;
+        result.push_back(offset);
+    }
+    // The iterator keeps a shallow clone of the UText; detach it before the
+    // text goes away.
+    breaks.setText(icu::UnicodeString());
+    return result;
+}
+
+struct WordCounter::Iterator {
+    std::unique_ptr<icu::BreakIterator> words;
+};
+
+WordCounter::WordCounter(const std::string& locale_tag) : iterator_(std::make_unique<Iterator>()) {
+    UErrorCode status = U_ZERO_ERROR;
+    iterator_->words.reset(icu::BreakIterator::createWordInstance(locale_of(locale_tag), status));
+    check(status, "createWordInstance");
+}
+
+WordCounter::~WordCounter() = default;
+
+std::size_t WordCounter::count(std::string_view utf8) {
+    if (utf8.empty()) return 0;
+    icu::LocalUTextPointer text = open_utf8(utf8);
+    UErrorCode status = U_ZERO_ERROR;
+    icu::BreakIterator& words = *iterator_->words;
+    words.setText(text.getAlias(), status);
+    check(status, "BreakIterator::setText");
+    std::size_t count = 0;
+    for (int32_t at = words.next(); at != icu::BreakIterator::DONE; at = words.next()) {
+        // Rule status 0..99 is "none": spaces and punctuation.
+        if (words.getRuleStatus() >= UBRK_WORD_NONE_LIMIT) ++count;
+    }
+    words.setText(icu::UnicodeString());
+    return count;
+}
+
+}  // namespace medloc::locales

@@ -1,0 +1,28 @@
+// commands: one function per medloc command, called by main.cpp once the
+// command line is parsed. Each returns the exit code of DESIGN.md and throws
+// UsageError, InputError, reviews::NotAProject or reviews::DatabaseError,
+// which main.cpp turns into a message and an exit code.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace medloc::pipeline {
+
+struct InitOptions {
+    std::string source_locale = "en-US";
+    std::vector<std::string> target_locales;
+    int review_months = 36;
+};
+int run_init(const std::string& db_path, const InitOptions& options, std::ostream& out);
+
+int run_extract(const std::string& db_path, const std::vector<std::string>& paths, std::ostream& out);
+
+struct StatusOptions {
+    std::string locale;
+    bool json = false;
+};
+int run_status(const std::string& db_path, const StatusOptions& options, std::ostream& out);
+
+}  // namespace medloc::pipeline

@@ -1,0 +1,35 @@
+// errors: the two kinds of failure the pipeline reports to people, each
+// turned into one message at the edge (main.cpp):
+//   FILE:LINE:COLUMN: what is wrong; what to do
+// UsageError exits 1, InputError exits 2 (DESIGN.md, "Exit codes").
+#pragma once
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+
+namespace medloc::pipeline {
+
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class InputError : public std::runtime_error {
+public:
+    InputError(std::string file, std::string what, std::string todo = {}, std::size_t line = 0,
+               std::size_t column = 0)
+        : std::runtime_error(format(file, what, todo, line, column)) {}
+
+private:
+    static std::string format(const std::string& file, const std::string& what, const std::string& todo,
+                              std::size_t line, std::size_t column) {
+        std::string message = file;
+        if (line > 0) message += ":" + std::to_string(line) + ":" + std::to_string(column);
+        message += ": " + what;
+        if (!todo.empty()) message += "; " + todo;
+        return message;
+    }
+};
+
+}  // namespace medloc::pipeline

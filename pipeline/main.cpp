@@ -1,0 +1,80 @@
+// main.cpp - the medloc command line (DESIGN.md, "Command line"). Parses the
+// arguments with CLI11, runs one command, and turns every failure into one
+// message on stderr and the exit code DESIGN.md gives it:
+//   0 success, 1 usage, 2 bad input (nothing changed), 3 refused by a gate,
+//   4 internal or database error.
+#include "pipeline/commands.h"
+#include "pipeline/errors.h"
+#include "reviews/store.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <iostream>
+
+namespace {
+
+std::string default_database() {
+    const char* from_environment = std::getenv("MEDLOC_DB");
+    return from_environment && *from_environment ? from_environment : "medloc.db";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace medloc::pipeline;
+    CLI::App app{"medloc: translation and clinical review of patient-education content"};
+    app.require_subcommand(1);
+    std::string db = default_database();
+    app.add_option("--db", db, "Project database (default: $MEDLOC_DB or ./medloc.db)");
+
+    InitOptions init;
+    std::string targets;
+    CLI::App* init_command = app.add_subcommand("init", "Create a project database");
+    init_command->add_option("--source", init.source_locale, "Source locale (BCP 47)")->capture_default_str();
+    init_command->add_option("--targets", targets, "Target locales, comma-separated (es-US,ar,ja)")->required();
+    init_command->add_option("--review-months", init.review_months, "How long a clinical review stays valid")
+        ->capture_default_str();
+
+    std::vector<std::string> paths;
+    CLI::App* extract_command = app.add_subcommand("extract", "Extract documents (files or folders) into segments");
+    extract_command->add_option("paths", paths, "Files or folders; a document's id is its path in the folder")
+        ->required();
+
+    StatusOptions status;
+    CLI::App* status_command = app.add_subcommand("status", "Show segment, word and state counts");
+    status_command->add_option("--locale", status.locale, "Only this target locale");
+    status_command->add_flag("--json", status.json, "Print JSON");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? 0 : 1;
+    }
+
+    try {
+        if (*init_command) {
+            for (std::size_t start = 0; start <= targets.size();) {
+                const std::size_t comma = std::min(targets.find(',', start), targets.size());
+                if (comma > start) init.target_locales.push_back(targets.substr(start, comma - start));
+                start = comma + 1;
+            }
+            return run_init(db, init, std::cout);
+        }
+        if (*extract_command) return run_extract(db, paths, std::cout);
+        if (*status_command) return run_status(db, status, std::cout);
+    } catch (const UsageError& e) {
+        std::cerr << "medloc: " << e.what() << "\n";
+        return 1;
+    } catch (const InputError& e) {
+        std::cerr << "medloc: " << e.what() << "\nNothing was changed.\n";
+        return 2;
+    } catch (const medloc::reviews::NotAProject& e) {
+        std::cerr << "medloc: " << e.what() << "\nNothing was changed.\n";
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "medloc: internal error: " << e.what() << "\n";
+        return 4;
+    }
+    return 1;
+}

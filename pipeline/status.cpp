@@ -1,0 +1,70 @@
+// status.cpp - `medloc status`: where the project stands, per document and
+// target locale, as text for people or JSON for scripts.
+#include "pipeline/commands.h"
+#include "pipeline/errors.h"
+#include "reviews/store.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <ostream>
+
+namespace medloc::pipeline {
+
+int run_status(const std::string& db_path, const StatusOptions& options, std::ostream& out) {
+    reviews::Store store = reviews::Store::open(db_path);
+    const reviews::ProjectSettings& settings = store.settings();
+    if (!options.locale.empty() && std::find(settings.target_locales.begin(), settings.target_locales.end(),
+                                             options.locale) == settings.target_locales.end())
+        throw UsageError("--locale " + options.locale + " is not a target locale of this project");
+    const std::vector<reviews::DocumentStatus> documents = store.status(options.locale);
+
+    std::int64_t segments = 0, words = 0;
+    for (const reviews::DocumentStatus& document : documents) {
+        segments += document.segments;
+        words += document.words;
+    }
+
+    if (options.json) {
+        nlohmann::ordered_json json;
+        json["project"] = settings.project_id;
+        json["source_locale"] = settings.source_locale;
+        json["target_locales"] = settings.target_locales;
+        json["documents"] = nlohmann::ordered_json::array();
+        for (const reviews::DocumentStatus& document : documents) {
+            nlohmann::ordered_json entry;
+            entry["id"] = document.document_id;
+            entry["format"] = document.format;
+            entry["version"] = document.version;
+            entry["segments"] = document.segments;
+            entry["words"] = document.words;
+            nlohmann::ordered_json locales = nlohmann::ordered_json::object();
+            for (const auto& [locale, states] : document.states) {
+                nlohmann::ordered_json counts;
+                for (const char* state : reviews::kStates) counts[state] = states.at(state);
+                locales[locale] = std::move(counts);
+            }
+            entry["locales"] = std::move(locales);
+            json["documents"].push_back(std::move(entry));
+        }
+        json["totals"] = {{"documents", documents.size()}, {"segments", segments}, {"words", words}};
+        out << json.dump(2) << '\n';
+        return 0;
+    }
+
+    out << "Project " << settings.project_id << ": " << settings.source_locale << " ->";
+    for (const std::string& tag : settings.target_locales) out << ' ' << tag;
+    out << "\n" << documents.size() << " document(s), " << segments << " segments, " << words << " words\n";
+    for (const reviews::DocumentStatus& document : documents) {
+        out << "\n" << document.document_id << "  (" << document.format << ", version " << document.version << ")  "
+            << document.segments << " segments, " << document.words << " words\n";
+        for (const auto& [locale, states] : document.states) {
+            out << "  " << locale << ":";
+            for (const char* state : reviews::kStates) out << "  " << state << " " << states.at(state);
+            out << '\n';
+        }
+    }
+    return 0;
+}
+
+}  // namespace medloc::pipeline

@@ -1,0 +1,111 @@
+// store: a medloc project, one SQLite file.
+//
+// The file says it is a medloc project by its application_id ("MLOC") and
+// says which schema it has by its user_version; opening it migrates an older
+// schema in one transaction, and anything else is refused before a byte is
+// written. What the store keeps:
+//   setting          project id, source locale, review period
+//   target_locale    the locales the project translates into
+//   document         each document and its current version
+//   document_version the source hash and skeleton of every version extracted
+//   segment          every segment ever extracted; retired ones stay, with
+//                    the version that retired them and the one they replace
+//   version_segment  which segments, in which order, make up each version
+//   translation      the target and state of a segment in a locale
+// Writers call the methods under "Writing" inside one Transaction per logical
+// change (an extract run, the import of one file); the caller commits.
+#pragma once
+
+#include "reviews/sqlite.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace medloc::reviews {
+
+// The file is not a medloc project (or not one this medloc can read).
+class NotAProject : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct ProjectSettings {
+    std::string project_id;
+    std::string source_locale;
+    std::vector<std::string> target_locales;
+    int review_months = 36;
+    std::string created_at;
+};
+
+struct DocumentVersion {
+    std::string document_id;
+    std::int64_t version = 0;
+    std::string format;
+    std::string source_sha256;
+    std::int64_t source_bytes = 0;
+    std::string skeleton;
+    std::string extracted_at;
+};
+
+struct StoredSegment {
+    std::string id;
+    std::string document_id;
+    std::string source;      // inline markup, see xliff/content.h
+    std::string plain;
+    std::int64_t words = 0;
+    std::string kind;
+    std::string context;
+    std::optional<std::int64_t> retired_in;
+};
+
+// The translation states of DESIGN.md, in workflow order.
+inline constexpr const char* kStates[] = {"new", "needs-translation", "translated", "revised", "approved"};
+
+struct DocumentStatus {
+    std::string document_id;
+    std::string format;
+    std::int64_t version = 0;
+    std::int64_t segments = 0;
+    std::int64_t words = 0;
+    // locale -> state -> number of segments
+    std::map<std::string, std::map<std::string, std::int64_t>> states;
+};
+
+class Store {
+public:
+    // Creates a new project file; refuses a path that already exists.
+    static Store create(const std::string& path, ProjectSettings settings);
+    // Opens an existing project; throws NotAProject for anything else.
+    static Store open(const std::string& path);
+
+    const ProjectSettings& settings() const { return settings_; }
+    Database& database() { return db_; }
+
+    // Reading
+    std::optional<DocumentVersion> current_version(std::string_view document_id);
+    std::vector<StoredSegment> version_segments(std::string_view document_id, std::int64_t version);
+    std::optional<StoredSegment> segment(std::string_view segment_id);
+    std::vector<DocumentStatus> status(std::string_view only_locale = {});
+
+    // Writing
+    void add_document_version(const DocumentVersion& version, const std::vector<std::string>& segment_ids);
+    void add_segment(const StoredSegment& segment, std::int64_t version, const std::optional<std::string>& replaces);
+    void restore_segment(std::string_view segment_id);
+    void retire_segment(std::string_view segment_id, std::int64_t version);
+
+private:
+    explicit Store(Database db);
+    void load_settings();
+
+    Database db_;
+    ProjectSettings settings_;
+};
+
+// Current UTC time as "YYYY-MM-DDTHH:MM:SSZ".
+std::string utc_timestamp();
+
+}  // namespace medloc::reviews

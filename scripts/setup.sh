@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# setup.sh - install what medloc needs to build and test (Debian 12, as root),
+# then configure and build it in build/.
+#
+# Usage: scripts/setup.sh [--with-peers] [--sanitize]
+#   --with-peers  also install the third-party XLIFF consumers and tools the
+#                 tests and the benchmark run against (translate-toolkit, time).
+#   --sanitize    build with AddressSanitizer and UBSan (into build-asan/).
+# Installs only Debian packages, and only those that are missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(build-essential cmake pkg-config
+          libicu-dev libpugixml-dev libsqlite3-dev catch2
+          libmd4c-dev libgumbo-dev libcli11-dev nlohmann-json3-dev libfmt-dev libssl-dev)
+build_dir=build
+build_type=RelWithDebInfo
+sanitize=OFF
+for arg in "$@"; do
+    case "$arg" in
+        --with-peers) packages+=(translate-toolkit libxml2-utils sqlite3 time python3) ;;
+        --sanitize) sanitize=ON; build_dir=build-asan; build_type=Debug ;;
+        *) echo "setup.sh: unknown option $arg" >&2; exit 1 ;;
+    esac
+done
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+    echo "setup.sh: installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE="$build_type" -DMEDLOC_SANITIZE="$sanitize" >/dev/null
+cmake --build "$build_dir" -j "$(nproc)"
