@@ -45,9 +45,13 @@ icu::Locale locale_of(const std::string& tag) {
 constexpr std::array kAbbreviations = {
     "Dr.", "Drs.", "Prof.", "Mr.", "Mrs.", "Ms.", "Jr.", "Sr.", "St.",
     "e.g.", "i.e.", "vs.", "cf.", "approx.", "ca.", "No.", "Nos.", "Fig.",
-    "Figs.", "Vol.", "Ed.", "Eds.", "Suppl.", "max.", "min.", "Mon.", "Tue.",
-    "Wed.", "Thu.", "Fri.", "Sat.", "Sun.", "Ave.", "Inc.", "U.S.", "al.",
+    "Figs.", "Vol.", "Ed.", "Eds.", "Suppl.", "Mon.", "Tue.",
+    "Wed.", "Thu.", "Fri.", "Sat.", "Sun.", "Ave.", "Inc.", "U.S.",
 };
+
+// Words in ICU's own list that end sentences in patient education far more
+// often than they abbreviate ("...unless your doctor says it is OK. If you").
+constexpr std::array kSentenceEndings = {"OK."};
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
@@ -143,6 +147,10 @@ SentenceBreaker::SentenceBreaker(const std::string& locale_tag)
     std::unique_ptr<icu::FilteredBreakIteratorBuilder> filter(
         icu::FilteredBreakIteratorBuilder::createInstance(locale, status));
     check(status, "FilteredBreakIteratorBuilder");
+    for (const char* ending : kSentenceEndings) {
+        filter->unsuppressBreakAfter(icu::UnicodeString::fromUTF8(ending), status);
+        check(status, "unsuppressBreakAfter");
+    }
     for (const char* abbreviation : kAbbreviations) {
         filter->suppressBreakAfter(icu::UnicodeString::fromUTF8(abbreviation), status);
         check(status, "suppressBreakAfter");

@@ -227,7 +227,7 @@ Report store_document(reviews::Store& store, const SourceFile& file, const std::
     }
     const auto replaces = pair_changes(old_segments, document.segments);
 
-    // Segments first: the version lists them.
+    store.add_document_version(version);
     for (const DocumentSegment& segment : document.segments) {
         if (old_ids.contains(segment.id)) {
             ++report.unchanged;
@@ -251,7 +251,7 @@ Report store_document(reviews::Store& store, const SourceFile& file, const std::
         store.add_segment(stored, report.version,
                           replaced != replaces.end() ? std::optional(replaced->second) : std::nullopt);
     }
-    store.add_document_version(version, ids);
+    store.set_version_segments(file.document_id, report.version, ids);
     for (const reviews::StoredSegment& segment : old_segments)
         if (!new_ids.contains(segment.id)) {
             store.retire_segment(segment.id, report.version);

@@ -304,6 +304,8 @@ std::vector<ExtractedSegment> Segmenter::split(const TextUnit& unit, std::string
     for (const Piece& piece : unit.pieces) {
         at.push_back(plain.size());
         if (!piece.is_code()) plain += piece.text;
+        // A line break separates words, and sentences after a period.
+        if (piece.kind == Piece::Kind::placeholder && piece.type == "br") plain += ' ';
     }
     std::vector<std::size_t> ends = boundaries_outside_pairs(unit.pieces, at, sentences_.boundaries(plain));
     ends.push_back(plain.size());

@@ -243,7 +243,7 @@ std::vector<DocumentStatus> Store::status(std::string_view only_locale) {
     return documents;
 }
 
-void Store::add_document_version(const DocumentVersion& version, const std::vector<std::string>& segment_ids) {
+void Store::add_document_version(const DocumentVersion& version) {
     Statement document(db_,
                        "INSERT INTO document (id, format, current_version) VALUES (?1, ?2, ?3) "
                        "ON CONFLICT (id) DO UPDATE SET format = ?2, current_version = ?3");
@@ -253,9 +253,13 @@ void Store::add_document_version(const DocumentVersion& version, const std::vect
                   "extracted_at) VALUES (?, ?, ?, ?, ?, ?)");
     add.bind(1, version.document_id).bind(2, version.version).bind(3, version.source_sha256);
     add.bind(4, version.source_bytes).bind(5, version.skeleton).bind(6, version.extracted_at).run();
+}
+
+void Store::set_version_segments(std::string_view document_id, std::int64_t version,
+                                 const std::vector<std::string>& segment_ids) {
     Statement member(db_, "INSERT INTO version_segment (document_id, version, position, segment_id) VALUES (?, ?, ?, ?)");
     for (std::size_t i = 0; i < segment_ids.size(); ++i) {
-        member.bind(1, version.document_id).bind(2, version.version);
+        member.bind(1, document_id).bind(2, version);
         member.bind(3, static_cast<std::int64_t>(i)).bind(4, segment_ids[i]).run();
     }
 }

@@ -92,7 +92,11 @@ public:
     std::vector<DocumentStatus> status(std::string_view only_locale = {});
 
     // Writing
-    void add_document_version(const DocumentVersion& version, const std::vector<std::string>& segment_ids);
+    // A new version becomes the document's current one; its segments are
+    // added next, then listed in order with set_version_segments.
+    void add_document_version(const DocumentVersion& version);
+    void set_version_segments(std::string_view document_id, std::int64_t version,
+                              const std::vector<std::string>& segment_ids);
     void add_segment(const StoredSegment& segment, std::int64_t version, const std::optional<std::string>& replaces);
     void restore_segment(std::string_view segment_id);
     void retire_segment(std::string_view segment_id, std::int64_t version);

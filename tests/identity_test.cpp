@@ -1,0 +1,100 @@
+// Segment ids survive edits elsewhere: a corpus is extracted, then a copy
+// with 10% of its sentences edited by gen-corpus; only the edited sentences
+// get new ids, and each is reported as the changed form of the old one.
+#include "reviews/sqlite.h"
+#include "reviews/store.h"
+#include "support.h"
+
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <set>
+#include <sstream>
+
+using namespace medloc;
+using namespace medloc::test;
+
+namespace {
+
+std::set<std::string> ids_of(reviews::Store& store, const std::string& document_id, std::int64_t version) {
+    std::set<std::string> ids;
+    for (const auto& segment : store.version_segments(document_id, version)) ids.insert(segment.id);
+    return ids;
+}
+
+}  // namespace
+
+TEST_CASE("only edited sentences get new ids, and they are reported as changed", "[identity]") {
+    TempDir dir;
+    const fs::path original = dir / "original", edited = dir / "edited", log = dir / "edits.tsv";
+    const std::string gen = (shared_dir() / "scripts" / "gen-corpus").string();
+    REQUIRE(run({"python3", gen, "--docs", "12", "--seed", "7", "--out", original.string()}).exit_code == 0);
+    REQUIRE(run({"python3", gen, "--mutate", "10", "--from", original.string(), "--out", edited.string(), "--log",
+                 log.string()})
+                .exit_code == 0);
+
+    const fs::path db = new_project(dir);
+    REQUIRE(run_medloc(db, {"extract", original.string()}).exit_code == 0);
+    const Result second = run_medloc(db, {"extract", edited.string()});
+    REQUIRE(second.exit_code == 0);
+
+    // The edits gen-corpus made: file -> original sentences.
+    std::map<std::string, std::vector<std::string>> edits;
+    std::istringstream lines(read_file(log));
+    std::string line;
+    std::getline(lines, line);  // header
+    std::size_t edit_count = 0;
+    while (std::getline(lines, line)) {
+        const auto tab1 = line.find('\t'), tab2 = line.find('\t', tab1 + 1);
+        edits[line.substr(0, tab1)].push_back(line.substr(tab2 + 1));
+        ++edit_count;
+    }
+    REQUIRE(edit_count > 20);
+
+    reviews::Store store = reviews::Store::open(db.string());
+    std::size_t lost = 0, gained = 0;
+    for (const auto& entry : fs::directory_iterator(original)) {
+        const std::string id = entry.path().filename().string();
+        const auto version = store.current_version(id);
+        REQUIRE(version);
+        const std::set<std::string> before = ids_of(store, id, 1);
+        const std::set<std::string> after = ids_of(store, id, version->version);
+        if (!edits.contains(id)) {
+            CHECK(version->version == 1);  // untouched file: same source, same segments
+            continue;
+        }
+        for (const std::string& segment_id : before) {
+            if (after.contains(segment_id)) continue;
+            ++lost;
+            const auto segment = store.segment(segment_id);
+            REQUIRE(segment);
+            INFO(id << ": lost the id of \"" << segment->plain << "\"");
+            bool edited_sentence = false;
+            for (const std::string& sentence : edits[id])
+                edited_sentence = edited_sentence || sentence.find(segment->plain) != std::string::npos ||
+                                  segment->plain.find(sentence) != std::string::npos;
+            CHECK(edited_sentence);
+            CHECK(segment->retired_in == version->version);
+        }
+        for (const std::string& segment_id : after) gained += before.contains(segment_id) ? 0 : 1;
+    }
+    CHECK(lost == edit_count);
+    CHECK(gained == edit_count);
+
+    // Every new id replaces the id of the sentence it was edited from.
+    reviews::Statement replaced(store.database(), "SELECT COUNT(*) FROM segment WHERE replaces IS NOT NULL");
+    REQUIRE(replaced.step());
+    CHECK(replaced.integer(0) == static_cast<std::int64_t>(edit_count));
+    CHECK(second.out.find(std::to_string(edit_count) + " changed") != std::string::npos);
+}
+
+TEST_CASE("extracting the same documents again changes nothing", "[identity]") {
+    TempDir dir;
+    const fs::path db = new_project(dir);
+    REQUIRE(run_medloc(db, {"extract", corpus_dir().string()}).exit_code == 0);
+    const std::string before = read_file(db);
+    const Result again = run_medloc(db, {"extract", corpus_dir().string()});
+    REQUIRE(again.exit_code == 0);
+    CHECK(again.out.find(" 0 new, 0 changed, ") != std::string::npos);
+    CHECK(again.out.find(" 0 removed\n7 document(s)") != std::string::npos);
+}

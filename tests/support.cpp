@@ -1,0 +1,96 @@
+#include "support.h"
+
+#include <catch2/catch.hpp>
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+extern char** environ;
+
+namespace medloc::test {
+
+TempDir::TempDir() {
+    std::random_device random;
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        path_ = fs::temp_directory_path() / ("medloc-test-" + std::to_string(random()));
+        if (fs::create_directory(path_)) return;
+    }
+    throw std::runtime_error("cannot make a temporary folder");
+}
+
+TempDir::~TempDir() {
+    std::error_code ignored;
+    fs::remove_all(path_, ignored);
+}
+
+std::string read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + path.string());
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return std::move(bytes).str();
+}
+
+void write_file(const fs::path& path, const std::string& bytes) {
+    fs::create_directories(path.parent_path());
+    std::ofstream out(path, std::ios::binary);
+    out << bytes;
+}
+
+Result run(const std::vector<std::string>& argv, const fs::path& cwd) {
+    TempDir capture;
+    const fs::path out = capture / "out", err = capture / "err";
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
+    std::vector<char*> args;
+    for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+    args.push_back(nullptr);
+    pid_t pid = 0;
+    const int spawned = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (spawned != 0) throw std::runtime_error("cannot run " + argv[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    Result result;
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    result.out = read_file(out);
+    result.err = read_file(err);
+    return result;
+}
+
+Result run_medloc(const fs::path& db, const std::vector<std::string>& args, const fs::path& cwd) {
+    std::vector<std::string> argv = {MEDLOC_BINARY, "--db", db.string()};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return run(argv, cwd);
+}
+
+fs::path corpus_dir() { return MEDLOC_CORPUS; }
+fs::path translations_dir() { return MEDLOC_TRANSLATIONS; }
+fs::path shared_dir() { return MEDLOC_SHARED; }
+
+std::vector<fs::path> corpus_documents() {
+    std::vector<fs::path> documents;
+    for (const auto& entry : fs::directory_iterator(corpus_dir())) documents.push_back(entry.path());
+    std::sort(documents.begin(), documents.end());
+    return documents;
+}
+
+fs::path new_project(const TempDir& dir) {
+    const fs::path db = dir / "medloc.db";
+    const Result init = run_medloc(db, {"init", "--source", "en-US", "--targets", "es-US,ar,ja,zh-Hans"});
+    REQUIRE(init.exit_code == 0);
+    return db;
+}
+
+}  // namespace medloc::test

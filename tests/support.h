@@ -1,0 +1,49 @@
+// support: what the tests share. Temporary folders, the corpus, and running
+// the real medloc binary the way a user or script does.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace medloc::test {
+
+namespace fs = std::filesystem;
+
+// A fresh folder under the system temp dir, removed with everything in it.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const fs::path& path() const { return path_; }
+    fs::path operator/(const std::string& name) const { return path_ / name; }
+
+private:
+    fs::path path_;
+};
+
+struct Result {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+// Runs `medloc --db DB ARGS...` in `cwd` and waits for it.
+Result run_medloc(const fs::path& db, const std::vector<std::string>& args, const fs::path& cwd = fs::current_path());
+// Runs any program (argv[0] found on PATH) and waits for it.
+Result run(const std::vector<std::string>& argv, const fs::path& cwd = fs::current_path());
+
+std::string read_file(const fs::path& path);
+void write_file(const fs::path& path, const std::string& bytes);
+
+fs::path corpus_dir();        // tests/corpus: the sample articles
+fs::path translations_dir();  // tests/translations: reference translations, TMX
+fs::path shared_dir();        // ../shared
+std::vector<fs::path> corpus_documents();
+
+// A project initialised in `dir` (targets es-US, ar, ja, zh-Hans).
+fs::path new_project(const TempDir& dir);
+
+}  // namespace medloc::test
