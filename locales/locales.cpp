@@ -123,13 +123,13 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view bytes) {
     return std::nullopt;
 }
 
-bool has_letters(std::string_view utf8) {
+bool has_letters_or_digits(std::string_view utf8) {
     const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
     const auto length = static_cast<int32_t>(utf8.size());
     for (int32_t i = 0; i < length;) {
         UChar32 c;
         U8_NEXT(s, i, length, c);
-        if (c >= 0 && u_isalpha(c)) return true;
+        if (c >= 0 && u_isalnum(c)) return true;
     }
     return false;
 }

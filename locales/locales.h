@@ -39,9 +39,11 @@ TextPosition position_of(std::string_view text, std::size_t offset);
 // Byte offset of the first byte that is not part of well-formed UTF-8, if any.
 std::optional<std::size_t> find_invalid_utf8(std::string_view bytes);
 
-// True when the text has at least one letter (of any script): a text without
-// letters ("911", "1.5", "—") has nothing to translate.
-bool has_letters(std::string_view utf8);
+// True when the text has at least one letter or digit (of any script). A
+// text with neither ("—", "•") has nothing to translate; digits alone do
+// ("911", a dose of "1.5"): they may be localized, and a change to them must
+// be reviewed like any other.
+bool has_letters_or_digits(std::string_view utf8);
 
 // Splits text into sentences. Owns its ICU iterator; reuse one for many texts.
 class SentenceBreaker {

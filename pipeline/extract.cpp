@@ -147,8 +147,12 @@ double similarity(const std::string& a, const std::string& b) {
     return 2.0 * static_cast<double>(common.size()) / static_cast<double>(wa.size() + wb.size());
 }
 
-// For each new segment, the removed segment it is an edit of, if any: one
-// that stood between the same unchanged neighbours and shares most words.
+// For each new segment, the removed segment it is an edit of, if any. Both
+// documents are cut into gaps between segments they share, in order; within
+// a gap a new segment pairs with the removed one sharing most of its words
+// (at least half), and a gap left with one new and one removed segment
+// pairs those two ("911" edited to "912" shares no word, but stands where
+// the old one stood).
 std::map<std::string, std::string> pair_changes(const std::vector<reviews::StoredSegment>& old_segments,
                                                 const std::vector<DocumentSegment>& new_segments) {
     std::map<std::string, std::size_t> old_position;
@@ -157,36 +161,38 @@ std::map<std::string, std::string> pair_changes(const std::vector<reviews::Store
     for (const DocumentSegment& segment : new_segments) new_ids.insert(segment.id);
 
     std::map<std::string, std::string> replaces;
-    std::set<std::size_t> taken;
-    std::size_t anchor = 0;  // old position just after the last unchanged segment
-    for (std::size_t i = 0; i < new_segments.size(); ++i) {
-        const auto kept = old_position.find(new_segments[i].id);
-        if (kept != old_position.end()) {
-            anchor = kept->second + 1;
-            continue;
-        }
-        std::size_t limit = old_segments.size();
-        for (std::size_t j = i + 1; j < new_segments.size(); ++j) {
-            const auto next = old_position.find(new_segments[j].id);
-            if (next != old_position.end()) {
-                limit = next->second;
-                break;
+    std::size_t old_begin = 0, new_begin = 0;
+    for (std::size_t i = 0; i <= new_segments.size(); ++i) {
+        const auto kept = i < new_segments.size() ? old_position.find(new_segments[i].id) : old_position.end();
+        if (i < new_segments.size() && kept == old_position.end()) continue;
+        // The gap: old [old_begin, old_end), new [new_begin, i).
+        const std::size_t old_end = i < new_segments.size() ? std::max(kept->second, old_begin) : old_segments.size();
+        std::vector<std::size_t> removed, added;
+        for (std::size_t k = old_begin; k < old_end; ++k)
+            if (!new_ids.contains(old_segments[k].id)) removed.push_back(k);
+        for (std::size_t k = new_begin; k < i; ++k) added.push_back(k);
+        std::set<std::size_t> taken;
+        std::vector<std::size_t> unpaired;
+        for (std::size_t n : added) {
+            double best = 0.5;
+            std::size_t chosen = old_segments.size();
+            for (std::size_t k : removed) {
+                if (taken.contains(k)) continue;
+                const double score = similarity(old_segments[k].plain, new_segments[n].plain);
+                if (score >= best) best = score, chosen = k;
+            }
+            if (chosen < old_segments.size()) {
+                taken.insert(chosen);
+                replaces[new_segments[n].id] = old_segments[chosen].id;
+            } else {
+                unpaired.push_back(n);
             }
         }
-        double best = 0.5;
-        std::size_t chosen = old_segments.size();
-        for (std::size_t k = anchor; k < limit && k < old_segments.size(); ++k) {
-            if (taken.contains(k) || new_ids.contains(old_segments[k].id)) continue;
-            const double score = similarity(old_segments[k].plain, new_segments[i].plain);
-            if (score >= best) {
-                best = score;
-                chosen = k;
-            }
-        }
-        if (chosen < old_segments.size()) {
-            taken.insert(chosen);
-            replaces[new_segments[i].id] = old_segments[chosen].id;
-        }
+        if (unpaired.size() == 1 && removed.size() == taken.size() + 1)
+            for (std::size_t k : removed)
+                if (!taken.contains(k)) replaces[new_segments[unpaired.front()].id] = old_segments[k].id;
+        if (i < new_segments.size()) old_begin = std::max(old_begin, kept->second + 1);
+        new_begin = i + 1;
     }
     return replaces;
 }

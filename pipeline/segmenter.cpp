@@ -316,7 +316,7 @@ std::vector<ExtractedSegment> Segmenter::split(const TextUnit& unit, std::string
         if (sentence.empty()) continue;
         sentence = protect_addresses(sentence, source);
         ExtractedSegment segment = make_segment(sentence, unit, source);
-        if (!locales::has_letters(segment.source.plain_text())) continue;
+        if (!locales::has_letters_or_digits(segment.source.plain_text())) continue;
         segments.push_back(std::move(segment));
     }
     return segments;

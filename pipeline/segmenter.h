@@ -5,8 +5,9 @@
 // segment. White space and codes at the edges of a sentence (a <br>, or an
 // <em> around the whole sentence) go to the skeleton: translators see only
 // what they must translate. URLs and e-mail addresses inside a sentence
-// become placeholder codes, so they cannot be changed by mistake. A sentence
-// with no letter ("911", "1.5") is not translatable and stays in the skeleton.
+// become placeholder codes, so they cannot be changed by mistake. Text with
+// no letter or digit ("—") stays in the skeleton; numbers alone ("911", a
+// dose of "1.5") are segments, so that a change to them is reviewed.
 #pragma once
 
 #include "locales/locales.h"

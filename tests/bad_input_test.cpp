@@ -51,7 +51,7 @@ TEST_CASE("a file that is not UTF-8 is refused with the line and column", "[bad-
     Project project;
     const fs::path file = project.dir / "docs" / "latin1.txt";
     write_file(file, "Title\n\nFever in children: caf\xe9 au lait spots.\n");
-    check_refused(project, {"extract", file.string()}, file.string() + ":3:25", "not valid UTF-8");
+    check_refused(project, {"extract", file.string()}, file.string() + ":3:23", "not valid UTF-8");
 }
 
 TEST_CASE("an unsupported extension is refused", "[bad-input]") {
