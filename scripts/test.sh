@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# test.sh - install what is missing, build, and run every test (ctest).
+# This is the README's test command and what .ci/run calls.
+#   --sanitize   also build and run the tests under AddressSanitizer + UBSan
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --with-peers
+ctest --test-dir build --output-on-failure -j "$(nproc)"
+if [ "${1:-}" = "--sanitize" ]; then
+    scripts/setup.sh --sanitize
+    ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+        ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
+fi
