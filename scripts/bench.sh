@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# bench.sh - how fast and how lean `medloc extract` is, against a peer.
+#
+# Generates a deterministic corpus of 1000 documents (../shared/scripts/gen-corpus),
+# then in one run times:
+#   - medloc extract of the txt and html documents, and of all 1000 documents;
+#   - translate-toolkit's converters on the same txt and html files
+#     (txt2po -P, html2po -P; Debian's translate-toolkit 3.8.4 has no Markdown one),
+# with /usr/bin/time -v for wall time and peak memory, and prints the ratios.
+# Usage: scripts/bench.sh [DOCS]   (default 1000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+docs="${1:-1000}"
+scripts/setup.sh --with-peers >/dev/null
+medloc="$PWD/build/pipeline/medloc"
+gen="$PWD/../shared/scripts/gen-corpus"
+work="$(mktemp -d "${TMPDIR:-/tmp}/medloc-bench.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+
+python3 "$gen" --docs "$docs" --seed bench --out "$work/corpus" 2>/dev/null
+mkdir -p "$work/by-format/txt" "$work/by-format/html" "$work/by-format/md"
+for f in "$work"/corpus/*; do cp "$f" "$work/by-format/${f##*.}/"; done
+
+# measure NAME COMMAND...: wall seconds and peak KiB into $work/NAME.time
+measure() {
+    local name="$1"; shift
+    /usr/bin/time -v -o "$work/$name.time" "$@" >"$work/$name.out" 2>"$work/$name.err"
+}
+seconds() { awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$work/$1.time"; }
+peak_kib() { awk -F': ' '/Maximum resident set size/ {print $2}' "$work/$1.time"; }
+
+"$medloc" --db "$work/a.db" init --targets es-US >/dev/null
+measure medloc_txt_html "$medloc" --db "$work/a.db" extract "$work/by-format/txt" "$work/by-format/html"
+"$medloc" --db "$work/b.db" init --targets es-US >/dev/null
+measure medloc_all "$medloc" --db "$work/b.db" extract "$work/corpus"
+measure txt2po txt2po -P --progress=none -i "$work/by-format/txt" -o "$work/pot-txt"
+measure html2po html2po -P --progress=none -i "$work/by-format/html" -o "$work/pot-html"
+
+segments_txt_html=$(tail -1 "$work/medloc_txt_html.out" | awk '{print $3}')
+segments_all=$("$medloc" --db "$work/b.db" status --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["totals"]["segments"])')
+t_m=$(seconds medloc_txt_html); t_all=$(seconds medloc_all)
+t_tt=$(awk -v a="$(seconds txt2po)" -v b="$(seconds html2po)" 'BEGIN{print a+b}')
+m_tt=$(( $(peak_kib txt2po) > $(peak_kib html2po) ? $(peak_kib txt2po) : $(peak_kib html2po) ))
+
+echo "corpus: $docs documents ($(ls "$work/by-format/txt" | wc -l) txt, $(ls "$work/by-format/md" | wc -l) md, $(ls "$work/by-format/html" | wc -l) html), $(du -sh "$work/corpus" | cut -f1)"
+printf 'medloc extract, all:        %6.2f s  %8d segments  %8.0f segments/s  peak %6d KiB\n' \
+    "$t_all" "$segments_all" "$(awk -v n="$segments_all" -v t="$t_all" 'BEGIN{print n/(t>0?t:0.01)}')" "$(peak_kib medloc_all)"
+printf 'medloc extract, txt+html:   %6.2f s  %8d segments  %8.0f segments/s  peak %6d KiB\n' \
+    "$t_m" "$segments_txt_html" "$(awk -v n="$segments_txt_html" -v t="$t_m" 'BEGIN{print n/(t>0?t:0.01)}')" "$(peak_kib medloc_txt_html)"
+printf 'translate-toolkit, txt+html:%6.2f s  (txt2po %.2f s, html2po %.2f s)          peak %6d KiB\n' \
+    "$t_tt" "$(seconds txt2po)" "$(seconds html2po)" "$m_tt"
+printf 'ratio time  medloc/translate-toolkit (txt+html): %.2f\n' "$(awk -v a="$t_m" -v b="$t_tt" 'BEGIN{print a/(b>0?b:0.01)}')"
+printf 'ratio peak memory medloc/translate-toolkit:      %.2f\n' "$(awk -v a="$(peak_kib medloc_txt_html)" -v b="$m_tt" 'BEGIN{print a/b}')"
