@@ -8,6 +8,26 @@
 namespace medloc::xliff {
 namespace {
 
+// Character data needs &, < and > escaped; an attribute value in double
+// quotes also needs " and the white space that parsers would normalize.
+std::string escape_xml(std::string_view text, bool attribute) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += attribute ? "&quot;" : "\""; break;
+        case '\n': out += attribute ? "&#10;" : "\n"; break;
+        case '\t': out += attribute ? "&#9;" : "\t"; break;
+        case '\r': out += attribute ? "&#13;" : "\r"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
 bool has_close(const std::vector<Run>& runs, std::size_t open_at) {
     for (std::size_t i = open_at + 1; i < runs.size(); ++i)
         if (runs[i].kind == Run::Kind::close && runs[i].id == runs[open_at].id) return true;
@@ -116,36 +136,8 @@ Content content_from_markup(std::string_view markup) {
     return content;
 }
 
-std::string escape_xml_text(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
+std::string escape_xml_text(std::string_view text) { return escape_xml(text, false); }
 
-std::string escape_xml_attribute(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\n': out += "&#10;"; break;
-        case '\t': out += "&#9;"; break;
-        case '\r': out += "&#13;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
+std::string escape_xml_attribute(std::string_view text) { return escape_xml(text, true); }
 
 }  // namespace medloc::xliff
