@@ -63,7 +63,7 @@ ExtractedDocument DocumentExtractor::extract(const std::string& file, const std:
 
     std::map<std::string, int> occurrences;
     std::vector<std::string> ids;
-    for (ExtractedSegment& segment : extracted) {
+    for (const ExtractedSegment& segment : extracted) {
         DocumentSegment stored;
         stored.markup = segment.source.to_markup();
         stored.plain = segment.source.plain_text();
@@ -75,18 +75,15 @@ ExtractedDocument DocumentExtractor::extract(const std::string& file, const std:
         key += '\0';
         key += std::to_string(occurrence);
         stored.id = reviews::sha256_hex(key).substr(0, 16);
-        stored.extracted = std::move(segment);
         ids.push_back(stored.id);
         document.segments.push_back(std::move(stored));
     }
-    std::vector<ExtractedSegment> in_order;
-    in_order.reserve(document.segments.size());
-    for (const DocumentSegment& segment : document.segments) in_order.push_back(segment.extracted);
     try {
-        document.skeleton = make_skeleton(bytes, format, in_order, ids);
+        document.skeleton = make_skeleton(bytes, format, extracted, ids);
     } catch (const FilterError& e) {
         throw InputError(file, e.what());
     }
+    for (std::size_t i = 0; i < extracted.size(); ++i) document.segments[i].extracted = std::move(extracted[i]);
     return document;
 }
 
