@@ -107,7 +107,6 @@ private:
         if (!unit_ || in_code_span_) return 0;
         if (type == MD_SPAN_CODE) {
             in_code_span_ = true;
-            code_text_.clear();
             pending_.push_back({Event::code_open, type, 0, {}});
             return 0;
         }
@@ -146,7 +145,6 @@ private:
         if (in_code_span_) {
             settle_pending(raw.begin);
             code_last_end_ = raw.end;
-            code_text_ += source_.substr(raw.begin, raw.size());
             return 0;
         }
         settle_pending(raw.begin);
@@ -347,7 +345,6 @@ private:
     int untranslatable_ = 0;
     bool in_list_item_ = false;
     bool in_code_span_ = false;
-    std::string code_text_;
     Range code_open_;
     std::size_t code_last_end_ = 0;
 };
