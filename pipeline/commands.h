@@ -25,4 +25,20 @@ struct StatusOptions {
 };
 int run_status(const std::string& db_path, const StatusOptions& options, std::ostream& out);
 
+struct ExportOptions {
+    std::string locale;
+    std::string out_dir;
+    std::string format = "xliff-1.2";
+    bool pending = false;
+    bool pseudo = false;
+};
+int run_export(const std::string& db_path, const ExportOptions& options, std::ostream& out);
+
+struct ImportOptions {
+    std::vector<std::string> files;
+    std::string actor;
+    std::string role;
+};
+int run_import(const std::string& db_path, const ImportOptions& options, std::ostream& out);
+
 }  // namespace medloc::pipeline

@@ -13,13 +13,13 @@
 #include "pipeline/commands.h"
 #include "pipeline/document.h"
 #include "pipeline/errors.h"
+#include "pipeline/files.h"
 #include "reviews/hash.h"
 #include "reviews/store.h"
 
 #include <unistd.h>
 
 #include <algorithm>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <set>
@@ -55,14 +55,6 @@ void check_document_id(const std::string& shown, const std::string& id) {
     for (unsigned char c : id)
         if (c < 0x20 || c == 0x7f)
             throw InputError(shown, "the file name has control characters", "rename the file");
-}
-
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path.string(), "cannot be read", "check that the file exists and is readable");
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return std::move(bytes).str();
 }
 
 void add_file(std::vector<SourceFile>& files, const fs::path& path, std::string id, bool named) {
@@ -197,6 +189,39 @@ std::map<std::string, std::string> pair_changes(const std::vector<reviews::Store
     return replaces;
 }
 
+// A changed segment starts over in every locale that had a translation of
+// the text it replaces: needs-translation, the old pair kept for reference,
+// and an event that says why any approval is gone.
+void carry_translations(reviews::Store& store, const reviews::StoredSegment& replaced,
+                        const reviews::StoredSegment& segment, std::int64_t version) {
+    for (const reviews::Translation& old : store.translations_of(replaced.id)) {
+        const std::optional<std::string>& target = old.target ? old.target : old.previous_target;
+        if (!target) continue;
+        reviews::Translation translation;
+        translation.segment_id = segment.id;
+        translation.locale = old.locale;
+        translation.state = "needs-translation";
+        translation.updated_at = reviews::utc_timestamp();
+        translation.updated_by = "medloc extract";
+        translation.previous_source = old.target ? replaced.source : old.previous_source.value_or(replaced.source);
+        translation.previous_target = target;
+        store.put_translation(translation);
+
+        reviews::Event event;
+        event.at = translation.updated_at;
+        event.segment_id = segment.id;
+        event.locale = old.locale;
+        event.actor = "medloc extract";
+        event.role = "system";
+        event.meaning = "invalidated: source text changed";
+        event.state = translation.state;
+        event.source = segment.source;
+        event.comment = "replaces segment " + replaced.id + " (was " + old.state + "); the old target is kept for reference";
+        event.origin = segment.document_id + " version " + std::to_string(version);
+        store.add_event(event);
+    }
+}
+
 Report store_document(reviews::Store& store, const SourceFile& file, const std::string& bytes,
                       DocumentExtractor& extractor) {
     Report report;
@@ -254,8 +279,12 @@ Report store_document(reviews::Store& store, const SourceFile& file, const std::
         stored.words = static_cast<std::int64_t>(segment.words);
         stored.kind = to_string(segment.extracted.kind);
         stored.context = segment.extracted.context;
-        store.add_segment(stored, report.version,
-                          replaced != replaces.end() ? std::optional(replaced->second) : std::nullopt);
+        if (replaced == replaces.end()) {
+            store.add_segment(stored, report.version, std::nullopt);
+            continue;
+        }
+        store.add_segment(stored, report.version, replaced->second);
+        carry_translations(store, *store.segment(replaced->second), stored, report.version);
     }
     store.set_version_segments(file.document_id, report.version, ids);
     for (const reviews::StoredSegment& segment : old_segments)

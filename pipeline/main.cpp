@@ -46,6 +46,24 @@ int main(int argc, char** argv) {
     status_command->add_option("--locale", status.locale, "Only this target locale");
     status_command->add_flag("--json", status.json, "Print JSON");
 
+    ExportOptions export_options;
+    CLI::App* export_command = app.add_subcommand("export", "Write XLIFF for CAT tools, one file per document");
+    export_command->add_option("--locale", export_options.locale, "Target locale")->required();
+    export_command->add_option("--out", export_options.out_dir, "Folder to write LOCALE/DOCUMENT.xlf into")->required();
+    export_command->add_option("--format", export_options.format, "xliff-1.2 (default) or xliff-2.0")
+        ->check(CLI::IsMember({"xliff-1.2", "xliff-2.0"}))
+        ->capture_default_str();
+    export_command->add_flag("--pending", export_options.pending, "Only segments that still need translation");
+    export_command->add_flag("--pseudo", export_options.pseudo, "Write pseudo-translated targets");
+
+    ImportOptions import_options;
+    CLI::App* import_command = app.add_subcommand("import", "Read translated XLIFF back from CAT tools");
+    import_command->add_option("files", import_options.files, "XLIFF files (1.2 or 2.x)")->required();
+    import_command->add_option("--as", import_options.actor, "Name of the person whose work this is")->required();
+    import_command->add_option("--role", import_options.role, "translator, reviser or clinical")
+        ->required()
+        ->check(CLI::IsMember({"translator", "reviser", "clinical"}));
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -63,6 +81,8 @@ int main(int argc, char** argv) {
         }
         if (*extract_command) return run_extract(db, paths, std::cout);
         if (*status_command) return run_status(db, status, std::cout);
+        if (*export_command) return run_export(db, export_options, std::cout);
+        if (*import_command) return run_import(db, import_options, std::cout);
     } catch (const UsageError& e) {
         std::cerr << "medloc: " << e.what() << "\n";
         return 1;

@@ -222,6 +222,19 @@ std::string rebuild(const Skeleton& skeleton, const SegmentLookup& lookup) {
     return out;
 }
 
+std::map<std::string, std::string> original_codes(const Skeleton& skeleton, const Slot& slot,
+                                                  const xliff::Content& source, const SegmentLookup& lookup) {
+    std::map<std::string, std::string> codes;
+    Writer writer(skeleton, lookup);
+    for (const auto& [run, parts] : slot.codes) {
+        if (run >= source.runs.size()) continue;
+        std::string markup;
+        writer.write(parts, markup);
+        codes[xliff::data_id(source.runs[run])] = std::move(markup);
+    }
+    return codes;
+}
+
 std::string encode(std::string_view text, Encoding encoding) {
     std::string out;
     out.reserve(text.size());

@@ -79,6 +79,12 @@ public:
 // when a target has a code its source does not.
 std::string rebuild(const Skeleton& skeleton, const SegmentLookup& lookup);
 
+// The markup each inline code of `slot`'s segment stands for, by
+// xliff::data_id; a segment nested in a code (a link's title) is written
+// as `lookup` gives it.
+std::map<std::string, std::string> original_codes(const Skeleton& skeleton, const Slot& slot,
+                                                  const xliff::Content& source, const SegmentLookup& lookup);
+
 // Target text escaped for its place.
 std::string encode(std::string_view text, Encoding encoding);
 

@@ -2,6 +2,7 @@
 // target locale, as text for people or JSON for scripts.
 #include "pipeline/commands.h"
 #include "pipeline/errors.h"
+#include "pipeline/project.h"
 #include "reviews/store.h"
 
 #include <nlohmann/json.hpp>
@@ -14,10 +15,8 @@ namespace medloc::pipeline {
 int run_status(const std::string& db_path, const StatusOptions& options, std::ostream& out) {
     reviews::Store store = reviews::Store::open(db_path);
     const reviews::ProjectSettings& settings = store.settings();
-    if (!options.locale.empty() && std::find(settings.target_locales.begin(), settings.target_locales.end(),
-                                             options.locale) == settings.target_locales.end())
-        throw UsageError("--locale " + options.locale + " is not a target locale of this project");
-    const std::vector<reviews::DocumentStatus> documents = store.status(options.locale);
+    const std::string locale = options.locale.empty() ? "" : target_locale_option(settings, options.locale);
+    const std::vector<reviews::DocumentStatus> documents = store.status(locale);
 
     std::int64_t segments = 0, words = 0;
     for (const reviews::DocumentStatus& document : documents) {

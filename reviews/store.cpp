@@ -1,6 +1,8 @@
 // store.cpp - the project schema, its migrations and its queries.
 #include "reviews/store.h"
 
+#include "reviews/hash.h"
+
 #include <openssl/rand.h>
 #include <sqlite3.h>
 
@@ -69,6 +71,34 @@ constexpr const char* kMigrations[] = {
         PRIMARY KEY (segment_id, locale)
     ) STRICT;
     )sql",
+    // 2: who made each translation, the stale translation kept for
+    // reference, and the append-only, hash-chained event log.
+    R"sql(
+    ALTER TABLE translation ADD COLUMN updated_by TEXT NOT NULL DEFAULT '';
+    ALTER TABLE translation ADD COLUMN previous_source TEXT;
+    ALTER TABLE translation ADD COLUMN previous_target TEXT;
+    CREATE TABLE event (
+        id            INTEGER PRIMARY KEY,
+        at            TEXT NOT NULL,
+        segment_id    TEXT NOT NULL REFERENCES segment(id),
+        locale        TEXT NOT NULL REFERENCES target_locale(tag),
+        actor         TEXT NOT NULL,
+        role          TEXT NOT NULL,
+        meaning       TEXT NOT NULL,
+        state         TEXT NOT NULL,
+        source        TEXT NOT NULL,
+        target        TEXT,
+        comment       TEXT NOT NULL,
+        origin        TEXT NOT NULL,
+        previous_hash TEXT NOT NULL,
+        hash          TEXT NOT NULL UNIQUE
+    ) STRICT;
+    CREATE INDEX event_by_segment ON event(segment_id, locale);
+    CREATE TRIGGER event_is_append_only_update BEFORE UPDATE ON event
+        BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+    CREATE TRIGGER event_is_append_only_delete BEFORE DELETE ON event
+        BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+    )sql",
 };
 constexpr std::int64_t kSchemaVersion = std::size(kMigrations);
 
@@ -105,7 +135,39 @@ StoredSegment read_segment(const Statement& row) {
     return segment;
 }
 
+Translation read_translation(const Statement& row) {
+    Translation translation;
+    translation.segment_id = row.text(0);
+    translation.locale = row.text(1);
+    translation.state = row.text(2);
+    if (!row.is_null(3)) translation.target = row.text(3);
+    translation.updated_at = row.text(4);
+    translation.updated_by = row.text(5);
+    if (!row.is_null(6)) translation.previous_source = row.text(6);
+    if (!row.is_null(7)) translation.previous_target = row.text(7);
+    return translation;
+}
+
+constexpr const char* kTranslationColumns =
+    "t.segment_id, t.locale, t.state, t.target, t.updated_at, t.updated_by, t.previous_source, t.previous_target";
+
+// Each field with its length in front, so that no two events hash alike.
+std::string event_bytes(const Event& event, const std::string& previous_hash) {
+    std::string bytes;
+    for (const std::string* field : {&previous_hash, &event.at, &event.segment_id, &event.locale, &event.actor,
+                                     &event.role, &event.meaning, &event.state, &event.source, &event.comment,
+                                     &event.origin}) {
+        bytes += std::to_string(field->size()) + ":" + *field;
+    }
+    bytes += event.target ? std::to_string(event.target->size()) + ":" + *event.target : std::string("-");
+    return bytes;
+}
+
 }  // namespace
+
+std::string event_hash(const Event& event, const std::string& previous_hash) {
+    return sha256_hex(event_bytes(event, previous_hash));
+}
 
 std::string utc_timestamp() {
     const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -283,6 +345,61 @@ void Store::restore_segment(std::string_view segment_id) {
 void Store::retire_segment(std::string_view segment_id, std::int64_t version) {
     Statement retire(db_, "UPDATE segment SET retired_in = ? WHERE id = ?");
     retire.bind(1, version).bind(2, segment_id).run();
+}
+
+std::vector<std::string> Store::document_ids() {
+    Statement get(db_, "SELECT id FROM document ORDER BY id");
+    std::vector<std::string> ids;
+    while (get.step()) ids.push_back(get.text(0));
+    return ids;
+}
+
+std::optional<Translation> Store::translation(std::string_view segment_id, std::string_view locale) {
+    Statement get(db_, std::string("SELECT ") + kTranslationColumns +
+                           " FROM translation t WHERE t.segment_id = ? AND t.locale = ?");
+    get.bind(1, segment_id).bind(2, locale);
+    if (!get.step()) return std::nullopt;
+    return read_translation(get);
+}
+
+std::vector<Translation> Store::translations_of(std::string_view segment_id) {
+    Statement get(db_, std::string("SELECT ") + kTranslationColumns +
+                           " FROM translation t WHERE t.segment_id = ? ORDER BY t.locale");
+    get.bind(1, segment_id);
+    std::vector<Translation> translations;
+    while (get.step()) translations.push_back(read_translation(get));
+    return translations;
+}
+
+void Store::put_translation(const Translation& translation) {
+    Statement put(db_,
+                  "INSERT INTO translation (segment_id, locale, state, target, updated_at, updated_by, "
+                  "previous_source, previous_target) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                  "ON CONFLICT (segment_id, locale) DO UPDATE SET state = ?3, target = ?4, updated_at = ?5, "
+                  "updated_by = ?6, previous_source = ?7, previous_target = ?8");
+    put.bind(1, translation.segment_id).bind(2, translation.locale).bind(3, translation.state);
+    if (translation.target) put.bind(4, *translation.target);
+    else put.bind_null(4);
+    put.bind(5, translation.updated_at).bind(6, translation.updated_by);
+    if (translation.previous_source) put.bind(7, *translation.previous_source);
+    else put.bind_null(7);
+    if (translation.previous_target) put.bind(8, *translation.previous_target);
+    else put.bind_null(8);
+    put.run();
+}
+
+void Store::add_event(const Event& event) {
+    Statement last(db_, "SELECT hash FROM event ORDER BY id DESC LIMIT 1");
+    const std::string previous_hash = last.step() ? last.text(0) : std::string();
+    Statement add(db_,
+                  "INSERT INTO event (at, segment_id, locale, actor, role, meaning, state, source, target, comment, "
+                  "origin, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    add.bind(1, event.at).bind(2, event.segment_id).bind(3, event.locale).bind(4, event.actor);
+    add.bind(5, event.role).bind(6, event.meaning).bind(7, event.state).bind(8, event.source);
+    if (event.target) add.bind(9, *event.target);
+    else add.bind_null(9);
+    add.bind(10, event.comment).bind(11, event.origin).bind(12, previous_hash);
+    add.bind(13, event_hash(event, previous_hash)).run();
 }
 
 }  // namespace medloc::reviews

@@ -11,7 +11,10 @@
 //   segment          every segment ever extracted; retired ones stay, with
 //                    the version that retired them and the one they replace
 //   version_segment  which segments, in which order, make up each version
-//   translation      the target and state of a segment in a locale
+//   translation      the target and state of a segment in a locale, who
+//                    set it last, and a stale translation kept for reference
+//   event            every change of a translation, append-only, each event
+//                    chained to the one before by a SHA-256 hash
 // Writers call the methods under "Writing" inside one Transaction per logical
 // change (an extract run, the import of one file); the caller commits.
 #pragma once
@@ -75,6 +78,36 @@ struct DocumentStatus {
     std::map<std::string, std::map<std::string, std::int64_t>> states;
 };
 
+struct Translation {
+    std::string segment_id;
+    std::string locale;
+    std::string state = "new";
+    std::optional<std::string> target;  // inline markup, as the source
+    std::string updated_at;
+    std::string updated_by;
+    // The translation of an earlier source text of this segment.
+    std::optional<std::string> previous_source;
+    std::optional<std::string> previous_target;
+};
+
+// One change of a translation: who did what, when, to exactly which text.
+struct Event {
+    std::string at;
+    std::string segment_id;
+    std::string locale;
+    std::string actor;    // a person's name, or the medloc command
+    std::string role;     // translator, reviser, clinical, publisher, system
+    std::string meaning;  // "translated", "approved for clinical accuracy", ...
+    std::string state;    // the state it leaves the translation in
+    std::string source;
+    std::optional<std::string> target;
+    std::string comment;
+    std::string origin;   // the file or command it came from
+};
+
+// The hash that chains `event` to the one before it.
+std::string event_hash(const Event& event, const std::string& previous_hash);
+
 class Store {
 public:
     // Creates a new project file; refuses a path that already exists.
@@ -90,6 +123,9 @@ public:
     std::vector<StoredSegment> version_segments(std::string_view document_id, std::int64_t version);
     std::optional<StoredSegment> segment(std::string_view segment_id);
     std::vector<DocumentStatus> status(std::string_view only_locale = {});
+    std::vector<std::string> document_ids();
+    std::optional<Translation> translation(std::string_view segment_id, std::string_view locale);
+    std::vector<Translation> translations_of(std::string_view segment_id);
 
     // Writing
     // A new version becomes the document's current one; its segments are
@@ -100,6 +136,9 @@ public:
     void add_segment(const StoredSegment& segment, std::int64_t version, const std::optional<std::string>& replaces);
     void restore_segment(std::string_view segment_id);
     void retire_segment(std::string_view segment_id, std::int64_t version);
+    void put_translation(const Translation& translation);
+    // Appends to the event log; nothing else ever changes it.
+    void add_event(const Event& event);
 
 private:
     explicit Store(Database db);

@@ -15,6 +15,7 @@
 // carried as equiv-text so that tools and people can show it.
 #pragma once
 
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -54,6 +55,19 @@ public:
 
 // Reads the stored form back. Throws MarkupError when it is not one.
 Content content_from_markup(std::string_view markup);
+
+// The inline vocabularies a content is written in: the stored form, and the
+// standard codes of XLIFF 1.2 (g/x/bx/ex, ctype values the strict schema
+// allows) and 2.0 (pc/ph/sc/ec, with dataRef to <originalData>).
+enum class Vocabulary { stored, xliff_1_2, xliff_2_0 };
+
+// The <data> id that holds a code's original markup in XLIFF 2.0.
+std::string data_id(const Run& code);
+
+// `original`: for 2.0, the original markup of codes by data id; a code
+// refers to its <data> only when it has one.
+std::string write_inline(const Content& content, Vocabulary vocabulary,
+                         const std::map<std::string, std::string>* original = nullptr);
 
 // XML escaping of character data (&, <, >) as every writer here needs it.
 std::string escape_xml_text(std::string_view text);

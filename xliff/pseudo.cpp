@@ -1,0 +1,50 @@
+// pseudo.cpp - pseudo-translation: a target that looks translated and shows
+// at a glance what a real translation would break (untranslated strings,
+// lost codes, text too long for its place, characters lost on the way).
+#include "xliff/xliff.h"
+
+#include <cmath>
+
+namespace medloc::xliff {
+namespace {
+
+// An accented look-alike for each ASCII letter, A-Z then a-z.
+constexpr const char* kAccented[] = {
+    "Å", "Ɓ", "Ç", "Ð", "É", "Ƒ", "Ĝ", "Ĥ", "Î", "Ĵ", "Ķ", "Ļ", "Ṁ", "Ñ", "Ö", "Þ", "Ǫ", "Ŕ", "Š", "Ţ", "Û", "Ṽ", "Ŵ", "Ẋ", "Ý", "Ž",
+    "å", "ƀ", "ç", "ð", "é", "ƒ", "ĝ", "ĥ", "î", "ĵ", "ķ", "ļ", "ṁ", "ñ", "ö", "þ", "ǫ", "ŕ", "š", "ţ", "û", "ṽ", "ŵ", "ẋ", "ý", "ž",
+};
+
+std::string accented(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        if (c >= 'A' && c <= 'Z') out += kAccented[c - 'A'];
+        else if (c >= 'a' && c <= 'z') out += kAccented[26 + (c - 'a')];
+        else out += c;
+    }
+    return out;
+}
+
+std::size_t code_points(std::string_view text) {
+    std::size_t count = 0;
+    for (unsigned char c : text) count += (c & 0xC0) != 0x80;
+    return count;
+}
+
+}  // namespace
+
+Content pseudo_translate(const Content& source) {
+    Content target;
+    target.append_text("[");
+    for (const Run& run : source.runs) {
+        if (run.is_code()) target.runs.push_back(run);
+        else target.append_text(accented(run.text));
+    }
+    // Brackets, a space and dots make the text about 30% longer.
+    const auto extra = static_cast<std::size_t>(std::ceil(0.3 * static_cast<double>(code_points(source.plain_text()))));
+    std::string padding = " ";
+    for (std::size_t i = 3; i < std::max<std::size_t>(extra, 4); ++i) padding += "·";
+    target.append_text(padding + "]");
+    return target;
+}
+
+}  // namespace medloc::xliff

@@ -1,0 +1,325 @@
+// read.cpp - XLIFF 1.2 and 2.x as CAT tools return them.
+//
+// Elements are matched by local name, so a tool that writes the XLIFF
+// namespace with a prefix is read like one that does not; elements and
+// attributes of other namespaces are passed over, except inside source and
+// target text, where anything unknown is refused rather than dropped.
+#include "xliff/xliff.h"
+
+#include <pugixml.hpp>
+
+#include <charconv>
+#include <cstring>
+
+namespace medloc::xliff {
+namespace {
+
+constexpr const char* kMedlocNamespace = "urn:medloc:xliff";
+
+std::string_view local_name(const char* name) {
+    const char* colon = std::strrchr(name, ':');
+    return colon ? colon + 1 : name;
+}
+
+bool is(pugi::xml_node node, std::string_view name) {
+    return node.type() == pugi::node_element && local_name(node.name()) == name;
+}
+
+std::size_t offset_of(pugi::xml_node node) {
+    const std::ptrdiff_t offset = node.offset_debug();
+    return offset < 0 ? 0 : static_cast<std::size_t>(offset);
+}
+
+std::string element_name(pugi::xml_node node) { return "<" + std::string(node.name()) + ">"; }
+
+// The namespace a prefix stands for where `node` is.
+std::string_view namespace_of(pugi::xml_node node, std::string_view prefix) {
+    const std::string declaration = "xmlns:" + std::string(prefix);
+    for (; node; node = node.parent())
+        if (const pugi::xml_attribute a = node.attribute(declaration.c_str())) return a.value();
+    return {};
+}
+
+// An attribute of medloc's own namespace, whatever prefix the file uses.
+std::string medloc_attribute(pugi::xml_node node, std::string_view name) {
+    for (const pugi::xml_attribute a : node.attributes()) {
+        const std::string_view qualified = a.name();
+        const std::size_t colon = qualified.find(':');
+        if (colon == std::string_view::npos || qualified.substr(colon + 1) != name) continue;
+        if (namespace_of(node, qualified.substr(0, colon)) == kMedlocNamespace) return a.value();
+    }
+    return {};
+}
+
+std::int64_t version_number(pugi::xml_node node, std::string_view text) {
+    std::int64_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty()) return 0;
+    if (error != std::errc() || end != text.data() + text.size() || value <= 0)
+        throw ReadError(offset_of(node), "the document version \"" + std::string(text) + "\" is not a number",
+                        "export the document again");
+    return value;
+}
+
+int code_id(pugi::xml_node node, const char* attribute_name) {
+    const std::string_view text = node.attribute(attribute_name).value();
+    int id = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (text.empty() || error != std::errc() || end != text.data() + text.size() || id <= 0)
+        throw ReadError(offset_of(node),
+                        "inline code " + element_name(node) + " has " +
+                            (text.empty() ? "no " + std::string(attribute_name)
+                                          : std::string(attribute_name) + " \"" + std::string(text) + "\"") +
+                            ", not one of the codes medloc exported",
+                        "keep the inline codes of the source as they are");
+    return id;
+}
+
+void append_code(Content& content, Run::Kind kind, int id) { content.runs.push_back(Run{kind, {}, id, {}}); }
+
+void append_code_point(Content& content, pugi::xml_node node) {
+    const std::string_view hex = node.attribute("hex").value();
+    unsigned value = 0;
+    const auto [end, error] = std::from_chars(hex.data(), hex.data() + hex.size(), value, 16);
+    if (hex.empty() || error != std::errc() || end != hex.data() + hex.size() || value > 0x10FFFF)
+        throw ReadError(offset_of(node), "<cp> has no valid hex code point", "correct or remove the <cp> element");
+    std::string utf8;
+    if (value < 0x80) {
+        utf8 += static_cast<char>(value);
+    } else if (value < 0x800) {
+        utf8 += static_cast<char>(0xC0 | (value >> 6));
+        utf8 += static_cast<char>(0x80 | (value & 0x3F));
+    } else if (value < 0x10000) {
+        utf8 += static_cast<char>(0xE0 | (value >> 12));
+        utf8 += static_cast<char>(0x80 | ((value >> 6) & 0x3F));
+        utf8 += static_cast<char>(0x80 | (value & 0x3F));
+    } else {
+        utf8 += static_cast<char>(0xF0 | (value >> 18));
+        utf8 += static_cast<char>(0x80 | ((value >> 12) & 0x3F));
+        utf8 += static_cast<char>(0x80 | ((value >> 6) & 0x3F));
+        utf8 += static_cast<char>(0x80 | (value & 0x3F));
+    }
+    content.append_text(utf8);
+}
+
+// The text and codes inside a <source> or <target>, in either version's
+// vocabulary; <mrk> (segmentation, annotations) is read through.
+void read_inline(pugi::xml_node parent, Version version, Content& content) {
+    for (pugi::xml_node node : parent.children()) {
+        if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
+            content.append_text(node.value());
+            continue;
+        }
+        if (node.type() != pugi::node_element) continue;
+        const std::string_view name = local_name(node.name());
+        if (name == "mrk") {
+            read_inline(node, version, content);
+        } else if (version == Version::v1_2 && name == "g") {
+            const int id = code_id(node, "id");
+            append_code(content, Run::Kind::open, id);
+            read_inline(node, version, content);
+            append_code(content, Run::Kind::close, id);
+        } else if (version == Version::v1_2 && (name == "x" || name == "ph")) {
+            append_code(content, Run::Kind::placeholder, code_id(node, "id"));
+        } else if (version == Version::v1_2 && (name == "bx" || name == "bpt")) {
+            append_code(content, Run::Kind::open, code_id(node, "id"));
+        } else if (version == Version::v1_2 && (name == "ex" || name == "ept")) {
+            append_code(content, Run::Kind::close, code_id(node, "id"));
+        } else if (version == Version::v1_2 && name == "it") {
+            const std::string_view position = node.attribute("pos").value();
+            append_code(content, position == "close" ? Run::Kind::close : Run::Kind::open, code_id(node, "id"));
+        } else if (version == Version::v2_0 && name == "pc") {
+            const int id = code_id(node, "id");
+            append_code(content, Run::Kind::open, id);
+            read_inline(node, version, content);
+            append_code(content, Run::Kind::close, id);
+        } else if (version == Version::v2_0 && name == "ph") {
+            append_code(content, Run::Kind::placeholder, code_id(node, "id"));
+        } else if (version == Version::v2_0 && name == "sc") {
+            append_code(content, Run::Kind::open, code_id(node, "id"));
+        } else if (version == Version::v2_0 && name == "ec") {
+            append_code(content, Run::Kind::close, code_id(node, node.attribute("startRef") ? "startRef" : "id"));
+        } else if (version == Version::v2_0 && (name == "sm" || name == "em")) {
+            // annotation markers carry no text
+        } else if (version == Version::v2_0 && name == "cp") {
+            append_code_point(content, node);
+        } else {
+            throw ReadError(offset_of(node), "unknown inline element " + element_name(node) + " in the text",
+                            "keep only the inline codes medloc exported");
+        }
+    }
+}
+
+// Text runs meeting at the seam merge, as if the pieces had never been cut.
+void append_content(Content& content, const Content& piece) {
+    for (const Run& run : piece.runs) {
+        if (run.is_code()) content.runs.push_back(run);
+        else content.append_text(run.text);
+    }
+}
+
+Content read_text(pugi::xml_node node, Version version) {
+    Content content;
+    if (node) read_inline(node, version, content);
+    return content;
+}
+
+// Nothing but white space: a target left empty.
+bool is_blank(const Content& content) {
+    for (const Run& run : content.runs)
+        if (run.is_code() || run.text.find_first_not_of(" \t\r\n") != std::string::npos) return false;
+    return true;
+}
+
+void set_target(ReadUnit& unit, Content target) {
+    unit.has_target = !is_blank(target);
+    if (unit.has_target) unit.target = std::move(target);
+}
+
+// DESIGN.md's state table read backwards; "" for states it does not name.
+std::string state_from_1_2(pugi::xml_node trans_unit, pugi::xml_node target) {
+    if (std::string_view(trans_unit.attribute("approved").value()) == "yes") return "approved";
+    const std::string_view state = target.attribute("state").value();
+    if (state == "final") return "approved";
+    if (state == "signed-off") return "revised";
+    if (state == "translated") return "translated";
+    if (state == "new") return "new";
+    if (state.starts_with("needs-")) return "needs-translation";
+    return {};
+}
+
+std::string state_from_2_0(pugi::xml_node segment) {
+    const std::string_view state = segment.attribute("state").value();
+    if (state == "final") return "approved";
+    if (state == "reviewed") return "revised";
+    if (state == "translated") return "translated";
+    if (state == "initial" || state.empty())
+        return std::string_view(segment.attribute("subState").value()) == "medloc:needs-translation"
+                   ? "needs-translation"
+                   : "new";
+    return {};
+}
+
+std::string required_id(pugi::xml_node unit) {
+    const std::string id = unit.attribute("id").value();
+    if (id.empty())
+        throw ReadError(offset_of(unit), element_name(unit) + " has no id", "keep the ids medloc exported");
+    return id;
+}
+
+ReadUnit read_trans_unit(pugi::xml_node node) {
+    ReadUnit unit;
+    unit.id = required_id(node);
+    unit.offset = offset_of(node);
+    const pugi::xml_node source = node.find_child([](pugi::xml_node n) { return is(n, "source"); });
+    if (!source) throw ReadError(unit.offset, "<trans-unit id=\"" + unit.id + "\"> has no <source>", "export again");
+    unit.source = read_text(source, Version::v1_2);
+    const pugi::xml_node target = node.find_child([](pugi::xml_node n) { return is(n, "target"); });
+    set_target(unit, read_text(target, Version::v1_2));
+    unit.state = state_from_1_2(node, target);
+    return unit;
+}
+
+// A 2.x unit: its segments and ignorables in order make the one segment
+// medloc exported, should a tool have split it.
+ReadUnit read_unit_2_0(pugi::xml_node node) {
+    static constexpr const char* kOrder[] = {"new", "needs-translation", "translated", "revised", "approved"};
+    const auto rank = [](const std::string& state) {
+        for (std::size_t i = 0; i < std::size(kOrder); ++i)
+            if (state == kOrder[i]) return i;
+        return std::size(kOrder);
+    };
+    ReadUnit unit;
+    unit.id = required_id(node);
+    unit.offset = offset_of(node);
+    Content target;
+    bool first = true;
+    for (pugi::xml_node part : node.children()) {
+        if (!is(part, "segment") && !is(part, "ignorable")) continue;
+        const pugi::xml_node source = part.find_child([](pugi::xml_node n) { return is(n, "source"); });
+        const Content piece = read_text(source, Version::v2_0);
+        append_content(unit.source, piece);
+        const pugi::xml_node target_node = part.find_child([](pugi::xml_node n) { return is(n, "target"); });
+        // An ignorable without a target is the same white space in both.
+        append_content(target, is(part, "ignorable") && !target_node ? piece : read_text(target_node, Version::v2_0));
+        if (is(part, "segment")) {
+            const std::string state = state_from_2_0(part);
+            if (first || rank(state) < rank(unit.state)) unit.state = state;
+            first = false;
+        }
+    }
+    if (first) throw ReadError(unit.offset, "<unit id=\"" + unit.id + "\"> has no <segment>", "export again");
+    set_target(unit, std::move(target));
+    return unit;
+}
+
+void read_units(pugi::xml_node parent, Version version, std::vector<ReadUnit>& units) {
+    for (pugi::xml_node node : parent.children()) {
+        if (is(node, "group") || is(node, "body")) {
+            read_units(node, version, units);
+        } else if (version == Version::v1_2 && is(node, "trans-unit")) {
+            if (std::string_view(node.attribute("translate").value()) != "no") units.push_back(read_trans_unit(node));
+        } else if (version == Version::v2_0 && is(node, "unit")) {
+            if (std::string_view(node.attribute("translate").value()) != "no") units.push_back(read_unit_2_0(node));
+        }
+    }
+}
+
+ReadFile read_file_1_2(pugi::xml_node node) {
+    ReadFile file;
+    file.offset = offset_of(node);
+    file.document_id = node.attribute("original").value();
+    file.target_language = node.attribute("target-language").value();
+    const std::string_view product = node.attribute("product-name").value();
+    if (product.starts_with("medloc:")) file.project_id = product.substr(7);
+    file.version = version_number(node, node.attribute("build-num").value());
+    read_units(node, Version::v1_2, file.units);
+    return file;
+}
+
+ReadFile read_file_2_0(pugi::xml_node node, std::string_view target_language) {
+    ReadFile file;
+    file.offset = offset_of(node);
+    file.document_id = node.attribute("original").value();
+    file.target_language = target_language;
+    file.project_id = medloc_attribute(node, "project");
+    file.version = version_number(node, medloc_attribute(node, "version"));
+    read_units(node, Version::v2_0, file.units);
+    return file;
+}
+
+}  // namespace
+
+ReadXliff read_xliff(std::string_view bytes) {
+    pugi::xml_document document;
+    const pugi::xml_parse_result parsed =
+        document.load_buffer(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata,
+                             pugi::encoding_utf8);
+    if (!parsed)
+        throw ReadError(static_cast<std::size_t>(parsed.offset),
+                        std::string("malformed XML: ") + parsed.description(),
+                        "repair the file in the tool that wrote it, or export again");
+    const pugi::xml_node root = document.document_element();
+    if (!is(root, "xliff"))
+        throw ReadError(offset_of(root), "not an XLIFF file (its root element is " + element_name(root) + ")",
+                        "import the .xlf files that medloc export wrote");
+    const std::string_view version = root.attribute("version").value();
+    ReadXliff read;
+    if (version == "1.2") read.version = Version::v1_2;
+    else if (version == "2.0" || version == "2.1") read.version = Version::v2_0;
+    else
+        throw ReadError(offset_of(root),
+                        version.empty() ? std::string("the <xliff> element has no version")
+                                        : "XLIFF version \"" + std::string(version) + "\" is not one medloc reads",
+                        "save the file as XLIFF 1.2 or 2.0 (medloc reads 1.2, 2.0 and 2.1)");
+    for (pugi::xml_node node : root.children()) {
+        if (!is(node, "file")) continue;
+        read.files.push_back(read.version == Version::v1_2 ? read_file_1_2(node)
+                                                           : read_file_2_0(node, root.attribute("trgLang").value()));
+    }
+    if (read.files.empty())
+        throw ReadError(offset_of(root), "the XLIFF file has no <file> element", "import the files medloc exported");
+    return read;
+}
+
+}  // namespace medloc::xliff

@@ -1,0 +1,122 @@
+// write.cpp - XLIFF 1.2 and 2.0 files, one segment per unit.
+#include "xliff/xliff.h"
+
+#include <string>
+
+namespace medloc::xliff {
+namespace {
+
+// The attribute text ` name="value"` (nothing for an empty value).
+std::string attribute(const char* name, std::string_view value) {
+    if (value.empty()) return {};
+    return std::string(" ") + name + "=\"" + escape_xml_attribute(value) + "\"";
+}
+
+const char* datatype_1_2(std::string_view format) {
+    if (format == "html") return "html";
+    if (format == "markdown") return "x-markdown";
+    return "plaintext";
+}
+
+// DESIGN.md, "States of a translation": the 1.2 target state.
+const char* state_1_2(const Unit& unit) {
+    const std::string& state = unit.state;
+    if (state == "needs-translation")
+        return unit.previous_target ? "needs-review-translation" : "needs-translation";
+    if (state == "translated") return "translated";
+    if (state == "revised") return "signed-off";
+    if (state == "approved") return "final";
+    return "new";
+}
+
+// DESIGN.md, "States of a translation": the 2.0 segment state and subState.
+std::pair<const char*, const char*> state_2_0(const std::string& state) {
+    if (state == "needs-translation") return {"initial", "medloc:needs-translation"};
+    if (state == "translated") return {"translated", nullptr};
+    if (state == "revised") return {"reviewed", nullptr};
+    if (state == "approved") return {"final", nullptr};
+    return {"initial", nullptr};
+}
+
+void write_unit_1_2(std::string& out, const Unit& unit) {
+    out += "<trans-unit" + attribute("id", unit.id) + " xml:space=\"preserve\"";
+    if (unit.state == "approved") out += " approved=\"yes\"";
+    out += ">\n<source>" + write_inline(unit.source, Vocabulary::xliff_1_2) + "</source>\n";
+    if (unit.target)
+        out += std::string("<target state=\"") + state_1_2(unit) + "\">" +
+               write_inline(*unit.target, Vocabulary::xliff_1_2) + "</target>\n";
+    if (unit.previous_target) {
+        out += "<alt-trans alttranstype=\"previous-version\" origin=\"medloc\">";
+        if (unit.previous_source) out += "<source>" + write_inline(*unit.previous_source, Vocabulary::xliff_1_2) + "</source>";
+        out += "<target>" + write_inline(*unit.previous_target, Vocabulary::xliff_1_2) + "</target></alt-trans>\n";
+    }
+    if (!unit.note.empty()) out += "<note from=\"medloc\">" + escape_xml_text(unit.note) + "</note>\n";
+    out += "</trans-unit>\n";
+}
+
+std::string write_1_2(const File& file) {
+    std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                      "<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">\n";
+    out += "<file" + attribute("original", file.document_id) + attribute("source-language", file.source_language) +
+           attribute("target-language", file.target_language) + attribute("datatype", datatype_1_2(file.format)) +
+           attribute("product-name", "medloc:" + file.project_id) +
+           attribute("build-num", std::to_string(file.version)) + ">\n";
+    out += "<header><tool tool-id=\"medloc\" tool-name=\"medloc\"/></header>\n<body>\n";
+    for (const Unit& unit : file.units) write_unit_1_2(out, unit);
+    out += "</body>\n</file>\n</xliff>\n";
+    return out;
+}
+
+void write_unit_2_0(std::string& out, const Unit& unit) {
+    out += "<unit" + attribute("id", unit.id) + ">\n";
+    if (unit.previous_target) {
+        // The Translation Candidates module: the translation of the earlier text.
+        out += "<mtc:matches><mtc:match ref=\"#seg\" type=\"tm\" origin=\"medloc: previous version\">";
+        out += "<source>" + write_inline(unit.previous_source.value_or(unit.source), Vocabulary::xliff_2_0) + "</source>";
+        out += "<target>" + write_inline(*unit.previous_target, Vocabulary::xliff_2_0) + "</target>";
+        out += "</mtc:match></mtc:matches>\n";
+    }
+    if (!unit.note.empty()) out += "<notes><note category=\"context\">" + escape_xml_text(unit.note) + "</note></notes>\n";
+    if (!unit.original_codes.empty()) {
+        out += "<originalData>";
+        for (const auto& [id, markup] : unit.original_codes)
+            out += "<data" + attribute("id", id) + " xml:space=\"preserve\">" + escape_xml_text(markup) + "</data>";
+        out += "</originalData>\n";
+    }
+    const auto [state, sub_state] = state_2_0(unit.state);
+    out += std::string("<segment id=\"seg\" state=\"") + state + "\"";
+    if (sub_state) out += std::string(" subState=\"") + sub_state + "\"";
+    out += ">\n<source xml:space=\"preserve\">" + write_inline(unit.source, Vocabulary::xliff_2_0, &unit.original_codes) +
+           "</source>\n";
+    if (unit.target)
+        out += "<target xml:space=\"preserve\">" +
+               write_inline(*unit.target, Vocabulary::xliff_2_0, &unit.original_codes) + "</target>\n";
+    out += "</segment>\n</unit>\n";
+}
+
+std::string write_2_0(const File& file) {
+    std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                      "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\""
+                      " xmlns:mtc=\"urn:oasis:names:tc:xliff:matches:2.0\" xmlns:medloc=\"urn:medloc:xliff\""
+                      " version=\"2.0\"" +
+                      attribute("srcLang", file.source_language) + attribute("trgLang", file.target_language) + ">\n";
+    out += "<file id=\"f1\"" + attribute("original", file.document_id) + attribute("medloc:project", file.project_id) +
+           attribute("medloc:version", std::to_string(file.version)) + attribute("medloc:format", file.format) + ">\n";
+    for (const Unit& unit : file.units) write_unit_2_0(out, unit);
+    out += "</file>\n</xliff>\n";
+    return out;
+}
+
+}  // namespace
+
+std::optional<Version> version_named(std::string_view name) {
+    if (name == "xliff-1.2") return Version::v1_2;
+    if (name == "xliff-2.0") return Version::v2_0;
+    return std::nullopt;
+}
+
+std::string write_xliff(const File& file, Version version) {
+    return version == Version::v1_2 ? write_1_2(file) : write_2_0(file);
+}
+
+}  // namespace medloc::xliff
