@@ -4,7 +4,10 @@
 #
 # Usage: scripts/setup.sh [--with-peers] [--sanitize]
 #   --with-peers  also install the third-party XLIFF consumers and tools the
-#                 tests and the benchmark run against (translate-toolkit, time).
+#                 tests and the benchmark run against: translate-toolkit,
+#                 OmegaT, xmllint (validate-xliff), and the npm package xliff
+#                 (into $MEDLOC_PEERS, default ~/.cache/medloc/peers, outside
+#                 the checkout; needs node and npm, from Debian if missing).
 #   --sanitize    build with AddressSanitizer and UBSan (into build-asan/).
 # Installs only Debian packages, and only those that are missing.
 set -euo pipefail
@@ -16,9 +19,15 @@ packages=(build-essential cmake pkg-config
 build_dir=build
 build_type=RelWithDebInfo
 sanitize=OFF
+with_peers=0
 for arg in "$@"; do
     case "$arg" in
-        --with-peers) packages+=(translate-toolkit libxml2-utils sqlite3 time python3) ;;
+        --with-peers)
+            with_peers=1
+            packages+=(translate-toolkit omegat libxml2-utils sqlite3 time python3)
+            command -v node >/dev/null 2>&1 || packages+=(nodejs)
+            command -v npm >/dev/null 2>&1 || packages+=(npm)
+            ;;
         --sanitize) sanitize=ON; build_dir=build-asan; build_type=Debug ;;
         *) echo "setup.sh: unknown option $arg" >&2; exit 1 ;;
     esac
@@ -33,6 +42,14 @@ if [ "${#missing[@]}" -gt 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ "$with_peers" = 1 ]; then
+    peers="${MEDLOC_PEERS:-$HOME/.cache/medloc/peers}"
+    if [ ! -f "$peers/node_modules/xliff/package.json" ]; then
+        echo "setup.sh: installing the npm package xliff@6.4.0 into $peers"
+        npm install --silent --no-audit --no-fund --prefix "$peers" xliff@6.4.0 >/dev/null
+    fi
 fi
 
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE="$build_type" -DMEDLOC_SANITIZE="$sanitize" >/dev/null

@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --with-peers
+# Where setup.sh put the npm xliff package (../shared/scripts/peer-npm-xliff.js).
+export XLIFF_NPM_PREFIX="${MEDLOC_PEERS:-$HOME/.cache/medloc/peers}"
 ctest --test-dir build --output-on-failure -j "$(nproc)"
 if [ "${1:-}" = "--sanitize" ]; then
     scripts/setup.sh --sanitize

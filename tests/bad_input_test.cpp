@@ -22,14 +22,7 @@ struct Project {
 
 void check_refused(const Project& project, const std::vector<std::string>& args, const std::string& names,
                    const std::string& says) {
-    const std::string before = read_file(project.db);
-    const Result result = run_medloc(project.db, args);
-    INFO(result.err);
-    CHECK(result.exit_code == 2);
-    CHECK(result.err.find(names) != std::string::npos);
-    CHECK(result.err.find(says) != std::string::npos);
-    CHECK(read_file(project.db) == before);
-    CHECK_FALSE(fs::exists(project.db.string() + "-journal"));
+    test::check_refused(project.db, args, names, says);
 }
 
 }  // namespace

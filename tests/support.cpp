@@ -86,11 +86,25 @@ std::vector<fs::path> corpus_documents() {
     return documents;
 }
 
-fs::path new_project(const TempDir& dir) {
+fs::path new_project(const TempDir& dir, const std::string& targets) {
     const fs::path db = dir / "medloc.db";
-    const Result init = run_medloc(db, {"init", "--source", "en-US", "--targets", "es-US,ar,ja,zh-Hans"});
+    const Result init = run_medloc(db, {"init", "--source", "en-US", "--targets", targets});
     REQUIRE(init.exit_code == 0);
     return db;
 }
+
+void check_refused(const fs::path& db, const std::vector<std::string>& args, const std::string& names,
+                   const std::string& says) {
+    const std::string before = read_file(db);
+    const Result result = run_medloc(db, args);
+    INFO(result.err);
+    CHECK(result.exit_code == 2);
+    CHECK(result.err.find(names) != std::string::npos);
+    CHECK(result.err.find(says) != std::string::npos);
+    CHECK(read_file(db) == before);
+    CHECK_FALSE(fs::exists(db.string() + "-journal"));
+}
+
+fs::path shared_script(const std::string& name) { return shared_dir() / "scripts" / name; }
 
 }  // namespace medloc::test

@@ -43,7 +43,16 @@ fs::path translations_dir();  // tests/translations: reference translations, TMX
 fs::path shared_dir();        // ../shared
 std::vector<fs::path> corpus_documents();
 
-// A project initialised in `dir` (targets es-US, ar, ja, zh-Hans).
-fs::path new_project(const TempDir& dir);
+// A project initialised in `dir` as medloc.db.
+fs::path new_project(const TempDir& dir, const std::string& targets = "es-US,ar,ja,zh-Hans");
+
+// Runs medloc and checks that it refused as DESIGN.md says bad input is
+// refused: exit code 2, stderr naming `names` and saying `says`, and the
+// database file byte for byte as it was.
+void check_refused(const fs::path& db, const std::vector<std::string>& args, const std::string& names,
+                   const std::string& says);
+
+// A script of ../shared/scripts.
+fs::path shared_script(const std::string& name);
 
 }  // namespace medloc::test

@@ -27,7 +27,8 @@ bool is(pugi::xml_node node, std::string_view name) {
 
 std::size_t offset_of(pugi::xml_node node) {
     const std::ptrdiff_t offset = node.offset_debug();
-    return offset < 0 ? 0 : static_cast<std::size_t>(offset);
+    // pugixml points at the name; people look for the "<" before it.
+    return offset < 1 ? 0 : static_cast<std::size_t>(offset - 1);
 }
 
 std::string element_name(pugi::xml_node node) { return "<" + std::string(node.name()) + ">"; }

@@ -1,0 +1,172 @@
+// Every XLIFF a CAT tool could hand back that medloc must refuse: exit code
+// 2, a message naming the file, the line and the cause, and the database
+// byte for byte as it was. One bad unit refuses the whole file.
+#include "support.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+using namespace medloc::test;
+
+namespace {
+
+// A project holding the concussion article (bold, links, an e-mail code)
+// and the XLIFF 1.2 export of it for es-US.
+struct Exported {
+    TempDir dir;
+    fs::path db;
+    fs::path document;
+    fs::path xliff;
+    std::string text;
+
+    Exported() : db(new_project(dir)), document(dir / "docs" / "concussion-return-to-play.md") {
+        write_file(document, read_file(corpus_dir() / "concussion-return-to-play.md"));
+        REQUIRE(run_medloc(db, {"extract", (dir / "docs").string()}).exit_code == 0);
+        REQUIRE(run_medloc(db, {"export", "--locale", "es-US", "--out", (dir / "out").string()}).exit_code == 0);
+        xliff = dir / "out" / "es-US" / "concussion-return-to-play.md.xlf";
+        text = read_file(xliff);
+    }
+
+    // Writes the export with `from` (its first occurrence after `after`)
+    // replaced; returns "FILE:LINE:" for the line where `from` was.
+    std::string write_changed(const std::string& from, const std::string& to, const std::string& after = {}) {
+        const std::size_t at = text.find(from, text.find(after));
+        REQUIRE(at != std::string::npos);
+        std::string changed = text;
+        changed.replace(at, from.size(), to);
+        const fs::path path = dir / "returned.xlf";
+        write_file(path, changed);
+        return path.string() + ":" + std::to_string(1 + std::count(text.begin(), text.begin() + static_cast<long>(at), '\n')) + ":";
+    }
+
+    // "FILE:LINE:" of the unit that holds `needle`, where unit errors point.
+    std::string unit_with(const std::string& needle) const {
+        const std::size_t unit = text.rfind("<trans-unit", text.find(needle));
+        return (dir / "returned.xlf").string() + ":" +
+               std::to_string(1 + std::count(text.begin(), text.begin() + static_cast<long>(unit), '\n')) + ":";
+    }
+
+    std::vector<std::string> import() const {
+        return {"import", (dir / "returned.xlf").string(), "--as", "Ana Ruiz", "--role", "translator"};
+    }
+};
+
+const std::string kCodedTarget =
+    "<target state=\"new\">Call the Sports Concussion Clinic at <g id=\"1\" ctype=\"bold\">(216) 555-0199</g>";
+
+}  // namespace
+
+TEST_CASE("import refuses malformed XML", "[import][bad-input]") {
+    Exported x;
+    const std::string where = x.write_changed("</source>", "</sourc>");
+    check_refused(x.db, x.import(), where, "malformed XML");
+}
+
+TEST_CASE("import refuses a file that is not XLIFF", "[import][bad-input]") {
+    Exported x;
+    write_file(x.dir / "returned.xlf", "<?xml version=\"1.0\"?>\n<html><body><p>Hola</p></body></html>\n");
+    check_refused(x.db, x.import(), (x.dir / "returned.xlf").string() + ":2:", "not an XLIFF file");
+}
+
+TEST_CASE("import refuses an XLIFF version it does not know", "[import][bad-input]") {
+    Exported x;
+    const std::string where = x.write_changed("<xliff version=\"1.2\"", "<xliff version=\"1.1\"");
+    check_refused(x.db, x.import(), where, "XLIFF version \"1.1\" is not one medloc reads");
+}
+
+TEST_CASE("import refuses a file from another project", "[import][bad-input]") {
+    Exported x;
+    Exported other;
+    write_file(x.dir / "returned.xlf", other.text);
+    check_refused(x.db, x.import(), (x.dir / "returned.xlf").string() + ":3:", "belongs to another medloc project");
+}
+
+TEST_CASE("import refuses a file made from an older document version", "[import][bad-input]") {
+    Exported x;
+    std::string source = read_file(x.document);
+    source.replace(source.find("Fever is"), 8, "A fever is");
+    write_file(x.document, source);
+    REQUIRE(run_medloc(x.db, {"extract", (x.dir / "docs").string()}).exit_code == 0);
+    write_file(x.dir / "returned.xlf", x.text);
+    check_refused(x.db, x.import(), (x.dir / "returned.xlf").string() + ":3:",
+                  "exported from version 1 of \"concussion-return-to-play.md\", which is now at version 2");
+}
+
+TEST_CASE("import refuses an unknown unit id", "[import][bad-input]") {
+    Exported x;
+    const std::size_t id = x.text.find("<trans-unit id=\"") + 16;
+    const std::string where = x.write_changed(x.text.substr(id, 16), "0123456789abcdef");
+    check_refused(x.db, x.import(), where, "unit id \"0123456789abcdef\" is not a segment");
+}
+
+TEST_CASE("import refuses a duplicate unit id", "[import][bad-input]") {
+    Exported x;
+    const std::size_t first = x.text.find("<trans-unit id=\"") + 16;
+    const std::size_t second = x.text.find("<trans-unit id=\"", first) + 16;
+    const std::string where = x.write_changed(x.text.substr(second, 16), x.text.substr(first, 16), "<trans-unit");
+    check_refused(x.db, x.import(), where, "appears twice");
+}
+
+TEST_CASE("import refuses a changed source text", "[import][bad-input]") {
+    Exported x;
+    x.write_changed("<source>Call the Sports", "<source>Phone the Sports");
+    check_refused(x.db, x.import(), x.unit_with("<source>Call the Sports"), "the source text of unit");
+}
+
+TEST_CASE("import refuses a target language the project does not have", "[import][bad-input]") {
+    Exported x;
+    const std::string where = x.write_changed("target-language=\"es-US\"", "target-language=\"fr-FR\"");
+    check_refused(x.db, x.import(), where, "target language \"fr-FR\" is not a target locale");
+}
+
+TEST_CASE("import refuses a target that lost an inline code", "[import][bad-input]") {
+    Exported x;
+    x.write_changed(kCodedTarget, "<target state=\"new\">Llame a la clínica al (216) 555-0199");
+    check_refused(x.db, x.import(), x.unit_with(kCodedTarget), "lacks inline code 1 (strong)");
+}
+
+TEST_CASE("import refuses a target with an inline code its source lacks", "[import][bad-input]") {
+    Exported x;
+    x.write_changed(kCodedTarget, kCodedTarget + "<x id=\"9\"/>");
+    check_refused(x.db, x.import(), x.unit_with(kCodedTarget), "an inline code (id 9) that the source does not have");
+}
+
+TEST_CASE("import refuses a target with an inline code twice", "[import][bad-input]") {
+    Exported x;
+    x.write_changed(kCodedTarget, "<target state=\"new\"><g id=\"1\">x</g>Call the Sports Concussion Clinic at <g id=\"1\" ctype=\"bold\">(216) 555-0199</g>");
+    check_refused(x.db, x.import(), x.unit_with(kCodedTarget), "inline code 1 (strong) twice");
+}
+
+TEST_CASE("import refuses inline codes reordered into invalid markup", "[import][bad-input]") {
+    Exported x;
+    x.write_changed(kCodedTarget,
+                    "<target state=\"new\">Llame a la clínica al <ex id=\"1\"/>(216) 555-0199<bx id=\"1\" ctype=\"bold\"/>");
+    check_refused(x.db, x.import(), x.unit_with(kCodedTarget), "closes inline code 1 (strong) before opening it");
+}
+
+TEST_CASE("import refuses invalid UTF-8 with its line and column", "[import][bad-input]") {
+    Exported x;
+    const std::string where = x.write_changed("<target state=\"new\">Call", "<target state=\"new\">Llam\xe9");
+    check_refused(x.db, x.import(), where, "invalid UTF-8");
+}
+
+TEST_CASE("empty targets are untranslated, not errors", "[import]") {
+    Exported x;
+    std::string text = x.text;
+    // One unit translated, one target emptied, one removed altogether.
+    text.replace(text.find(kCodedTarget), kCodedTarget.size(),
+                 "<target state=\"new\">Llame a la Clínica de Conmociones Deportivas al <g id=\"1\" ctype=\"bold\">(216) 555-0199</g>");
+    const std::size_t empty = text.find("<target state=\"new\">", text.find("</trans-unit>"));
+    text.replace(empty, text.find("</target>", empty) + 9 - empty, "<target state=\"new\"/>");
+    const std::size_t removed = text.find("<target state=\"new\">", text.find("</trans-unit>", empty));
+    text.erase(removed, text.find("</target>", removed) + 9 - removed);
+    write_file(x.dir / "returned.xlf", text);
+    const Result result = run_medloc(x.db, x.import());
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK(result.out.find("1 translated") != std::string::npos);
+    CHECK(result.out.find(" 2 empty") != std::string::npos);
+    const Result status = run_medloc(x.db, {"status", "--locale", "es-US", "--json"});
+    CHECK(status.out.find("\"translated\": 1") != std::string::npos);
+}

@@ -1,0 +1,308 @@
+// XLIFF export and import on the whole corpus: valid against the official
+// schemas, read by real consumers (translate-toolkit, OmegaT, npm xliff),
+// and a pseudo-translation round trip that keeps every document's structure.
+#include "pipeline/skeleton.h"
+#include "reviews/store.h"
+#include "support.h"
+#include "xliff/content.h"
+
+#include <catch2/catch.hpp>
+#include <gumbo.h>
+#include <md4c.h>
+#include <nlohmann/json.hpp>
+#include <pugixml.hpp>
+
+#include <map>
+
+using namespace medloc;
+using namespace medloc::test;
+
+namespace {
+
+struct CorpusProject {
+    TempDir dir;
+    fs::path db;
+    explicit CorpusProject(const std::string& targets = "es-US,ar,ja,zh-Hans") : db(new_project(dir, targets)) {
+        REQUIRE(run_medloc(db, {"extract", corpus_dir().string()}).exit_code == 0);
+    }
+    fs::path exported(const std::vector<std::string>& options) {
+        std::vector<std::string> args = {"export", "--out", (dir / "out").string()};
+        args.insert(args.end(), options.begin(), options.end());
+        const Result result = run_medloc(db, args);
+        INFO(result.err);
+        REQUIRE(result.exit_code == 0);
+        return dir / "out";
+    }
+    nlohmann::json status() {
+        const Result result = run_medloc(db, {"status", "--json"});
+        REQUIRE(result.exit_code == 0);
+        return nlohmann::json::parse(result.out);
+    }
+};
+
+std::vector<fs::path> xliff_files(const fs::path& folder) {
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::recursive_directory_iterator(folder))
+        if (entry.path().extension() == ".xlf") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+void check_valid(const std::vector<fs::path>& files) {
+    REQUIRE(files.size() == corpus_documents().size());
+    std::vector<std::string> argv = {shared_script("validate-xliff").string()};
+    for (const fs::path& file : files) argv.push_back(file.string());
+    const Result result = run(argv);
+    INFO(result.out << result.err);
+    CHECK(result.exit_code == 0);
+    CHECK(static_cast<std::size_t>(std::count(result.out.begin(), result.out.end(), '\n')) == files.size());
+}
+
+std::size_t count_units(const fs::path& file, const char* element) {
+    pugi::xml_document xml;
+    REQUIRE(xml.load_file(file.c_str()));
+    return xml.select_nodes((std::string("//*[local-name()='") + element + "']").c_str()).size();
+}
+
+nlohmann::json peer_json(const std::vector<std::string>& argv) {
+    const Result result = run(argv);
+    INFO(argv.back() << "\n" << result.out << result.err);
+    REQUIRE(result.exit_code == 0);
+    return nlohmann::json::parse(result.out);
+}
+
+// A document of the project rebuilt with its targets in `locale`.
+std::string rebuilt(reviews::Store& store, const std::string& document_id, const std::string& locale) {
+    const auto version = store.current_version(document_id);
+    std::map<std::string, xliff::Content> sources, targets;
+    for (const reviews::StoredSegment& segment : store.version_segments(document_id, version->version)) {
+        sources[segment.id] = xliff::content_from_markup(segment.source);
+        const auto translation = store.translation(segment.id, locale);
+        REQUIRE(translation);
+        REQUIRE(translation->target);
+        targets[segment.id] = xliff::content_from_markup(*translation->target);
+    }
+    const pipeline::Skeleton skeleton = pipeline::Skeleton::from_json(version->skeleton);
+    return pipeline::rebuild(skeleton, [&](const std::string& id) {
+        return pipeline::SegmentText{&sources.at(id), &targets.at(id)};
+    });
+}
+
+// Elements and attribute names, in document order.
+void html_shape(const GumboNode* node, std::vector<std::string>& shape) {
+    if (node->type != GUMBO_NODE_ELEMENT) return;
+    std::string entry = gumbo_normalized_tagname(node->v.element.tag);
+    for (unsigned i = 0; i < node->v.element.attributes.length; ++i)
+        entry += " " + std::string(static_cast<const GumboAttribute*>(node->v.element.attributes.data[i])->name);
+    shape.push_back(entry);
+    for (unsigned i = 0; i < node->v.element.children.length; ++i)
+        html_shape(static_cast<const GumboNode*>(node->v.element.children.data[i]), shape);
+    shape.push_back("/");
+}
+
+std::vector<std::string> html_shape(const std::string& html) {
+    GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+    std::vector<std::string> shape;
+    html_shape(output->root, shape);
+    gumbo_destroy_output(&kGumboDefaultOptions, output);
+    return shape;
+}
+
+int record(const char* what, int type, void* shape) {
+    static_cast<std::vector<std::string>*>(shape)->push_back(what + std::to_string(type));
+    return 0;
+}
+
+// Blocks and spans as md4c sees them, in document order.
+std::vector<std::string> markdown_shape(const std::string& markdown) {
+    std::vector<std::string> shape;
+    MD_PARSER parser{};
+    parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH;
+    parser.enter_block = [](MD_BLOCKTYPE type, void*, void* user) { return record("block ", type, user); };
+    parser.leave_block = [](MD_BLOCKTYPE type, void*, void* user) { return record("/block ", type, user); };
+    parser.enter_span = [](MD_SPANTYPE type, void*, void* user) { return record("span ", type, user); };
+    parser.leave_span = [](MD_SPANTYPE type, void*, void* user) { return record("/span ", type, user); };
+    parser.text = [](MD_TEXTTYPE, const MD_CHAR*, MD_SIZE, void*) { return 0; };
+    REQUIRE(md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &shape) == 0);
+    return shape;
+}
+
+// Plain text: blank lines where they were, each line's indent and bullet.
+std::vector<std::string> text_shape(const std::string& text) {
+    std::vector<std::string> shape;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        const std::string line = text.substr(start, end - start);
+        const std::size_t indent = line.find_first_not_of(' ');
+        shape.push_back(indent == std::string::npos ? "blank"
+                                                    : line.substr(0, indent) + (line.compare(indent, 3, "•") == 0 ? "•" : "text"));
+        start = end + 1;
+    }
+    return shape;
+}
+
+std::vector<std::string> shape_of(const fs::path& document, const std::string& bytes) {
+    if (document.extension() == ".html") return html_shape(bytes);
+    if (document.extension() == ".md") return markdown_shape(bytes);
+    return text_shape(bytes);
+}
+
+}  // namespace
+
+TEST_CASE("every exported corpus file is valid XLIFF 1.2 and 2.0", "[xliff][export]") {
+    CorpusProject project;
+    for (const char* format : {"xliff-1.2", "xliff-2.0"}) {
+        INFO(format);
+        // Pending units (source copies), then pseudo targets, then after a
+        // translation was imported: every state and element export writes.
+        const fs::path plain = project.exported({"--locale", "es-US", "--format", format});
+        check_valid(xliff_files(plain / "es-US"));
+        const fs::path pseudo = project.exported({"--locale", "ja", "--format", format, "--pseudo"});
+        check_valid(xliff_files(pseudo / "ja"));
+    }
+}
+
+TEST_CASE("a stale translation goes out as a reference, in both versions, still valid", "[xliff][export]") {
+    CorpusProject project;
+    const fs::path out = project.exported({"--locale", "es-US", "--pseudo"});
+    std::vector<std::string> import = {"import", "--as", "Ana Ruiz", "--role", "translator"};
+    for (const fs::path& file : xliff_files(out / "es-US")) import.push_back(file.string());
+    REQUIRE(run_medloc(project.db, import).exit_code == 0);
+
+    // Edit one sentence of the article and extract again.
+    const fs::path docs = project.dir / "docs";
+    std::string article = read_file(corpus_dir() / "amps-children.txt");
+    fs::create_directories(docs);
+    for (const fs::path& document : corpus_documents()) fs::copy(document, docs / document.filename());
+    const std::string old_sentence = "Although AMPS can afflict anyone";
+    article.replace(article.find(old_sentence), old_sentence.size(), "Although AMPS can affect anyone");
+    write_file(docs / "amps-children.txt", article);
+    REQUIRE(run_medloc(project.db, {"extract", docs.string()}).exit_code == 0);
+
+    for (const char* format : {"xliff-1.2", "xliff-2.0"}) {
+        INFO(format);
+        fs::remove_all(project.dir / "out");
+        const fs::path pending = project.exported({"--locale", "es-US", "--format", format, "--pending"});
+        const std::vector<fs::path> files = xliff_files(pending / "es-US");
+        REQUIRE(files.size() == 1);  // only the edited article has work left
+        const std::string text = read_file(files.front());
+        CHECK(text.find("can affect anyone") != std::string::npos);
+        CHECK(text.find("can afflict anyone") != std::string::npos);  // the old source, with its translation
+        CHECK(text.find("Åļţĥöûĝĥ ÅṀÞŠ çåñ åƒƒļîçţ åñýöñé") != std::string::npos);
+        if (std::string(format) == "xliff-1.2") {
+            CHECK(count_units(files.front(), "trans-unit") == 1);
+            CHECK(text.find("state=\"needs-review-translation\"") != std::string::npos);
+            CHECK(text.find("<alt-trans alttranstype=\"previous-version\"") != std::string::npos);
+        } else {
+            CHECK(count_units(files.front(), "unit") == 1);
+            CHECK(text.find("subState=\"medloc:needs-translation\"") != std::string::npos);
+            CHECK(text.find("<mtc:match ") != std::string::npos);
+        }
+        const Result valid = run({shared_script("validate-xliff").string(), files.front().string()});
+        INFO(valid.out << valid.err);
+        CHECK(valid.exit_code == 0);
+    }
+}
+
+TEST_CASE("translate-toolkit reads every 1.2 export: same units, words within 10%", "[xliff][peer]") {
+    CorpusProject project;
+    const fs::path out = project.exported({"--locale", "es-US"});
+    const nlohmann::json status = project.status();
+    for (const nlohmann::json& document : status["documents"]) {
+        const fs::path file = out / "es-US" / (document["id"].get<std::string>() + ".xlf");
+        const nlohmann::json seen = peer_json({shared_script("peer-translate-toolkit").string(), file.string()});
+        INFO(file << " " << seen.dump());
+        CHECK(seen["units"] == document["segments"]);
+        CHECK(seen["units"] == count_units(file, "trans-unit"));
+        const double ratio = seen["source_words"].get<double>() / document["words"].get<double>();
+        CHECK(ratio > 0.9);
+        CHECK(ratio < 1.1);
+    }
+}
+
+TEST_CASE("the npm xliff package parses every 2.0 export with all its units", "[xliff][peer]") {
+    CorpusProject project;
+    const fs::path out = project.exported({"--locale", "ar", "--format", "xliff-2.0", "--pseudo"});
+    for (const fs::path& file : xliff_files(out / "ar")) {
+        const nlohmann::json seen = peer_json({"node", shared_script("peer-npm-xliff.js").string(), file.string()});
+        INFO(seen.dump());
+        CHECK(seen["version"] == "2.0");
+        CHECK(seen["units"] == count_units(file, "unit"));
+        CHECK(seen["units_with_target"] == seen["units"]);
+    }
+}
+
+TEST_CASE("OmegaT translates the sample's 1.2 export from the TMX and medloc imports it", "[xliff][peer]") {
+    CorpusProject project;
+    const fs::path out = project.exported({"--locale", "es-US"});
+    const fs::path tmx = shared_dir() / "corpus" / "translations" / "amps-children.en-es.tmx";
+    const fs::path returned = project.dir / "omegat" / "amps-children.txt.xlf";
+    const Result omegat = run({shared_script("peer-omegat-roundtrip").string(),
+                               (out / "es-US" / "amps-children.txt.xlf").string(), tmx.string(), "en-US", "es-US",
+                               returned.string()});
+    INFO(omegat.out << omegat.err);
+    REQUIRE(omegat.exit_code == 0);
+
+    const Result imported = run_medloc(project.db, {"import", returned.string(), "--as", "Ana Ruiz", "--role", "translator"});
+    INFO(imported.out << imported.err);
+    REQUIRE(imported.exit_code == 0);
+
+    // Every TMX pair: a Spanish text that differs from the English is stored
+    // exactly; one equal to the English comes back indistinguishable from
+    // the pre-filled copy (OmegaT keeps state) and stays untranslated.
+    pugi::xml_document memory;
+    REQUIRE(memory.load_file(tmx.c_str()));
+    std::map<std::string, std::string> spanish;
+    for (const pugi::xpath_node tu : memory.select_nodes("//tu"))
+        spanish[tu.node().select_node("tuv[starts-with(@xml:lang,'en')]/seg").node().text().get()] =
+            tu.node().select_node("tuv[starts-with(@xml:lang,'es')]/seg").node().text().get();
+    reviews::Store store = reviews::Store::open(project.db.string());
+    const auto version = store.current_version("amps-children.txt");
+    std::size_t stored = 0, same = 0;
+    for (const reviews::StoredSegment& segment : store.version_segments("amps-children.txt", version->version)) {
+        const auto match = spanish.find(segment.plain);
+        REQUIRE(match != spanish.end());
+        const auto translation = store.translation(segment.id, "es-US");
+        INFO(segment.plain);
+        if (match->second == segment.plain) {
+            CHECK_FALSE(translation);
+            ++same;
+            continue;
+        }
+        REQUIRE(translation);
+        CHECK(translation->state == "translated");
+        CHECK(translation->updated_by == "Ana Ruiz");
+        CHECK(translation->target == xliff::Content{{{xliff::Run::Kind::text, match->second, 0, {}}}}.to_markup());
+        ++stored;
+    }
+    CHECK(stored + same == 73);
+    CHECK(stored == 64);
+    CHECK(imported.out.find("64 translated") != std::string::npos);
+    CHECK(imported.out.find(std::to_string(same) + " still the source copy") != std::string::npos);
+}
+
+TEST_CASE("pseudo-translation round trip keeps every document's structure", "[xliff][roundtrip]") {
+    CorpusProject project("en-XA,ar");
+    // 1.2 for one locale, 2.0 for the other: both readers are exercised.
+    const std::vector<std::pair<std::string, std::string>> runs = {{"en-XA", "xliff-1.2"}, {"ar", "xliff-2.0"}};
+    for (const auto& [locale, format] : runs) {
+        const fs::path out = project.exported({"--locale", locale, "--format", format, "--pseudo"});
+        std::vector<std::string> import = {"import", "--as", "Pseudo Translator", "--role", "translator"};
+        for (const fs::path& file : xliff_files(out / locale)) import.push_back(file.string());
+        const Result result = run_medloc(project.db, import);
+        INFO(result.out << result.err);
+        REQUIRE(result.exit_code == 0);
+    }
+    reviews::Store store = reviews::Store::open(project.db.string());
+    for (const fs::path& document : corpus_documents()) {
+        const std::string source = read_file(document);
+        for (const auto& [locale, format] : runs) {
+            INFO(document.filename() << " " << locale);
+            const std::string built = rebuilt(store, document.filename().string(), locale);
+            CHECK(built != source);
+            CHECK(built.find("·") != std::string::npos);
+            CHECK(shape_of(document, built) == shape_of(document, source));
+        }
+    }
+}
