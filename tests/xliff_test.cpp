@@ -306,3 +306,122 @@ TEST_CASE("pseudo-translation round trip keeps every document's structure", "[xl
         }
     }
 }
+
+namespace {
+
+pugi::xml_node append_copy_of_children(pugi::xml_node to, pugi::xml_node from) {
+    for (pugi::xml_node child : from.children()) to.append_copy(child);
+    return to;
+}
+
+// Every element of the file under prefix `prefix` instead of the default namespace.
+void prefix_elements(pugi::xml_node node, const std::string& prefix) {
+    if (node.type() != pugi::node_element) return;
+    node.set_name((prefix + ":" + node.name()).c_str());
+    for (pugi::xml_node child : node.children()) prefix_elements(child, prefix);
+}
+
+Result import_all(const fs::path& db, const fs::path& folder, const std::string& role = "translator") {
+    std::vector<std::string> args = {"import", "--as", "Ana Ruiz", "--role", role};
+    for (const fs::path& file : xliff_files(folder)) args.push_back(file.string());
+    return run_medloc(db, args);
+}
+
+}  // namespace
+
+TEST_CASE("import reads XLIFF 1.2 reshaped as tools return it", "[xliff][import]") {
+    CorpusProject project("en-XA");
+    const fs::path out = project.exported({"--locale", "en-XA", "--pseudo"});
+    for (const fs::path& file : xliff_files(out / "en-XA")) {
+        pugi::xml_document xml;
+        REQUIRE(xml.load_file(file.c_str(), pugi::parse_default | pugi::parse_ws_pcdata));
+        pugi::xml_node root = xml.document_element();
+        root.append_attribute("xmlns:okp") = "okapi-framework:xliff-extensions";
+        pugi::xml_node body = root.child("file").child("body");
+        pugi::xml_node group = body.prepend_child("group");
+        group.append_attribute("id") = "g1";
+        group.append_attribute("okp:kind") = "section";
+        for (pugi::xml_node unit = group.next_sibling("trans-unit"); unit; unit = group.next_sibling("trans-unit")) {
+            unit.append_attribute("okp:engine") = "test";
+            // Sentence segmentation with <mrk mtype="seg">, source and target.
+            pugi::xml_node seg_source = unit.insert_child_after("seg-source", unit.child("source"));
+            pugi::xml_node mrk = seg_source.append_child("mrk");
+            mrk.append_attribute("mtype") = "seg";
+            mrk.append_attribute("mid") = "0";
+            append_copy_of_children(mrk, unit.child("source"));
+            pugi::xml_node target = unit.child("target");
+            pugi::xml_node wrapped = unit.insert_child_after("target", target);
+            wrapped.append_attribute("state") = "translated";
+            pugi::xml_node target_mrk = wrapped.append_child("mrk");
+            target_mrk.append_attribute("mtype") = "seg";
+            target_mrk.append_attribute("mid") = "0";
+            append_copy_of_children(target_mrk, target);
+            unit.remove_child(target);
+            group.append_move(unit);
+        }
+        prefix_elements(root, "xlf");
+        root.remove_attribute("xmlns");
+        root.append_attribute("xmlns:xlf") = "urn:oasis:names:tc:xliff:document:1.2";
+        REQUIRE(xml.save_file(file.c_str(), "", pugi::format_raw));
+    }
+    const Result result = import_all(project.db, out / "en-XA");
+    INFO(result.out << result.err);
+    REQUIRE(result.exit_code == 0);
+    for (const nlohmann::json& document : project.status()["documents"])
+        CHECK(document["locales"]["en-XA"]["translated"] == document["segments"]);
+}
+
+TEST_CASE("import reads XLIFF 2.0 reshaped as tools return it", "[xliff][import]") {
+    CorpusProject project("ar");
+    const fs::path out = project.exported({"--locale", "ar", "--format", "xliff-2.0", "--pseudo"});
+    for (const fs::path& file : xliff_files(out / "ar")) {
+        pugi::xml_document xml;
+        REQUIRE(xml.load_file(file.c_str(), pugi::parse_default | pugi::parse_ws_pcdata));
+        pugi::xml_node root = xml.document_element();
+        // medloc's namespace under another prefix, a group, foreign elements, an ignorable.
+        root.remove_attribute("xmlns:medloc");
+        root.append_attribute("xmlns:m") = "urn:medloc:xliff";
+        root.append_attribute("xmlns:tool") = "urn:example:tool";
+        pugi::xml_node file_node = root.child("file");
+        for (const char* name : {"project", "version", "format"}) {
+            pugi::xml_attribute old = file_node.attribute((std::string("medloc:") + name).c_str());
+            file_node.append_attribute((std::string("m:") + name).c_str()) = old.value();
+            file_node.remove_attribute(old);
+        }
+        pugi::xml_node group = file_node.prepend_child("group");
+        group.append_attribute("id") = "g1";
+        for (pugi::xml_node unit = group.next_sibling("unit"); unit; unit = group.next_sibling("unit")) {
+            unit.prepend_child("tool:meta").text() = "checked";
+            pugi::xml_node ignorable = unit.append_child("ignorable");
+            ignorable.append_child("source");
+            group.append_move(unit);
+        }
+        prefix_elements(root, "x2");
+        root.remove_attribute("xmlns");
+        root.append_attribute("xmlns:x2") = "urn:oasis:names:tc:xliff:document:2.0";
+        REQUIRE(xml.save_file(file.c_str(), "", pugi::format_raw));
+    }
+    const Result result = import_all(project.db, out / "ar");
+    INFO(result.out << result.err);
+    REQUIRE(result.exit_code == 0);
+    for (const nlohmann::json& document : project.status()["documents"])
+        CHECK(document["locales"]["ar"]["translated"] == document["segments"]);
+}
+
+TEST_CASE("a file translated and saved by translate-toolkit imports", "[xliff][peer]") {
+    CorpusProject project("es-US");
+    const fs::path out = project.exported({"--locale", "es-US"});
+    const fs::path file = out / "es-US" / "eczema-skin-care.html.xlf";
+    const Result filled = run({"/usr/bin/python3", (fs::path(MEDLOC_TESTS) / "peers" / "tt-fill.py").string(), file.string()});
+    INFO(filled.out << filled.err);
+    REQUIRE(filled.exit_code == 0);
+    const Result result = run_medloc(project.db, {"import", file.string(), "--as", "Ana Ruiz", "--role", "translator"});
+    INFO(result.out << result.err);
+    REQUIRE(result.exit_code == 0);
+    const std::string translated = filled.out.substr(0, filled.out.find('\n'));
+    CHECK(std::stoi(translated) > 50);
+    CHECK(result.out.find(translated + " translated") != std::string::npos);
+    for (const nlohmann::json& document : project.status()["documents"])
+        if (document["id"] == "eczema-skin-care.html")
+            CHECK(document["locales"]["es-US"]["translated"] == std::stoi(translated));
+}
