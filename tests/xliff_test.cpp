@@ -367,7 +367,8 @@ TEST_CASE("import reads XLIFF 1.2 reshaped as tools return it", "[xliff][import]
     const Result result = import_all(project.db, out / "en-XA");
     INFO(result.out << result.err);
     REQUIRE(result.exit_code == 0);
-    for (const nlohmann::json& document : project.status()["documents"])
+    const nlohmann::json status = project.status();
+    for (const nlohmann::json& document : status["documents"])
         CHECK(document["locales"]["en-XA"]["translated"] == document["segments"]);
 }
 
@@ -404,7 +405,8 @@ TEST_CASE("import reads XLIFF 2.0 reshaped as tools return it", "[xliff][import]
     const Result result = import_all(project.db, out / "ar");
     INFO(result.out << result.err);
     REQUIRE(result.exit_code == 0);
-    for (const nlohmann::json& document : project.status()["documents"])
+    const nlohmann::json status = project.status();
+    for (const nlohmann::json& document : status["documents"])
         CHECK(document["locales"]["ar"]["translated"] == document["segments"]);
 }
 
@@ -421,7 +423,8 @@ TEST_CASE("a file translated and saved by translate-toolkit imports", "[xliff][p
     const std::string translated = filled.out.substr(0, filled.out.find('\n'));
     CHECK(std::stoi(translated) > 50);
     CHECK(result.out.find(translated + " translated") != std::string::npos);
-    for (const nlohmann::json& document : project.status()["documents"])
+    const nlohmann::json status = project.status();
+    for (const nlohmann::json& document : status["documents"])
         if (document["id"] == "eczema-skin-care.html")
             CHECK(document["locales"]["es-US"]["translated"] == std::stoi(translated));
 }
