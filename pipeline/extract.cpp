@@ -209,6 +209,7 @@ void carry_translations(reviews::Store& store, const reviews::StoredSegment& rep
 
         reviews::Event event;
         event.at = translation.updated_at;
+        event.document_id = segment.document_id;
         event.segment_id = segment.id;
         event.locale = old.locale;
         event.actor = "medloc extract";

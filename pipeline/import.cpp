@@ -258,6 +258,7 @@ private:
         translation.updated_by = options_.actor;
         reviews::Event& event = change.event;
         event.at = now_;
+        event.document_id = segment.document_id;
         event.segment_id = segment.id;
         event.locale = locale;
         event.actor = options_.actor;

@@ -80,7 +80,8 @@ constexpr const char* kMigrations[] = {
     CREATE TABLE event (
         id            INTEGER PRIMARY KEY,
         at            TEXT NOT NULL,
-        segment_id    TEXT NOT NULL REFERENCES segment(id),
+        document_id   TEXT NOT NULL REFERENCES document(id),
+        segment_id    TEXT REFERENCES segment(id),
         locale        TEXT NOT NULL REFERENCES target_locale(tag),
         actor         TEXT NOT NULL,
         role          TEXT NOT NULL,
@@ -94,6 +95,7 @@ constexpr const char* kMigrations[] = {
         hash          TEXT NOT NULL UNIQUE
     ) STRICT;
     CREATE INDEX event_by_segment ON event(segment_id, locale);
+    CREATE INDEX event_by_document ON event(document_id, locale);
     CREATE TRIGGER event_is_append_only_update BEFORE UPDATE ON event
         BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
     CREATE TRIGGER event_is_append_only_delete BEFORE DELETE ON event
@@ -154,7 +156,7 @@ constexpr const char* kTranslationColumns =
 // Each field with its length in front, so that no two events hash alike.
 std::string event_bytes(const Event& event, const std::string& previous_hash) {
     std::string bytes;
-    for (const std::string* field : {&previous_hash, &event.at, &event.segment_id, &event.locale, &event.actor,
+    for (const std::string* field : {&previous_hash, &event.at, &event.document_id, &event.segment_id, &event.locale, &event.actor,
                                      &event.role, &event.meaning, &event.state, &event.source, &event.comment,
                                      &event.origin}) {
         bytes += std::to_string(field->size()) + ":" + *field;
@@ -392,14 +394,17 @@ void Store::add_event(const Event& event) {
     Statement last(db_, "SELECT hash FROM event ORDER BY id DESC LIMIT 1");
     const std::string previous_hash = last.step() ? last.text(0) : std::string();
     Statement add(db_,
-                  "INSERT INTO event (at, segment_id, locale, actor, role, meaning, state, source, target, comment, "
-                  "origin, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    add.bind(1, event.at).bind(2, event.segment_id).bind(3, event.locale).bind(4, event.actor);
-    add.bind(5, event.role).bind(6, event.meaning).bind(7, event.state).bind(8, event.source);
-    if (event.target) add.bind(9, *event.target);
-    else add.bind_null(9);
-    add.bind(10, event.comment).bind(11, event.origin).bind(12, previous_hash);
-    add.bind(13, event_hash(event, previous_hash)).run();
+                  "INSERT INTO event (at, document_id, segment_id, locale, actor, role, meaning, state, source, target, "
+                  "comment, origin, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    add.bind(1, event.at).bind(2, event.document_id);
+    if (event.segment_id.empty()) add.bind_null(3);
+    else add.bind(3, event.segment_id);
+    add.bind(4, event.locale).bind(5, event.actor).bind(6, event.role).bind(7, event.meaning);
+    add.bind(8, event.state).bind(9, event.source);
+    if (event.target) add.bind(10, *event.target);
+    else add.bind_null(10);
+    add.bind(11, event.comment).bind(12, event.origin).bind(13, previous_hash);
+    add.bind(14, event_hash(event, previous_hash)).run();
 }
 
 }  // namespace medloc::reviews

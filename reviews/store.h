@@ -90,16 +90,18 @@ struct Translation {
     std::optional<std::string> previous_target;
 };
 
-// One change of a translation: who did what, when, to exactly which text.
+// One change of a translation, or a review of a whole document (no
+// segment): who did what, when, to exactly which text.
 struct Event {
     std::string at;
-    std::string segment_id;
+    std::string document_id;
+    std::string segment_id;  // empty for a whole document
     std::string locale;
     std::string actor;    // a person's name, or the medloc command
     std::string role;     // translator, reviser, clinical, publisher, system
     std::string meaning;  // "translated", "approved for clinical accuracy", ...
     std::string state;    // the state it leaves the translation in
-    std::string source;
+    std::string source;      // a segment's source, or a document's source hash
     std::optional<std::string> target;
     std::string comment;
     std::string origin;   // the file or command it came from
