@@ -45,6 +45,13 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view bytes);
 // be reviewed like any other.
 bool has_letters_or_digits(std::string_view utf8);
 
+// Calendar dates as medloc shows and takes them: "YYYY-MM-DD", Gregorian, UTC.
+// The date `text` names, or nothing when it is not a real date ("2026-02-30").
+std::optional<std::string> parse_date(std::string_view text);
+// `date` (a valid "YYYY-MM-DD") plus `months` calendar months; a day past the
+// end of the month becomes its last day (2026-01-31 + 1 month = 2026-02-28).
+std::string add_months(std::string_view date, int months);
+
 // Splits text into sentences. Owns its ICU iterator; reuse one for many texts.
 class SentenceBreaker {
 public:

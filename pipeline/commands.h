@@ -22,6 +22,7 @@ int run_extract(const std::string& db_path, const std::vector<std::string>& path
 struct StatusOptions {
     std::string locale;
     bool json = false;
+    std::string as_of;  // YYYY-MM-DD; today when empty
 };
 int run_status(const std::string& db_path, const StatusOptions& options, std::ostream& out);
 
@@ -40,5 +41,28 @@ struct ImportOptions {
     std::string role;
 };
 int run_import(const std::string& db_path, const ImportOptions& options, std::ostream& out);
+
+struct ReviewOptions {
+    std::string act;  // revise, approve, reject
+    std::string locale;
+    std::string document;
+    std::string segment;
+    bool all = false;
+    std::string actor;
+    std::string role;
+    std::string comment;
+};
+int run_review(const std::string& db_path, const ReviewOptions& options, std::ostream& out);
+
+struct HistoryOptions {
+    std::string document;
+    std::string segment;
+    std::string locale;
+    bool json = false;
+};
+int run_history(const std::string& db_path, const HistoryOptions& options, std::ostream& out);
+
+// `audit verify`: exit 0 when the event log's hash chain is whole.
+int run_audit_verify(const std::string& db_path, std::ostream& out);
 
 }  // namespace medloc::pipeline

@@ -1,7 +1,8 @@
 // errors: the two kinds of failure the pipeline reports to people, each
 // turned into one message at the edge (main.cpp):
 //   FILE:LINE:COLUMN: what is wrong; what to do
-// UsageError exits 1, InputError exits 2 (DESIGN.md, "Exit codes").
+// UsageError exits 1, InputError exits 2, Refused exits 3 (DESIGN.md,
+// "Exit codes").
 #pragma once
 
 #include <cstddef>
@@ -30,6 +31,13 @@ private:
         if (!todo.empty()) message += "; " + todo;
         return message;
     }
+};
+
+// A gate said no (four eyes, a state not reached, an expired review): the
+// message lists every blocker, one per line. Nothing was changed.
+class Refused : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
 };
 
 }  // namespace medloc::pipeline

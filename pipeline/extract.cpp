@@ -217,6 +217,7 @@ void carry_translations(reviews::Store& store, const reviews::StoredSegment& rep
         event.meaning = "invalidated: source text changed";
         event.state = translation.state;
         event.source = segment.source;
+        event.target = target;  // the translation whose approval is withdrawn
         event.comment = "replaces segment " + replaced.id + " (was " + old.state + "); the old target is kept for reference";
         event.origin = segment.document_id + " version " + std::to_string(version);
         store.add_event(event);

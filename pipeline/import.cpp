@@ -16,7 +16,9 @@
 #include "pipeline/errors.h"
 #include "pipeline/files.h"
 #include "pipeline/project.h"
+#include "pipeline/signoff.h"
 #include "reviews/store.h"
+#include "reviews/workflow.h"
 #include "xliff/xliff.h"
 
 #include <algorithm>
@@ -27,15 +29,13 @@
 namespace medloc::pipeline {
 namespace {
 
-struct Change {
-    reviews::Translation translation;
-    reviews::Event event;
-};
-
 struct FilePlan {
     std::string path;
     std::string summary;
     std::vector<Change> changes;
+    std::string blockers;  // units the review rules refuse, one per line
+    // Documents a clinician signed off whole in this file: every unit final.
+    std::vector<std::pair<reviews::DocumentVersion, std::string>> whole_reviews;
 };
 
 // A place in the file being imported, for InputError.
@@ -187,6 +187,7 @@ private:
 
         Counts counts;
         std::set<std::string> seen;
+        bool all_final = true;
         for (const xliff::ReadUnit& unit : file.units) {
             if (!seen.insert(unit.id).second)
                 place.fail(unit.offset, "unit id \"" + unit.id + "\" appears twice", "keep each unit once, as exported");
@@ -197,7 +198,10 @@ private:
                                std::to_string(version.version),
                            "keep the unit ids medloc exported");
             plan_unit(place, unit, segment->second, locale, plan, counts);
+            all_final = all_final && unit.state == "approved";
         }
+        if (options_.role == "clinical" && all_final && seen.size() == segments.size())
+            plan.whole_reviews.emplace_back(version, locale);
         plan.summary += file.document_id + " v" + std::to_string(version.version) + " (" + locale + "): " +
                         std::to_string(file.units.size()) + " units:";
         for (const auto& [meaning, count] : counts.by_meaning) plan.summary += " " + std::to_string(count) + " " + meaning + ",";
@@ -226,55 +230,62 @@ private:
 
         const std::optional<reviews::Translation> stored = store_.translation(segment.id, locale);
         const std::string stored_state = stored ? stored->state : "new";
-        const bool changed = !stored || !stored->target || *stored->target != markup;
-        std::string state;
-        std::string meaning;
-        if (changed) {
+        const Signer signer{options_.actor, options_.role, {}, "medloc import " + plan.path, now_};
+        const auto block = [&](const std::string& reason) {
+            plan.blockers += "\n  " + segment.document_id + "  " + segment.id + "  " + stored_state + ": " + reason;
+        };
+
+        if (!stored || !stored->target || *stored->target != markup) {
             // A copy of the source is the pre-filled target, unless the file says it is done.
             if (target == source && rank(unit.state) < rank("translated")) {
                 ++counts.source_copies;
                 return;
             }
-            state = options_.role == "translator" ? "translated" : "revised";
-            meaning = options_.role == "translator" ? "translated" : "revised";
-        } else if (options_.role == "reviser" && rank(unit.state) >= rank("revised") && stored_state == "translated") {
-            state = meaning = "revised";
-        } else if (options_.role == "clinical" && unit.state == "approved" && stored_state == "revised") {
-            state = "approved";
-            meaning = "approved for clinical accuracy";
-        } else {
+            // A reviser or clinician who rewrites a translation revises it,
+            // which someone else must have written; with no translation
+            // before, they are its translator.
+            std::string state = "translated";
+            if (options_.role != "translator" && stored && stored->target) {
+                const reviews::People people = reviews::people_of(store_, segment.id, locale);
+                if (reviews::same_person(options_.actor, people.translator))
+                    return block(people.translator + " translated it; a second person must revise it");
+                state = "revised";
+            }
+            Change change = new_target(segment, locale, markup, state, state, signer);
+            if (stored && stored->target) change.event.comment = "replaces the " + stored_state + " target";
+            ++counts.by_meaning[state];
+            plan.changes.push_back(std::move(change));
+            return;
+        }
+        // The target is the stored one: the file can only sign it off.
+        std::optional<reviews::Act> act;
+        if (options_.role == "reviser" && rank(unit.state) >= rank("revised")) act = reviews::Act::revise;
+        if (options_.role == "clinical" && unit.state == "approved") act = reviews::Act::approve;
+        const reviews::Decision decision =
+            act ? reviews::decide(*act, stored_state, reviews::people_of(store_, segment.id, locale), options_.actor,
+                                  options_.role)
+                : reviews::Decision{};
+        if (decision.kind == reviews::Decision::Kind::refuse) return block(decision.reason);
+        if (decision.kind == reviews::Decision::Kind::skip) {
             ++counts.unchanged;
             return;
         }
-        ++counts.by_meaning[meaning];
-
-        Change change;
-        reviews::Translation& translation = change.translation;
-        translation.segment_id = segment.id;
-        translation.locale = locale;
-        translation.state = state;
-        translation.target = markup;
-        translation.updated_at = now_;
-        translation.updated_by = options_.actor;
-        reviews::Event& event = change.event;
-        event.at = now_;
-        event.document_id = segment.document_id;
-        event.segment_id = segment.id;
-        event.locale = locale;
-        event.actor = options_.actor;
-        event.role = options_.role;
-        event.meaning = meaning;
-        event.state = state;
-        event.source = segment.source;
-        event.target = markup;
-        event.origin = "import " + plan.path;
-        plan.changes.push_back(std::move(change));
+        ++counts.by_meaning[decision.state];
+        plan.changes.push_back(reviewed(segment, *stored, decision, signer));
     }
 
     reviews::Store& store_;
     const ImportOptions& options_;
     const std::string now_ = reviews::utc_timestamp();
 };
+
+bool all_approved(reviews::Store& store, const reviews::DocumentVersion& version, const std::string& locale) {
+    for (const reviews::StoredSegment& segment : store.version_segments(version.document_id, version.version)) {
+        const auto translation = store.translation(segment.id, locale);
+        if (!translation || translation->state != "approved") return false;
+    }
+    return true;
+}
 
 }  // namespace
 
@@ -289,6 +300,12 @@ int run_import(const std::string& db_path, const ImportOptions& options, std::os
         if (!paths.insert(path).second) continue;
         plans.push_back(importer.plan(path));
     }
+    std::string blockers;
+    for (const FilePlan& plan : plans)
+        if (!plan.blockers.empty()) blockers += "\n" + plan.path + ":" + plan.blockers;
+    if (!blockers.empty())
+        throw Refused("import as " + options.actor + " (" + options.role + "), the review rules refuse:" + blockers +
+                      "\n");
     std::size_t changes = 0;
     for (const FilePlan& plan : plans) {
         reviews::Transaction transaction(store.database());
@@ -296,6 +313,9 @@ int run_import(const std::string& db_path, const ImportOptions& options, std::os
             store.put_translation(change.translation);
             store.add_event(change.event);
         }
+        const Signer signer{options.actor, options.role, {}, "medloc import " + plan.path, reviews::utc_timestamp()};
+        for (const auto& [version, locale] : plan.whole_reviews)
+            if (all_approved(store, version, locale)) store.add_event(whole_document_review(store, version, locale, signer));
         transaction.commit();
         changes += plan.changes.size();
         out << plan.path << ": " << plan.summary;

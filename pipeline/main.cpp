@@ -45,6 +45,7 @@ int main(int argc, char** argv) {
     CLI::App* status_command = app.add_subcommand("status", "Show segment, word and state counts");
     status_command->add_option("--locale", status.locale, "Only this target locale");
     status_command->add_flag("--json", status.json, "Print JSON");
+    status_command->add_option("--as-of", status.as_of, "Evaluate review dates at this date (YYYY-MM-DD)");
 
     ExportOptions export_options;
     CLI::App* export_command = app.add_subcommand("export", "Write XLIFF for CAT tools, one file per document");
@@ -63,6 +64,32 @@ int main(int argc, char** argv) {
     import_command->add_option("--role", import_options.role, "translator, reviser or clinical")
         ->required()
         ->check(CLI::IsMember({"translator", "reviser", "clinical"}));
+
+    ReviewOptions review;
+    CLI::App* review_command = app.add_subcommand("review", "Revise, approve or reject translations");
+    review_command->add_option("act", review.act, "revise, approve or reject")
+        ->required()
+        ->check(CLI::IsMember({"revise", "approve", "reject"}));
+    review_command->add_option("--locale", review.locale, "Target locale")->required();
+    review_command->add_option("--doc", review.document, "Every segment of this document");
+    review_command->add_option("--segment", review.segment, "This segment");
+    review_command->add_flag("--all", review.all, "Every document");
+    review_command->add_option("--as", review.actor, "Reviewer's name")->required();
+    review_command->add_option("--role", review.role, "reviser or clinical")
+        ->required()
+        ->check(CLI::IsMember({"translator", "reviser", "clinical", "publisher"}));
+    review_command->add_option("--comment", review.comment, "Why (required to reject)");
+
+    HistoryOptions history;
+    CLI::App* history_command = app.add_subcommand("history", "Show the life of a segment or document");
+    history_command->add_option("--doc", history.document, "A document");
+    history_command->add_option("--segment", history.segment, "A segment");
+    history_command->add_option("--locale", history.locale, "Only this target locale");
+    history_command->add_flag("--json", history.json, "Print JSON");
+
+    CLI::App* audit_command = app.add_subcommand("audit", "Check the event log");
+    audit_command->require_subcommand(1);
+    CLI::App* verify_command = audit_command->add_subcommand("verify", "Check every event against the hash chain");
 
     try {
         app.parse(argc, argv);
@@ -83,9 +110,15 @@ int main(int argc, char** argv) {
         if (*status_command) return run_status(db, status, std::cout);
         if (*export_command) return run_export(db, export_options, std::cout);
         if (*import_command) return run_import(db, import_options, std::cout);
+        if (*review_command) return run_review(db, review, std::cout);
+        if (*history_command) return run_history(db, history, std::cout);
+        if (*verify_command) return run_audit_verify(db, std::cout);
     } catch (const UsageError& e) {
         std::cerr << "medloc: " << e.what() << "\n";
         return 1;
+    } catch (const Refused& e) {
+        std::cerr << "medloc: refused: " << e.what() << "Nothing was changed.\n";
+        return 3;
     } catch (const InputError& e) {
         std::cerr << "medloc: " << e.what() << "\nNothing was changed.\n";
         return 2;

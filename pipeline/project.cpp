@@ -22,4 +22,28 @@ std::string target_locale_option(const reviews::ProjectSettings& settings, std::
                      ")");
 }
 
+ReviewStanding review_standing(reviews::Store& store, const std::string& document_id, const std::string& locale,
+                               const std::string& as_of) {
+    ReviewStanding review;
+    const auto last = store.last_document_review(document_id, locale);
+    if (!last) {
+        review.standing = "not reviewed";
+        return review;
+    }
+    review.last_reviewed = last->event.at.substr(0, 10);
+    review.reviewer = last->event.actor;
+    review.next_due = locales::add_months(review.last_reviewed, store.settings().review_months);
+    if (as_of > review.next_due) review.standing = "expired";
+    else if (as_of >= locales::add_months(review.next_due, -1)) review.standing = "due";
+    else review.standing = "current";
+    return review;
+}
+
+std::string as_of_option(const std::string& as_of) {
+    if (as_of.empty()) return reviews::utc_timestamp().substr(0, 10);
+    const auto date = locales::parse_date(as_of);
+    if (!date) throw UsageError("--as-of " + as_of + " is not a date (YYYY-MM-DD)");
+    return *date;
+}
+
 }  // namespace medloc::pipeline

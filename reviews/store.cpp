@@ -134,6 +134,7 @@ StoredSegment read_segment(const Statement& row) {
     segment.kind = row.text(5);
     segment.context = row.text(6);
     if (!row.is_null(7)) segment.retired_in = row.integer(7);
+    if (!row.is_null(8)) segment.replaces = row.text(8);
     return segment;
 }
 
@@ -148,6 +149,37 @@ Translation read_translation(const Statement& row) {
     if (!row.is_null(6)) translation.previous_source = row.text(6);
     if (!row.is_null(7)) translation.previous_target = row.text(7);
     return translation;
+}
+
+constexpr const char* kEventColumns =
+    "SELECT id, at, document_id, COALESCE(segment_id, ''), locale, actor, role, meaning, state, source, target, "
+    "comment, origin, previous_hash, hash FROM event ";
+
+StoredEvent read_event(const Statement& row) {
+    StoredEvent stored;
+    stored.id = row.integer(0);
+    Event& event = stored.event;
+    event.at = row.text(1);
+    event.document_id = row.text(2);
+    event.segment_id = row.text(3);
+    event.locale = row.text(4);
+    event.actor = row.text(5);
+    event.role = row.text(6);
+    event.meaning = row.text(7);
+    event.state = row.text(8);
+    event.source = row.text(9);
+    if (!row.is_null(10)) event.target = row.text(10);
+    event.comment = row.text(11);
+    event.origin = row.text(12);
+    stored.previous_hash = row.text(13);
+    stored.hash = row.text(14);
+    return stored;
+}
+
+std::vector<StoredEvent> read_events(Statement& query) {
+    std::vector<StoredEvent> events;
+    while (query.step()) events.push_back(read_event(query));
+    return events;
 }
 
 constexpr const char* kTranslationColumns =
@@ -265,7 +297,7 @@ std::optional<DocumentVersion> Store::current_version(std::string_view document_
 
 std::vector<StoredSegment> Store::version_segments(std::string_view document_id, std::int64_t version) {
     Statement get(db_,
-                  "SELECT s.id, s.document_id, s.source, s.plain, s.words, s.kind, s.context, s.retired_in "
+                  "SELECT s.id, s.document_id, s.source, s.plain, s.words, s.kind, s.context, s.retired_in, s.replaces "
                   "FROM version_segment vs JOIN segment s ON s.id = vs.segment_id "
                   "WHERE vs.document_id = ? AND vs.version = ? ORDER BY vs.position");
     get.bind(1, document_id).bind(2, version);
@@ -276,7 +308,7 @@ std::vector<StoredSegment> Store::version_segments(std::string_view document_id,
 
 std::optional<StoredSegment> Store::segment(std::string_view segment_id) {
     Statement get(db_,
-                  "SELECT id, document_id, source, plain, words, kind, context, retired_in FROM segment WHERE id = ?");
+                  "SELECT id, document_id, source, plain, words, kind, context, retired_in, replaces FROM segment WHERE id = ?");
     get.bind(1, segment_id);
     if (!get.step()) return std::nullopt;
     return read_segment(get);
@@ -291,7 +323,7 @@ std::vector<DocumentStatus> Store::status(std::string_view only_locale) {
                      "GROUP BY d.id ORDER BY d.id");
     while (totals.step()) {
         index[totals.text(0)] = documents.size();
-        documents.push_back({totals.text(0), totals.text(1), totals.integer(2), totals.integer(3), totals.integer(4), {}});
+        documents.push_back({totals.text(0), totals.text(1), totals.integer(2), totals.integer(3), totals.integer(4), {}, {}});
     }
     for (DocumentStatus& document : documents)
         for (const std::string& locale : settings_.target_locales)
@@ -304,6 +336,12 @@ std::vector<DocumentStatus> Store::status(std::string_view only_locale) {
                      "WHERE s.retired_in IS NULL AND (?1 = '' OR l.tag = ?1) GROUP BY 1, 2, 3");
     states.bind(1, only_locale);
     while (states.step()) documents[index.at(states.text(0))].states[states.text(1)][states.text(2)] = states.integer(3);
+    Statement stale(db_,
+                    "SELECT s.document_id, t.locale, COUNT(*) FROM segment s JOIN translation t ON t.segment_id = s.id "
+                    "WHERE s.retired_in IS NULL AND t.state = 'needs-translation' AND t.previous_target IS NOT NULL "
+                    "AND (?1 = '' OR t.locale = ?1) GROUP BY 1, 2");
+    stale.bind(1, only_locale);
+    while (stale.step()) documents[index.at(stale.text(0))].stale[stale.text(1)] = stale.integer(2);
     return documents;
 }
 
@@ -371,6 +409,43 @@ std::vector<Translation> Store::translations_of(std::string_view segment_id) {
     std::vector<Translation> translations;
     while (get.step()) translations.push_back(read_translation(get));
     return translations;
+}
+
+std::vector<StoredEvent> Store::segment_events(std::string_view segment_id, std::string_view locale) {
+    Statement get(db_, std::string(kEventColumns) + "WHERE segment_id = ?1 AND (?2 = '' OR locale = ?2) ORDER BY id");
+    get.bind(1, segment_id).bind(2, locale);
+    return read_events(get);
+}
+
+std::vector<StoredEvent> Store::document_events(std::string_view document_id, std::string_view locale) {
+    Statement get(db_, std::string(kEventColumns) + "WHERE document_id = ?1 AND (?2 = '' OR locale = ?2) ORDER BY id");
+    get.bind(1, document_id).bind(2, locale);
+    return read_events(get);
+}
+
+void Store::for_each_event(const std::function<void(const StoredEvent&)>& visit) {
+    Statement all(db_, std::string(kEventColumns) + "ORDER BY id");
+    while (all.step()) visit(read_event(all));
+}
+
+std::string Store::translation_without_event() {
+    Statement check(db_,
+                    "SELECT t.segment_id, t.locale, t.state FROM translation t LEFT JOIN event e ON e.id = "
+                    "(SELECT MAX(id) FROM event WHERE segment_id = t.segment_id AND locale = t.locale) "
+                    "WHERE e.id IS NULL OR e.state != t.state "
+                    "OR (t.state != 'needs-translation' AND e.target IS NOT t.target) LIMIT 1");
+    if (!check.step()) return {};
+    return "the translation of segment " + check.text(0) + " in " + check.text(1) + " (" + check.text(2) +
+           "), which is not what its last event says: it was changed outside medloc, or that event was removed";
+}
+
+std::optional<StoredEvent> Store::last_document_review(std::string_view document_id, std::string_view locale) {
+    Statement get(db_, std::string(kEventColumns) +
+                           "WHERE document_id = ? AND locale = ? AND segment_id IS NULL AND meaning = ? "
+                           "ORDER BY id DESC LIMIT 1");
+    get.bind(1, document_id).bind(2, locale).bind(3, kDocumentApproval);
+    if (!get.step()) return std::nullopt;
+    return read_event(get);
 }
 
 void Store::put_translation(const Translation& translation) {

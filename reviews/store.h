@@ -22,6 +22,7 @@
 #include "reviews/sqlite.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -63,6 +64,7 @@ struct StoredSegment {
     std::string kind;
     std::string context;
     std::optional<std::int64_t> retired_in;
+    std::optional<std::string> replaces;  // the segment this one is the edited text of
 };
 
 // The translation states of DESIGN.md, in workflow order.
@@ -76,6 +78,8 @@ struct DocumentStatus {
     std::int64_t words = 0;
     // locale -> state -> number of segments
     std::map<std::string, std::map<std::string, std::int64_t>> states;
+    // locale -> segments whose source changed under a translation (kept for reference)
+    std::map<std::string, std::int64_t> stale;
 };
 
 struct Translation {
@@ -107,6 +111,13 @@ struct Event {
     std::string origin;   // the file or command it came from
 };
 
+struct StoredEvent {
+    std::int64_t id = 0;
+    Event event;
+    std::string previous_hash;
+    std::string hash;
+};
+
 // The hash that chains `event` to the one before it.
 std::string event_hash(const Event& event, const std::string& previous_hash);
 
@@ -128,6 +139,18 @@ public:
     std::vector<std::string> document_ids();
     std::optional<Translation> translation(std::string_view segment_id, std::string_view locale);
     std::vector<Translation> translations_of(std::string_view segment_id);
+    // Events in the order they happened: of one segment, or of a document
+    // (its segments, retired ones too, and its whole-document reviews);
+    // `locale` empty for every locale.
+    std::vector<StoredEvent> segment_events(std::string_view segment_id, std::string_view locale);
+    std::vector<StoredEvent> document_events(std::string_view document_id, std::string_view locale);
+    // Every event in order, one at a time (the log can be long).
+    void for_each_event(const std::function<void(const StoredEvent&)>& visit);
+    // A translation whose state or target is not what its last event says
+    // (an edit outside medloc, or its last event removed), described; or "".
+    std::string translation_without_event();
+    // The latest clinical review of the whole document in `locale`.
+    std::optional<StoredEvent> last_document_review(std::string_view document_id, std::string_view locale);
 
     // Writing
     // A new version becomes the document's current one; its segments are
@@ -141,6 +164,9 @@ public:
     void put_translation(const Translation& translation);
     // Appends to the event log; nothing else ever changes it.
     void add_event(const Event& event);
+
+    // What a whole-document clinical review event says it means.
+    static constexpr const char* kDocumentApproval = "approved for clinical accuracy (whole document)";
 
 private:
     explicit Store(Database db);

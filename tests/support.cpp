@@ -94,11 +94,11 @@ fs::path new_project(const TempDir& dir, const std::string& targets) {
 }
 
 void check_refused(const fs::path& db, const std::vector<std::string>& args, const std::string& names,
-                   const std::string& says) {
+                   const std::string& says, int exit_code) {
     const std::string before = read_file(db);
     const Result result = run_medloc(db, args);
     INFO(result.err);
-    CHECK(result.exit_code == 2);
+    CHECK(result.exit_code == exit_code);
     CHECK(result.err.find(names) != std::string::npos);
     CHECK(result.err.find(says) != std::string::npos);
     CHECK(read_file(db) == before);

@@ -46,11 +46,11 @@ std::vector<fs::path> corpus_documents();
 // A project initialised in `dir` as medloc.db.
 fs::path new_project(const TempDir& dir, const std::string& targets = "es-US,ar,ja,zh-Hans");
 
-// Runs medloc and checks that it refused as DESIGN.md says bad input is
-// refused: exit code 2, stderr naming `names` and saying `says`, and the
+// Runs medloc and checks that it refused as DESIGN.md says bad input (or,
+// with exit code 3, a gate) refuses: exit code 2, stderr naming `names` and saying `says`, and the
 // database file byte for byte as it was.
 void check_refused(const fs::path& db, const std::vector<std::string>& args, const std::string& names,
-                   const std::string& says);
+                   const std::string& says, int exit_code = 2);
 
 // A script of ../shared/scripts.
 fs::path shared_script(const std::string& name);
