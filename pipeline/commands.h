@@ -62,6 +62,14 @@ struct HistoryOptions {
 };
 int run_history(const std::string& db_path, const HistoryOptions& options, std::ostream& out);
 
+struct BuildOptions {
+    std::string locale;
+    std::string out_dir;
+    std::string as_of;  // YYYY-MM-DD; today when empty
+    bool json = false;  // blockers as JSON on stdout
+};
+int run_build(const std::string& db_path, const BuildOptions& options, std::ostream& out);
+
 // `audit verify`: exit 0 when the event log's hash chain is whole.
 int run_audit_verify(const std::string& db_path, std::ostream& out);
 

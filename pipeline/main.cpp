@@ -87,6 +87,13 @@ int main(int argc, char** argv) {
     history_command->add_option("--locale", history.locale, "Only this target locale");
     history_command->add_flag("--json", history.json, "Print JSON");
 
+    BuildOptions build;
+    CLI::App* build_command = app.add_subcommand("build", "Build the localized bundle of a locale, if all is approved");
+    build_command->add_option("--locale", build.locale, "Target locale")->required();
+    build_command->add_option("--out", build.out_dir, "Folder to write LOCALE/ into")->required();
+    build_command->add_option("--as-of", build.as_of, "Check review dates at this date (YYYY-MM-DD)");
+    build_command->add_flag("--json", build.json, "Print blockers as JSON");
+
     CLI::App* audit_command = app.add_subcommand("audit", "Check the event log");
     audit_command->require_subcommand(1);
     CLI::App* verify_command = audit_command->add_subcommand("verify", "Check every event against the hash chain");
@@ -113,6 +120,7 @@ int main(int argc, char** argv) {
         if (*review_command) return run_review(db, review, std::cout);
         if (*history_command) return run_history(db, history, std::cout);
         if (*verify_command) return run_audit_verify(db, std::cout);
+        if (*build_command) return run_build(db, build, std::cout);
     } catch (const UsageError& e) {
         std::cerr << "medloc: " << e.what() << "\n";
         return 1;
