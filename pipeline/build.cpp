@@ -50,10 +50,13 @@ std::optional<reviews::Event> approval_of(reviews::Store& store, const std::stri
     return approval;
 }
 
-std::string why_not_approved(const std::string& state, const std::optional<reviews::Translation>& translation) {
+std::string why_not_approved(const reviews::StoredSegment& segment, const std::string& state,
+                             const std::optional<reviews::Translation>& translation) {
     if (state == "translated") return "not revised and approved yet";
     if (state == "revised") return "not approved by a clinical reviewer yet";
-    if (translation && translation->previous_target) return "the source changed since it was translated";
+    if (translation && translation->previous_target)
+        return translation->previous_source == segment.source ? "rejected, to be translated again"
+                                                              : "the source changed since it was translated";
     return "not translated yet";
 }
 
@@ -66,7 +69,7 @@ void check_document(reviews::Store& store, const reviews::DocumentVersion& versi
             blockers.push_back({version.document_id, segment.id, state, std::move(reason)});
         };
         if (state != "approved") {
-            block(why_not_approved(state, translation));
+            block(why_not_approved(segment, state, translation));
             continue;
         }
         const auto approval = approval_of(store, segment.id, locale);

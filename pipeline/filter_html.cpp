@@ -2,7 +2,9 @@
 //
 // Block elements (p, h1, li, td, caption, title, ...) hold units; inline
 // elements inside them (strong, a, abbr, br, img) become codes; script, style,
-// comments and the like stay in the skeleton. Translatable attributes (alt,
+// comments and the like stay in the skeleton, and so does whatever the
+// source marks as not to be translated (translate="no", class "notranslate"):
+// a dose or a date so marked is one code, kept as it is. Translatable attributes (alt,
 // title, summary, placeholder, aria-label, a meta description) are units of
 // their own. gumbo gives every node its original bytes; text is matched
 // against them character by character, so that each entity and each run of
@@ -33,6 +35,20 @@ bool skipped(GumboTag tag) {
     default:
         return false;
     }
+}
+
+// HTML's translate="no", and the "notranslate" class many sites use for it.
+bool is_protected(const GumboNode* element) {
+    const GumboAttribute* translate = gumbo_get_attribute(&element->v.element.attributes, "translate");
+    if (translate && std::string_view(translate->value) == "no") return true;
+    const GumboAttribute* classes = gumbo_get_attribute(&element->v.element.attributes, "class");
+    if (!classes) return false;
+    const std::string_view names = classes->value;
+    for (std::size_t at = names.find("notranslate"); at != std::string_view::npos; at = names.find("notranslate", at + 1)) {
+        const std::size_t end = at + 11;
+        if ((at == 0 || is_space(names[at - 1])) && (end == names.size() || is_space(names[end]))) return true;
+    }
+    return false;
 }
 
 bool is_inline(GumboTag tag) {
@@ -161,7 +177,7 @@ private:
             case GUMBO_NODE_ELEMENT:
             case GUMBO_NODE_TEMPLATE: {
                 const GumboTag tag = child->v.element.tag;
-                if (skipped(tag)) {
+                if (skipped(tag) || (!is_inline(tag) && is_protected(child))) {
                     if (unit_) add_whole_element(child, "markup");
                 } else if (is_inline(tag)) {
                     start_unit(kind);
@@ -180,6 +196,10 @@ private:
     }
 
     void walk_inline(const GumboNode* element) {
+        if (is_protected(element)) {  // its attributes too stay as they are
+            add_whole_element(element, "protected");
+            return;
+        }
         add_attributes(element);
         const GumboTag tag = element->v.element.tag;
         if (is_void(tag)) {

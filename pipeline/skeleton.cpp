@@ -235,6 +235,37 @@ std::map<std::string, std::string> original_codes(const Skeleton& skeleton, cons
     return codes;
 }
 
+namespace {
+
+// Translated text in Markdown: every character that could open markup is
+// backslash-escaped (CommonMark lets any ASCII punctuation be), so that a
+// translation never turns into emphasis, a link, a table cell, an entity or
+// code. A text that starts a line could also start a block ("- ", "1. ",
+// "+ "), so those are escaped at its start; and a line break, which could
+// end the paragraph or open a heading, becomes a space.
+std::string encode_markdown(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    std::size_t digits = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c >= '0' && c <= '9' && i == digits) ++digits;
+        if (c == '\n' || c == '\r') {
+            out += ' ';
+            continue;
+        }
+        const bool markup = c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' || c == ']' || c == '<' ||
+                            c == '>' || c == '|' || c == '#' || c == '&' || c == '~' || c == '!';
+        const bool block_start = i == 0 && (c == '-' || c == '+' || c == '=');
+        const bool list_number = digits > 0 && i == digits && (c == '.' || c == ')');
+        if (markup || block_start || list_number) out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string encode(std::string_view text, Encoding encoding) {
     std::string out;
     out.reserve(text.size());
@@ -254,15 +285,7 @@ std::string encode(std::string_view text, Encoding encoding) {
         }
         return out;
     case Encoding::markdown:
-        // Characters that could open markup are escaped, so a translation
-        // never turns into emphasis, a link or a table cell.
-        for (char c : text) {
-            if (c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' || c == ']' || c == '<' || c == '>' ||
-                c == '|' || c == '#')
-                out += '\\';
-            out += c;
-        }
-        return out;
+        return encode_markdown(text);
     }
     return out;
 }

@@ -3,12 +3,11 @@
 // and a pseudo-translation round trip that keeps every document's structure.
 #include "pipeline/skeleton.h"
 #include "reviews/store.h"
+#include "shapes.h"
 #include "support.h"
 #include "xliff/content.h"
 
 #include <catch2/catch.hpp>
-#include <gumbo.h>
-#include <md4c.h>
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 
@@ -86,66 +85,6 @@ std::string rebuilt(reviews::Store& store, const std::string& document_id, const
     return pipeline::rebuild(skeleton, [&](const std::string& id) {
         return pipeline::SegmentText{&sources.at(id), &targets.at(id)};
     });
-}
-
-// Elements and attribute names, in document order.
-void html_shape(const GumboNode* node, std::vector<std::string>& shape) {
-    if (node->type != GUMBO_NODE_ELEMENT) return;
-    std::string entry = gumbo_normalized_tagname(node->v.element.tag);
-    for (unsigned i = 0; i < node->v.element.attributes.length; ++i)
-        entry += " " + std::string(static_cast<const GumboAttribute*>(node->v.element.attributes.data[i])->name);
-    shape.push_back(entry);
-    for (unsigned i = 0; i < node->v.element.children.length; ++i)
-        html_shape(static_cast<const GumboNode*>(node->v.element.children.data[i]), shape);
-    shape.push_back("/");
-}
-
-std::vector<std::string> html_shape(const std::string& html) {
-    GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
-    std::vector<std::string> shape;
-    html_shape(output->root, shape);
-    gumbo_destroy_output(&kGumboDefaultOptions, output);
-    return shape;
-}
-
-int record(const char* what, int type, void* shape) {
-    static_cast<std::vector<std::string>*>(shape)->push_back(what + std::to_string(type));
-    return 0;
-}
-
-// Blocks and spans as md4c sees them, in document order.
-std::vector<std::string> markdown_shape(const std::string& markdown) {
-    std::vector<std::string> shape;
-    MD_PARSER parser{};
-    parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH;
-    parser.enter_block = [](MD_BLOCKTYPE type, void*, void* user) { return record("block ", type, user); };
-    parser.leave_block = [](MD_BLOCKTYPE type, void*, void* user) { return record("/block ", type, user); };
-    parser.enter_span = [](MD_SPANTYPE type, void*, void* user) { return record("span ", type, user); };
-    parser.leave_span = [](MD_SPANTYPE type, void*, void* user) { return record("/span ", type, user); };
-    parser.text = [](MD_TEXTTYPE, const MD_CHAR*, MD_SIZE, void*) { return 0; };
-    REQUIRE(md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &shape) == 0);
-    return shape;
-}
-
-// Plain text: blank lines where they were, each line's indent and bullet.
-std::vector<std::string> text_shape(const std::string& text) {
-    std::vector<std::string> shape;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        const std::size_t end = std::min(text.find('\n', start), text.size());
-        const std::string line = text.substr(start, end - start);
-        const std::size_t indent = line.find_first_not_of(' ');
-        shape.push_back(indent == std::string::npos ? "blank"
-                                                    : line.substr(0, indent) + (line.compare(indent, 3, "•") == 0 ? "•" : "text"));
-        start = end + 1;
-    }
-    return shape;
-}
-
-std::vector<std::string> shape_of(const fs::path& document, const std::string& bytes) {
-    if (document.extension() == ".html") return html_shape(bytes);
-    if (document.extension() == ".md") return markdown_shape(bytes);
-    return text_shape(bytes);
 }
 
 }  // namespace
