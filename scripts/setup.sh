@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake pkg-config
           libicu-dev libpugixml-dev libsqlite3-dev catch2
-          libmd4c-dev libgumbo-dev libcli11-dev nlohmann-json3-dev libfmt-dev libssl-dev)
+          libmd4c-dev libgumbo-dev libcli11-dev nlohmann-json3-dev libfmt-dev libssl-dev sqlite3)
 build_dir=build
 build_type=RelWithDebInfo
 sanitize=OFF
@@ -24,7 +24,7 @@ for arg in "$@"; do
     case "$arg" in
         --with-peers)
             with_peers=1
-            packages+=(translate-toolkit omegat libxml2-utils sqlite3 time python3)
+            packages+=(translate-toolkit omegat libxml2-utils time python3)
             command -v node >/dev/null 2>&1 || packages+=(nodejs)
             command -v npm >/dev/null 2>&1 || packages+=(npm)
             ;;
