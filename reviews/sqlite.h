@@ -52,6 +52,8 @@ public:
     Statement& bind(int index, std::string_view text);
     Statement& bind(int index, std::int64_t number);
     Statement& bind_null(int index);
+    // NULL when there is no text.
+    Statement& bind_optional(int index, const std::optional<std::string>& text);
 
     bool step();  // true while there is a row
     void run();   // a statement that returns no row
@@ -60,6 +62,8 @@ public:
     std::string text(int column) const;
     std::int64_t integer(int column) const;
     bool is_null(int column) const;
+    // The text, or nothing for NULL.
+    std::optional<std::string> optional_text(int column) const;
 
 private:
     Database& db_;

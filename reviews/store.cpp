@@ -134,7 +134,7 @@ StoredSegment read_segment(const Statement& row) {
     segment.kind = row.text(5);
     segment.context = row.text(6);
     if (!row.is_null(7)) segment.retired_in = row.integer(7);
-    if (!row.is_null(8)) segment.replaces = row.text(8);
+    segment.replaces = row.optional_text(8);
     return segment;
 }
 
@@ -143,11 +143,11 @@ Translation read_translation(const Statement& row) {
     translation.segment_id = row.text(0);
     translation.locale = row.text(1);
     translation.state = row.text(2);
-    if (!row.is_null(3)) translation.target = row.text(3);
+    translation.target = row.optional_text(3);
     translation.updated_at = row.text(4);
     translation.updated_by = row.text(5);
-    if (!row.is_null(6)) translation.previous_source = row.text(6);
-    if (!row.is_null(7)) translation.previous_target = row.text(7);
+    translation.previous_source = row.optional_text(6);
+    translation.previous_target = row.optional_text(7);
     return translation;
 }
 
@@ -168,7 +168,7 @@ StoredEvent read_event(const Statement& row) {
     event.meaning = row.text(7);
     event.state = row.text(8);
     event.source = row.text(9);
-    if (!row.is_null(10)) event.target = row.text(10);
+    event.target = row.optional_text(10);
     event.comment = row.text(11);
     event.origin = row.text(12);
     stored.previous_hash = row.text(13);
@@ -372,8 +372,7 @@ void Store::add_segment(const StoredSegment& segment, std::int64_t version, cons
                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     add.bind(1, segment.id).bind(2, segment.document_id).bind(3, segment.source).bind(4, segment.plain);
     add.bind(5, segment.words).bind(6, segment.kind).bind(7, segment.context).bind(8, version);
-    if (replaces) add.bind(9, *replaces);
-    else add.bind_null(9);
+    add.bind_optional(9, replaces);
     add.run();
 }
 
@@ -455,13 +454,10 @@ void Store::put_translation(const Translation& translation) {
                   "ON CONFLICT (segment_id, locale) DO UPDATE SET state = ?3, target = ?4, updated_at = ?5, "
                   "updated_by = ?6, previous_source = ?7, previous_target = ?8");
     put.bind(1, translation.segment_id).bind(2, translation.locale).bind(3, translation.state);
-    if (translation.target) put.bind(4, *translation.target);
-    else put.bind_null(4);
+    put.bind_optional(4, translation.target);
     put.bind(5, translation.updated_at).bind(6, translation.updated_by);
-    if (translation.previous_source) put.bind(7, *translation.previous_source);
-    else put.bind_null(7);
-    if (translation.previous_target) put.bind(8, *translation.previous_target);
-    else put.bind_null(8);
+    put.bind_optional(7, translation.previous_source);
+    put.bind_optional(8, translation.previous_target);
     put.run();
 }
 
@@ -476,8 +472,7 @@ void Store::add_event(const Event& event) {
     else add.bind(3, event.segment_id);
     add.bind(4, event.locale).bind(5, event.actor).bind(6, event.role).bind(7, event.meaning);
     add.bind(8, event.state).bind(9, event.source);
-    if (event.target) add.bind(10, *event.target);
-    else add.bind_null(10);
+    add.bind_optional(10, event.target);
     add.bind(11, event.comment).bind(12, event.origin).bind(13, previous_hash);
     add.bind(14, event_hash(event, previous_hash)).run();
 }
