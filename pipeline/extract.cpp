@@ -14,10 +14,10 @@
 #include "pipeline/document.h"
 #include "pipeline/errors.h"
 #include "pipeline/files.h"
+#include "pipeline/progress.h"
 #include "reviews/hash.h"
 #include "reviews/store.h"
 
-#include <unistd.h>
 
 #include <algorithm>
 #include <iostream>
@@ -304,18 +304,19 @@ int run_extract(const std::string& db_path, const std::vector<std::string>& path
     const std::vector<SourceFile> files = collect(paths, std::cerr);
     if (files.empty()) throw InputError(paths.front(), "has no .txt, .md or .html documents", "name a folder that has some");
     DocumentExtractor extractor(store.settings().source_locale);
-    const bool progress = isatty(STDERR_FILENO) != 0;
 
     std::vector<Report> reports;
     reviews::Transaction transaction(store.database());
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        if (progress) std::cerr << "\rextracting " << (i + 1) << "/" << files.size() << std::flush;
-        const std::string bytes = read_file(files[i].path);
-        check_text(files[i].path.string(), bytes);
-        reports.push_back(store_document(store, files[i], bytes, extractor));
+    {
+        const Progress progress("extracting", files.size());
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            progress.at(i + 1);
+            const std::string bytes = read_file(files[i].path);
+            check_text(files[i].path.string(), bytes);
+            reports.push_back(store_document(store, files[i], bytes, extractor));
+        }
     }
     transaction.commit();
-    if (progress) std::cerr << "\r\033[K";
 
     Report total;
     for (const Report& report : reports) {

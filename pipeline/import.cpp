@@ -15,6 +15,7 @@
 #include "pipeline/commands.h"
 #include "pipeline/errors.h"
 #include "pipeline/files.h"
+#include "pipeline/progress.h"
 #include "pipeline/project.h"
 #include "pipeline/signoff.h"
 #include "reviews/store.h"
@@ -296,9 +297,12 @@ int run_import(const std::string& db_path, const ImportOptions& options, std::os
     Importer importer(store, options);
     std::vector<FilePlan> plans;
     std::set<std::string> paths;
-    for (const std::string& path : options.files) {
-        if (!paths.insert(path).second) continue;
-        plans.push_back(importer.plan(path));
+    {
+        const Progress progress("checking", options.files.size());
+        for (std::size_t i = 0; i < options.files.size(); ++i) {
+            progress.at(i + 1);
+            if (paths.insert(options.files[i]).second) plans.push_back(importer.plan(options.files[i]));
+        }
     }
     std::string blockers;
     for (const FilePlan& plan : plans)
