@@ -2,8 +2,9 @@
 // back from CAT tools.
 //
 // Every file is read and checked against the project before anything is
-// written: one bad file and nothing changes. Then each file is stored in a
-// transaction of its own, a translation and an event per changed unit.
+// written: one bad file and nothing changes. Then each file is read again
+// and stored in a transaction of its own, a translation and an event per
+// changed unit; only one file's changes are ever held in memory.
 //
 // What a unit means is decided from its text first and its state second
 // (PEERS.md: OmegaT never updates state): a target equal to the source is
@@ -295,24 +296,34 @@ int run_import(const std::string& db_path, const ImportOptions& options, std::os
         throw UsageError("--as needs the name of the person whose work this is");
     reviews::Store store = reviews::Store::open(db_path);
     Importer importer(store, options);
-    std::vector<FilePlan> plans;
-    std::set<std::string> paths;
+    std::vector<std::string> paths;
+    for (const std::string& path : options.files)
+        if (std::find(paths.begin(), paths.end(), path) == paths.end()) paths.push_back(path);
+
+    // First every file is checked, its plan dropped as soon as it is made,
+    // so that memory does not grow with the number of files.
+    std::string blockers;
     {
-        const Progress progress("checking", options.files.size());
-        for (std::size_t i = 0; i < options.files.size(); ++i) {
+        const Progress progress("checking", paths.size());
+        for (std::size_t i = 0; i < paths.size(); ++i) {
             progress.at(i + 1);
-            if (paths.insert(options.files[i]).second) plans.push_back(importer.plan(options.files[i]));
+            const FilePlan plan = importer.plan(paths[i]);
+            if (!plan.blockers.empty()) blockers += "\n" + plan.path + ":" + plan.blockers;
         }
     }
-    std::string blockers;
-    for (const FilePlan& plan : plans)
-        if (!plan.blockers.empty()) blockers += "\n" + plan.path + ":" + plan.blockers;
     if (!blockers.empty())
         throw Refused("import as " + options.actor + " (" + options.role + "), the review rules refuse:" + blockers +
                       "\n");
+
+    // Then each file again, planned against the project as the files
+    // before it left it, and stored in a transaction of its own.
     std::size_t changes = 0;
-    for (const FilePlan& plan : plans) {
+    for (const std::string& path : paths) {
         reviews::Transaction transaction(store.database());
+        const FilePlan plan = importer.plan(path);
+        if (!plan.blockers.empty())
+            throw Refused("import as " + options.actor + " (" + options.role + "): after the files before it, " +
+                          path + " is refused:" + plan.blockers + "\n");
         for (const Change& change : plan.changes) {
             store.put_translation(change.translation);
             store.add_event(change.event);
@@ -324,7 +335,7 @@ int run_import(const std::string& db_path, const ImportOptions& options, std::os
         changes += plan.changes.size();
         out << plan.path << ": " << plan.summary;
     }
-    out << plans.size() << " file(s) imported as " << options.actor << " (" << options.role << "): " << changes
+    out << paths.size() << " file(s) imported as " << options.actor << " (" << options.role << "): " << changes
         << " translation(s) changed\n";
     return 0;
 }

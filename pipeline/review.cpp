@@ -1,8 +1,8 @@
 // review.cpp - `medloc review revise|approve|reject`: sign-off by reviewers.
 //
-// Every segment in scope is decided first (reviews/workflow.h); if any is
-// refused, the command lists them all and changes nothing. Otherwise the
-// changes go in one transaction, each with its event. Approving a whole
+// Every segment in scope is decided (reviews/workflow.h) and changed, each
+// with its event, in one transaction; if any is refused, the command lists
+// them all and the transaction is rolled back: nothing changes. Approving a whole
 // document (--doc or --all) also records the document's clinical review,
 // from which its review date and next review are counted.
 #include "pipeline/commands.h"
@@ -34,12 +34,11 @@ const char* past_tense(reviews::Act act) {
     return "";
 }
 
-// The documents in scope, each with the segments of its current version
-// that are in scope.
+// The documents in scope; their segments are read one document at a time.
 struct Scope {
     reviews::DocumentVersion version;
-    std::vector<reviews::StoredSegment> segments;
-    bool whole = false;
+    std::optional<reviews::StoredSegment> only;  // --segment
+    bool whole = false;                          // every segment of the document
 };
 
 std::vector<Scope> scope_of(reviews::Store& store, const ReviewOptions& options) {
@@ -49,14 +48,14 @@ std::vector<Scope> scope_of(reviews::Store& store, const ReviewOptions& options)
         if (!segment || segment->retired_in)
             throw InputError("--segment " + options.segment, "no current segment has this id",
                              "take ids from medloc history --doc, or from an exported XLIFF file");
-        scopes.push_back({*store.current_version(segment->document_id), {*segment}, false});
+        scopes.push_back({*store.current_version(segment->document_id), *segment, false});
         return scopes;
     }
     const std::vector<std::string> ids = options.all ? store.document_ids() : std::vector{options.document};
     for (const std::string& id : ids) {
         const auto version = store.current_version(id);
         if (!version) throw InputError("--doc " + id, "no such document in this project", "see medloc status");
-        scopes.push_back({*version, store.version_segments(id, version->version), true});
+        scopes.push_back({*version, std::nullopt, true});
     }
     return scopes;
 }
@@ -76,13 +75,18 @@ int run_review(const std::string& db_path, const ReviewOptions& options, std::os
     const Signer signer{options.actor, options.role, options.comment, "medloc review " + options.act,
                         reviews::utc_timestamp()};
 
+    // Changes are written as they are decided; a single blocker anywhere
+    // and the transaction is rolled back, so memory stays flat however many
+    // segments are in scope.
     reviews::Transaction transaction(store.database());
-    std::vector<Change> changes;
+    std::size_t changed = 0;
     std::string blockers;
     std::size_t skipped = 0;
     const std::vector<Scope> scopes = scope_of(store, options);
     for (const Scope& scope : scopes) {
-        for (const reviews::StoredSegment& segment : scope.segments) {
+        const std::vector<reviews::StoredSegment> segments =
+            scope.only ? std::vector{*scope.only} : store.version_segments(scope.version.document_id, scope.version.version);
+        for (const reviews::StoredSegment& segment : segments) {
             const auto current = store.translation(segment.id, locale);
             const std::string state = current ? current->state : "new";
             const reviews::Decision decision =
@@ -91,19 +95,19 @@ int run_review(const std::string& db_path, const ReviewOptions& options, std::os
                 blockers += "\n  " + segment.document_id + "  " + segment.id + "  " + state + ": " + decision.reason;
             else if (decision.kind == reviews::Decision::Kind::skip)
                 ++skipped;
-            else
-                changes.push_back(reviewed(segment, *current, decision, signer));
+            else if (blockers.empty()) {
+                const Change change = reviewed(segment, *current, decision, signer);
+                store.put_translation(change.translation);
+                store.add_event(change.event);
+                ++changed;
+            }
         }
     }
     if (!blockers.empty())
         throw Refused("review " + options.act + " in " + locale + " by " + options.actor + " (" + options.role +
                       "):" + blockers + "\n");
 
-    for (const Change& change : changes) {
-        store.put_translation(change.translation);
-        store.add_event(change.event);
-    }
-    out << options.act << " in " << locale << ": " << changes.size() << " segment(s) " << past_tense(act) << ", "
+    out << options.act << " in " << locale << ": " << changed << " segment(s) " << past_tense(act) << ", "
         << skipped << " left as they were\n";
     if (act == reviews::Act::approve)
         for (const Scope& scope : scopes) {
