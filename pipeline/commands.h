@@ -71,6 +71,6 @@ struct BuildOptions {
 int run_build(const std::string& db_path, const BuildOptions& options, std::ostream& out);
 
 // `audit verify`: exit 0 when the event log's hash chain is whole.
-int run_audit_verify(const std::string& db_path, std::ostream& out);
+int run_audit_verify(const std::string& db_path, bool json, std::ostream& out);
 
 }  // namespace medloc::pipeline

@@ -109,7 +109,7 @@ int run_history(const std::string& db_path, const HistoryOptions& options, std::
     return 0;
 }
 
-int run_audit_verify(const std::string& db_path, std::ostream& out) {
+int run_audit_verify(const std::string& db_path, bool json, std::ostream& out) {
     reviews::Store store = reviews::Store::open(db_path);
     std::string previous_hash;
     std::int64_t previous_id = 0, count = 0;
@@ -128,6 +128,14 @@ int run_audit_verify(const std::string& db_path, std::ostream& out) {
         ++count;
     });
     if (problem.empty()) problem = store.translation_without_event();
+    if (json) {
+        nlohmann::ordered_json report;
+        report["intact"] = problem.empty();
+        report["events_checked"] = count;
+        report["problem"] = problem.empty() ? nullptr : nlohmann::ordered_json(problem);
+        out << report.dump(2) << "\n";
+        return problem.empty() ? 0 : 4;
+    }
     if (!problem.empty()) {
         out << "audit: FAILED at " << problem << "\n";
         return 4;

@@ -97,6 +97,8 @@ int main(int argc, char** argv) {
     CLI::App* audit_command = app.add_subcommand("audit", "Check the event log");
     audit_command->require_subcommand(1);
     CLI::App* verify_command = audit_command->add_subcommand("verify", "Check every event against the hash chain");
+    bool audit_json = false;
+    verify_command->add_flag("--json", audit_json, "Print JSON");
 
     try {
         app.parse(argc, argv);
@@ -119,7 +121,7 @@ int main(int argc, char** argv) {
         if (*import_command) return run_import(db, import_options, std::cout);
         if (*review_command) return run_review(db, review, std::cout);
         if (*history_command) return run_history(db, history, std::cout);
-        if (*verify_command) return run_audit_verify(db, std::cout);
+        if (*verify_command) return run_audit_verify(db, audit_json, std::cout);
         if (*build_command) return run_build(db, build, std::cout);
     } catch (const UsageError& e) {
         std::cerr << "medloc: " << e.what() << "\n";

@@ -239,6 +239,11 @@ TEST_CASE("the event log refuses edits, and audit verify finds them when forced"
         CHECK(verify.exit_code == 4);
         CHECK(verify.out.find("event 5 (") != std::string::npos);
         CHECK(verify.out.find("does not match its hash") != std::string::npos);
+        const Result json = run_medloc(project.db, {"audit", "verify", "--json"});
+        CHECK(json.exit_code == 4);
+        const nlohmann::json report = nlohmann::json::parse(json.out);
+        CHECK(report["intact"] == false);
+        CHECK(report["problem"].get<std::string>().starts_with("event 5 ("));
     }
     SECTION("an event deleted") {
         REQUIRE(run({"sqlite3", db, "DROP TRIGGER event_is_append_only_delete; DELETE FROM event WHERE id = 7"})
