@@ -7,6 +7,9 @@
 #   - translate-toolkit's converters on the same txt and html files
 #     (txt2po -P, html2po -P; Debian's translate-toolkit 3.8.4 has no Markdown one),
 # with /usr/bin/time -v for wall time and peak memory, and prints the ratios.
+# Then the rest of the workflow on all 1000 documents, where no peer does the
+# same job, as plain figures: export --pseudo, import, review revise and
+# approve (--all), build, audit verify.
 # Usage: scripts/bench.sh [DOCS]   (default 1000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,3 +54,15 @@ printf 'translate-toolkit, txt+html:%6.2f s  (txt2po %.2f s, html2po %.2f s)    
     "$t_tt" "$(seconds txt2po)" "$(seconds html2po)" "$m_tt"
 printf 'ratio time  medloc/translate-toolkit (txt+html): %.2f\n' "$(awk -v a="$t_m" -v b="$t_tt" 'BEGIN{print a/(b>0?b:0.01)}')"
 printf 'ratio peak memory medloc/translate-toolkit:      %.2f\n' "$(awk -v a="$(peak_kib medloc_txt_html)" -v b="$m_tt" 'BEGIN{print a/b}')"
+
+# The rest of the workflow on the same project, one step at a time.
+"$medloc" --db "$work/b.db" export --locale es-US --out "$work/xliff" --pseudo >/dev/null
+measure export "$medloc" --db "$work/b.db" export --locale es-US --out "$work/xliff-again" --pseudo
+measure import "$medloc" --db "$work/b.db" import "$work"/xliff/es-US/*.xlf --as "Ana Ruiz" --role translator
+measure revise "$medloc" --db "$work/b.db" review revise --locale es-US --all --as "Ben Ode" --role reviser
+measure approve "$medloc" --db "$work/b.db" review approve --locale es-US --all --as "Carla Chen" --role clinical
+measure build "$medloc" --db "$work/b.db" build --locale es-US --out "$work/dist"
+measure audit "$medloc" --db "$work/b.db" audit verify
+for step in export import revise approve build audit; do
+    printf 'medloc %-8s (all documents): %6.2f s  peak %6d KiB\n' "$step" "$(seconds "$step")" "$(peak_kib "$step")"
+done
