@@ -42,14 +42,6 @@ struct Blocker {
     std::string reason;
 };
 
-// The approval event behind an approved translation, if any.
-std::optional<reviews::Event> approval_of(reviews::Store& store, const std::string& segment_id, const std::string& locale) {
-    std::optional<reviews::Event> approval;
-    for (reviews::StoredEvent& stored : store.segment_events(segment_id, locale))
-        if (stored.event.meaning == "approved for clinical accuracy") approval = std::move(stored.event);
-    return approval;
-}
-
 std::string why_not_approved(const reviews::StoredSegment& segment, const std::string& state,
                              const std::optional<reviews::Translation>& translation) {
     if (state == "translated") return "not revised and approved yet";
@@ -60,8 +52,16 @@ std::string why_not_approved(const reviews::StoredSegment& segment, const std::s
     return "not translated yet";
 }
 
-void check_document(reviews::Store& store, const reviews::DocumentVersion& version, const std::string& locale,
-                    const std::string& as_of, std::vector<Blocker>& blockers) {
+// Everyone whose work is in a document, by role, for the manifest.
+struct Credits {
+    std::set<std::string> translators, revisers, clinicians;
+};
+
+// Checks one document against the gate, reading each segment's history
+// once: for the gate and for the credits alike.
+Credits check_document(reviews::Store& store, const reviews::DocumentVersion& version, const std::string& locale,
+                       const std::string& as_of, std::vector<Blocker>& blockers) {
+    Credits credits;
     for (const reviews::StoredSegment& segment : store.version_segments(version.document_id, version.version)) {
         const auto translation = store.translation(segment.id, locale);
         const std::string state = translation ? translation->state : "new";
@@ -72,10 +72,14 @@ void check_document(reviews::Store& store, const reviews::DocumentVersion& versi
             block(why_not_approved(segment, state, translation));
             continue;
         }
-        const auto approval = approval_of(store, segment.id, locale);
+        const reviews::People people = reviews::people_of(store, segment.id, locale);
+        const std::optional<reviews::Event>& approval = people.approval;
         if (!approval) block("approved, but no approval is on record");
         else if (approval->source != segment.source) block("approved for a different source text");
         else if (approval->target != translation->target) block("approved for a different target text");
+        credits.translators.insert(people.translator);
+        if (!people.reviser.empty()) credits.revisers.insert(people.reviser);
+        if (approval) credits.clinicians.insert(approval->actor);
     }
     const ReviewStanding review = review_standing(store, version.document_id, locale, as_of);
     if (review.standing == "not reviewed")
@@ -83,18 +87,7 @@ void check_document(reviews::Store& store, const reviews::DocumentVersion& versi
     else if (review.standing == "expired")
         blockers.push_back({version.document_id, {}, "-",
                             "the clinical review of " + review.last_reviewed + " expired on " + review.next_due});
-}
-
-// Everyone whose work is in the document, by role.
-nlohmann::ordered_json people_in(reviews::Store& store, const reviews::DocumentVersion& version, const std::string& locale) {
-    std::set<std::string> translators, revisers, clinicians;
-    for (const reviews::StoredSegment& segment : store.version_segments(version.document_id, version.version)) {
-        const reviews::People people = reviews::people_of(store, segment.id, locale);
-        translators.insert(people.translator);
-        if (!people.reviser.empty()) revisers.insert(people.reviser);
-        if (const auto approval = approval_of(store, segment.id, locale)) clinicians.insert(approval->actor);
-    }
-    return {{"translators", translators}, {"revisers", revisers}, {"clinical_reviewers", clinicians}};
+    return credits;
 }
 
 std::string built_document(reviews::Store& store, const reviews::DocumentVersion& version, const std::string& locale) {
@@ -160,7 +153,9 @@ int run_build(const std::string& db_path, const BuildOptions& options, std::ostr
     for (const std::string& id : store.document_ids()) versions.push_back(*store.current_version(id));
     if (versions.empty()) throw InputError(db_path, "the project has no documents", "extract some first");
     std::vector<Blocker> blockers;
-    for (const reviews::DocumentVersion& version : versions) check_document(store, version, locale, as_of, blockers);
+    std::vector<Credits> credits;
+    for (const reviews::DocumentVersion& version : versions)
+        credits.push_back(check_document(store, version, locale, as_of, blockers));
     if (!blockers.empty()) {
         if (options.json) {
             nlohmann::ordered_json json;
@@ -208,7 +203,9 @@ int run_build(const std::string& db_path, const BuildOptions& options, std::ostr
         entry["version"] = version.version;
         entry["source_sha256"] = version.source_sha256;
         entry["output_sha256"] = reviews::sha256_hex(bytes);
-        entry.update(people_in(store, version, locale));
+        entry["translators"] = credits[i].translators;
+        entry["revisers"] = credits[i].revisers;
+        entry["clinical_reviewers"] = credits[i].clinicians;
         entry["last_reviewed"] = review.last_reviewed;
         entry["reviewed_by"] = review.reviewer;
         entry["next_review_due"] = review.next_due;

@@ -36,11 +36,13 @@ People people_of(Store& store, std::string_view segment_id, std::string_view loc
     for (const StoredEvent& stored : store.segment_events(segment_id, locale)) {
         const Event& event = stored.event;
         if (event.meaning == "translated") {
-            people = {event.actor, {}};
+            people = {event.actor, {}, std::nullopt};
         } else if (event.meaning == "revised") {
             // A reviser who rewrote the text revised someone's translation;
             // the translator stays who they were.
             people.reviser = event.actor;
+        } else if (event.meaning == "approved for clinical accuracy") {
+            people.approval = event;
         } else if (event.state == "needs-translation") {
             people = {};
         }

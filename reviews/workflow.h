@@ -10,6 +10,7 @@
 
 #include "reviews/store.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -19,8 +20,9 @@ enum class Act { revise, approve, reject };
 
 // The people behind a translation's current target, from its events.
 struct People {
-    std::string translator;  // who wrote the current target
-    std::string reviser;     // who revised it since, if anyone
+    std::string translator;         // who wrote the current target
+    std::string reviser;            // who revised it since, if anyone
+    std::optional<Event> approval;  // its clinical approval since, if any
 };
 People people_of(Store& store, std::string_view segment_id, std::string_view locale);
 
