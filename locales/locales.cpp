@@ -6,6 +6,7 @@
 #include <unicode/filteredbrk.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
@@ -121,6 +122,13 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view bytes) {
         if (c < 0) return static_cast<std::size_t>(start);
     }
     return std::nullopt;
+}
+
+std::string fold_case(std::string_view utf8) {
+    icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    std::string folded;
+    text.foldCase().toUTF8String(folded);
+    return folded;
 }
 
 bool has_letters_or_digits(std::string_view utf8) {

@@ -8,6 +8,7 @@
 
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 
@@ -103,6 +104,41 @@ void append_code_point(Content& content, pugi::xml_node node) {
     content.append_text(utf8);
 }
 
+void read_inline(pugi::xml_node parent, Version version, Content& content);
+
+// A pair of codes around the text inside `node` (1.2 <g>, 2.0 <pc>).
+void read_paired(pugi::xml_node node, Version version, Content& content) {
+    const int id = code_id(node, "id");
+    append_code(content, Run::Kind::open, id);
+    read_inline(node, version, content);
+    append_code(content, Run::Kind::close, id);
+}
+
+// An XLIFF 1.2 inline element; false when `name` is not one.
+bool read_code_1_2(pugi::xml_node node, std::string_view name, Content& content) {
+    if (name == "g") read_paired(node, Version::v1_2, content);
+    else if (name == "x" || name == "ph") append_code(content, Run::Kind::placeholder, code_id(node, "id"));
+    else if (name == "bx" || name == "bpt") append_code(content, Run::Kind::open, code_id(node, "id"));
+    else if (name == "ex" || name == "ept") append_code(content, Run::Kind::close, code_id(node, "id"));
+    else if (name == "it")
+        append_code(content, std::string_view(node.attribute("pos").value()) == "close" ? Run::Kind::close : Run::Kind::open,
+                    code_id(node, "id"));
+    else return false;
+    return true;
+}
+
+// An XLIFF 2.x inline element; false when `name` is not one.
+bool read_code_2_0(pugi::xml_node node, std::string_view name, Content& content) {
+    if (name == "pc") read_paired(node, Version::v2_0, content);
+    else if (name == "ph") append_code(content, Run::Kind::placeholder, code_id(node, "id"));
+    else if (name == "sc") append_code(content, Run::Kind::open, code_id(node, "id"));
+    else if (name == "ec")
+        append_code(content, Run::Kind::close, code_id(node, node.attribute("startRef") ? "startRef" : "id"));
+    else if (name == "cp") append_code_point(content, node);
+    else if (name != "sm" && name != "em") return false;  // annotation markers carry no text
+    return true;
+}
+
 // The text and codes inside a <source> or <target>, in either version's
 // vocabulary; <mrk> (segmentation, annotations) is read through.
 void read_inline(pugi::xml_node parent, Version version, Content& content) {
@@ -115,39 +151,13 @@ void read_inline(pugi::xml_node parent, Version version, Content& content) {
         const std::string_view name = local_name(node.name());
         if (name == "mrk") {
             read_inline(node, version, content);
-        } else if (version == Version::v1_2 && name == "g") {
-            const int id = code_id(node, "id");
-            append_code(content, Run::Kind::open, id);
-            read_inline(node, version, content);
-            append_code(content, Run::Kind::close, id);
-        } else if (version == Version::v1_2 && (name == "x" || name == "ph")) {
-            append_code(content, Run::Kind::placeholder, code_id(node, "id"));
-        } else if (version == Version::v1_2 && (name == "bx" || name == "bpt")) {
-            append_code(content, Run::Kind::open, code_id(node, "id"));
-        } else if (version == Version::v1_2 && (name == "ex" || name == "ept")) {
-            append_code(content, Run::Kind::close, code_id(node, "id"));
-        } else if (version == Version::v1_2 && name == "it") {
-            const std::string_view position = node.attribute("pos").value();
-            append_code(content, position == "close" ? Run::Kind::close : Run::Kind::open, code_id(node, "id"));
-        } else if (version == Version::v2_0 && name == "pc") {
-            const int id = code_id(node, "id");
-            append_code(content, Run::Kind::open, id);
-            read_inline(node, version, content);
-            append_code(content, Run::Kind::close, id);
-        } else if (version == Version::v2_0 && name == "ph") {
-            append_code(content, Run::Kind::placeholder, code_id(node, "id"));
-        } else if (version == Version::v2_0 && name == "sc") {
-            append_code(content, Run::Kind::open, code_id(node, "id"));
-        } else if (version == Version::v2_0 && name == "ec") {
-            append_code(content, Run::Kind::close, code_id(node, node.attribute("startRef") ? "startRef" : "id"));
-        } else if (version == Version::v2_0 && (name == "sm" || name == "em")) {
-            // annotation markers carry no text
-        } else if (version == Version::v2_0 && name == "cp") {
-            append_code_point(content, node);
-        } else {
+            continue;
+        }
+        const bool known = version == Version::v1_2 ? read_code_1_2(node, name, content)
+                                                    : read_code_2_0(node, name, content);
+        if (!known)
             throw ReadError(offset_of(node), "unknown inline element " + element_name(node) + " in the text",
                             "keep only the inline codes medloc exported");
-        }
     }
 }
 
@@ -177,28 +187,36 @@ void set_target(ReadUnit& unit, Content target) {
     if (unit.has_target) unit.target = std::move(target);
 }
 
-// DESIGN.md's state table read backwards; "" for states it does not name.
-std::string state_from_1_2(pugi::xml_node trans_unit, pugi::xml_node target) {
-    if (std::string_view(trans_unit.attribute("approved").value()) == "yes") return "approved";
+// The state table of xliff.h read backwards; nothing for states it does not name.
+std::optional<UnitState> state_from_1_2(pugi::xml_node trans_unit, pugi::xml_node target) {
+    if (std::string_view(trans_unit.attribute("approved").value()) == "yes") return UnitState::final;
     const std::string_view state = target.attribute("state").value();
-    if (state == "final") return "approved";
-    if (state == "signed-off") return "revised";
-    if (state == "translated") return "translated";
-    if (state == "new") return "new";
-    if (state.starts_with("needs-")) return "needs-translation";
-    return {};
+    if (state == "final") return UnitState::final;
+    if (state == "signed-off") return UnitState::reviewed;
+    if (state == "translated") return UnitState::translated;
+    if (state == "new") return UnitState::initial;
+    if (state.starts_with("needs-")) return UnitState::needs_translation;
+    return std::nullopt;
 }
 
-std::string state_from_2_0(pugi::xml_node segment) {
+std::optional<UnitState> state_from_2_0(pugi::xml_node segment) {
     const std::string_view state = segment.attribute("state").value();
-    if (state == "final") return "approved";
-    if (state == "reviewed") return "revised";
-    if (state == "translated") return "translated";
+    if (state == "final") return UnitState::final;
+    if (state == "reviewed") return UnitState::reviewed;
+    if (state == "translated") return UnitState::translated;
     if (state == "initial" || state.empty())
         return std::string_view(segment.attribute("subState").value()) == "medloc:needs-translation"
-                   ? "needs-translation"
-                   : "new";
-    return {};
+                   ? UnitState::needs_translation
+                   : UnitState::initial;
+    return std::nullopt;
+}
+
+// The least advanced of two claims; a claim XLIFF does not define counts as
+// no claim.
+std::optional<UnitState> least_advanced(std::optional<UnitState> a, std::optional<UnitState> b) {
+    if (!a) return b;
+    if (!b) return a;
+    return std::min(*a, *b);
 }
 
 std::string required_id(pugi::xml_node unit) {
@@ -224,12 +242,6 @@ ReadUnit read_trans_unit(pugi::xml_node node) {
 // A 2.x unit: its segments and ignorables in order make the one segment
 // medloc exported, should a tool have split it.
 ReadUnit read_unit_2_0(pugi::xml_node node) {
-    static constexpr const char* kOrder[] = {"new", "needs-translation", "translated", "revised", "approved"};
-    const auto rank = [](const std::string& state) {
-        for (std::size_t i = 0; i < std::size(kOrder); ++i)
-            if (state == kOrder[i]) return i;
-        return std::size(kOrder);
-    };
     ReadUnit unit;
     unit.id = required_id(node);
     unit.offset = offset_of(node);
@@ -244,8 +256,7 @@ ReadUnit read_unit_2_0(pugi::xml_node node) {
         // An ignorable without a target is the same white space in both.
         append_content(target, is(part, "ignorable") && !target_node ? piece : read_text(target_node, Version::v2_0));
         if (is(part, "segment")) {
-            const std::string state = state_from_2_0(part);
-            if (first || rank(state) < rank(unit.state)) unit.state = state;
+            unit.state = first ? state_from_2_0(part) : least_advanced(unit.state, state_from_2_0(part));
             first = false;
         }
     }

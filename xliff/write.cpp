@@ -18,29 +18,34 @@ const char* datatype_1_2(std::string_view format) {
     return "plaintext";
 }
 
-// DESIGN.md, "States of a translation": the 1.2 target state.
+// The 1.2 target state (xliff.h, UnitState).
 const char* state_1_2(const Unit& unit) {
-    const std::string& state = unit.state;
-    if (state == "needs-translation")
+    switch (unit.state) {
+    case UnitState::initial: return "new";
+    case UnitState::needs_translation:
         return unit.previous_target ? "needs-review-translation" : "needs-translation";
-    if (state == "translated") return "translated";
-    if (state == "revised") return "signed-off";
-    if (state == "approved") return "final";
+    case UnitState::translated: return "translated";
+    case UnitState::reviewed: return "signed-off";
+    case UnitState::final: return "final";
+    }
     return "new";
 }
 
-// DESIGN.md, "States of a translation": the 2.0 segment state and subState.
-std::pair<const char*, const char*> state_2_0(const std::string& state) {
-    if (state == "needs-translation") return {"initial", "medloc:needs-translation"};
-    if (state == "translated") return {"translated", nullptr};
-    if (state == "revised") return {"reviewed", nullptr};
-    if (state == "approved") return {"final", nullptr};
+// The 2.0 segment state and subState (xliff.h, UnitState).
+std::pair<const char*, const char*> state_2_0(UnitState state) {
+    switch (state) {
+    case UnitState::initial: return {"initial", nullptr};
+    case UnitState::needs_translation: return {"initial", "medloc:needs-translation"};
+    case UnitState::translated: return {"translated", nullptr};
+    case UnitState::reviewed: return {"reviewed", nullptr};
+    case UnitState::final: return {"final", nullptr};
+    }
     return {"initial", nullptr};
 }
 
 void write_unit_1_2(std::string& out, const Unit& unit) {
     out += "<trans-unit" + attribute("id", unit.id) + " xml:space=\"preserve\"";
-    if (unit.state == "approved") out += " approved=\"yes\"";
+    if (unit.state == UnitState::final) out += " approved=\"yes\"";
     out += ">\n<source>" + write_inline(unit.source, Vocabulary::xliff_1_2) + "</source>\n";
     if (unit.target)
         out += std::string("<target state=\"") + state_1_2(unit) + "\">" +

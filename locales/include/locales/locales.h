@@ -1,0 +1,92 @@
+// locales: what medloc needs to know about languages and text, all from ICU.
+//
+// Language tags are BCP 47 as ICU canonicalizes them. Text is UTF-8 throughout
+// medloc; ICU reads it through UText so that every offset given or returned
+// here is a byte offset into the caller's string (no UTF-16 copies to map back).
+//
+// Sentence segmentation is ICU's sentence break iterator, filtered twice for
+// medical and bibliographic prose:
+//   - no break after a known abbreviation (ICU's own list for the locale plus
+//     medloc's: "Dr.", "approx.", "Fig.", "No.", ...);
+//   - no break before the date of a Vancouver-style citation
+//     ("Curr Opin Rheumatol. 2014 Sep;26(5):592-603."), where the abbreviated
+//     journal title would otherwise end a "sentence".
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace medloc::locales {
+
+// The canonical BCP 47 form of `tag` ("es-us" -> "es-US"), or nothing when the
+// tag is not well-formed or names no language.
+std::optional<std::string> canonical_tag(std::string_view tag);
+
+// True when the locale's script is written right to left (ar, he, fa, ...).
+bool is_right_to_left(std::string_view tag);
+
+// A place in a text file: 1-based line, 1-based column counted in characters.
+struct TextPosition {
+    std::size_t line = 1;
+    std::size_t column = 1;
+};
+TextPosition position_of(std::string_view text, std::size_t offset);
+
+// Byte offset of the first byte that is not part of well-formed UTF-8, if any.
+std::optional<std::size_t> find_invalid_utf8(std::string_view bytes);
+
+// True when the text has at least one letter or digit (of any script). A
+// text with neither ("—", "•") has nothing to translate; digits alone do
+// ("911", a dose of "1.5"): they may be localized, and a change to them must
+// be reviewed like any other.
+bool has_letters_or_digits(std::string_view utf8);
+
+// `utf8` case-folded with ICU's full case folding ("Straße" -> "strasse",
+// "ÁNA" -> "ána"): the one way medloc compares text without regard to case.
+std::string fold_case(std::string_view utf8);
+
+// Calendar dates as medloc shows and takes them: "YYYY-MM-DD", Gregorian, UTC.
+// The date `text` names, or nothing when it is not a real date ("2026-02-30").
+std::optional<std::string> parse_date(std::string_view text);
+// `date` (a valid "YYYY-MM-DD") plus `months` calendar months; a day past the
+// end of the month becomes its last day (2026-01-31 + 1 month = 2026-02-28).
+std::string add_months(std::string_view date, int months);
+
+// Splits text into sentences. Owns its ICU iterator; reuse one for many texts.
+class SentenceBreaker {
+public:
+    explicit SentenceBreaker(const std::string& locale_tag);
+    ~SentenceBreaker();
+    SentenceBreaker(const SentenceBreaker&) = delete;
+    SentenceBreaker& operator=(const SentenceBreaker&) = delete;
+
+    // Byte offsets where a sentence after the first one starts, ascending,
+    // each strictly between 0 and utf8.size().
+    std::vector<std::size_t> boundaries(std::string_view utf8);
+
+private:
+    struct Iterator;
+    std::unique_ptr<Iterator> iterator_;
+};
+
+// Counts words the way ICU's word break rules see them: runs of letters,
+// numbers, kana or ideographs, so that Japanese and Chinese count sensibly.
+class WordCounter {
+public:
+    explicit WordCounter(const std::string& locale_tag);
+    ~WordCounter();
+    WordCounter(const WordCounter&) = delete;
+    WordCounter& operator=(const WordCounter&) = delete;
+
+    std::size_t count(std::string_view utf8);
+
+private:
+    struct Iterator;
+    std::unique_ptr<Iterator> iterator_;
+};
+
+}  // namespace medloc::locales

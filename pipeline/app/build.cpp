@@ -1,0 +1,131 @@
+// build.cpp - the gate, the documents and the manifest (see build.h).
+#include "app/build.h"
+
+#include "app/project.h"
+#include "bundle/bundle_folder.h"
+#include "bundle/localized.h"
+#include "io/errors.h"
+#include "reviews/hash.h"
+#include "reviews/people.h"
+
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+namespace medloc::pipeline {
+namespace {
+
+using reviews::State;
+
+std::string why_not_approved(const reviews::StoredSegment& segment, State state,
+                             const std::optional<reviews::Translation>& translation) {
+    if (state == State::translated) return "not revised and approved yet";
+    if (state == State::revised) return "not approved by a clinical reviewer yet";
+    if (translation && translation->previous_target)
+        return translation->previous_source == segment.source ? "rejected, to be translated again"
+                                                              : "the source changed since it was translated";
+    return "not translated yet";
+}
+
+// Everyone whose work is in a document, by role, for the manifest.
+struct Credits {
+    std::set<std::string> translators, revisers, clinicians;
+};
+
+// One segment against the gate; its people go into the credits.
+void check_segment(reviews::Store& store, const reviews::StoredSegment& segment, const std::string& locale,
+                   Credits& credits, std::vector<Blocker>& blockers) {
+    const auto translation = store.translation(segment.id, locale);
+    const State state = translation ? translation->state : State::new_;
+    const auto block = [&](std::string reason) {
+        blockers.push_back({{}, segment.document_id, segment.id, state, std::move(reason)});
+    };
+    if (state != State::approved) return block(why_not_approved(segment, state, translation));
+    const reviews::People people = reviews::people_of(store, segment.id, locale);
+    const std::optional<reviews::Event>& approval = people.approval;
+    if (!approval) block("approved, but no approval is on record");
+    else if (approval->source != segment.source) block("approved for a different source text");
+    else if (approval->target != translation->target) block("approved for a different target text");
+    credits.translators.insert(people.translator);
+    if (!people.reviser.empty()) credits.revisers.insert(people.reviser);
+    if (approval) credits.clinicians.insert(approval->actor);
+}
+
+// One document against the gate, reading each segment's history once: for
+// the gate and for the credits alike.
+Credits check_document(reviews::Store& store, const reviews::DocumentVersion& version, const std::string& locale,
+                       const std::string& as_of, std::vector<Blocker>& blockers) {
+    Credits credits;
+    for (const reviews::StoredSegment& segment : store.version_segments(version.document_id, version.version))
+        check_segment(store, segment, locale, credits, blockers);
+    const ReviewStanding review = review_standing(store, version.document_id, locale, as_of);
+    if (review.standing == Standing::not_reviewed)
+        blockers.push_back({{}, version.document_id, {}, std::nullopt, "no clinical review of the whole document on record"});
+    else if (review.standing == Standing::expired)
+        blockers.push_back({{}, version.document_id, {}, std::nullopt,
+                            "the clinical review of " + review.last_reviewed + " expired on " + review.next_due});
+    return credits;
+}
+
+nlohmann::ordered_json manifest_entry(const reviews::DocumentVersion& version, const std::string& bytes,
+                                      const Credits& credits, const ReviewStanding& review) {
+    nlohmann::ordered_json entry;
+    entry["id"] = version.document_id;
+    entry["format"] = version.format;
+    entry["version"] = version.version;
+    entry["source_sha256"] = version.source_sha256;
+    entry["output_sha256"] = reviews::sha256_hex(bytes);
+    entry["translators"] = credits.translators;
+    entry["revisers"] = credits.revisers;
+    entry["clinical_reviewers"] = credits.clinicians;
+    entry["last_reviewed"] = review.last_reviewed;
+    entry["reviewed_by"] = review.reviewer;
+    entry["next_review_due"] = review.next_due;
+    return entry;
+}
+
+// Writes every document and the manifest, then swaps the bundle in.
+void write_bundle(reviews::Store& store, const std::vector<reviews::DocumentVersion>& versions,
+                  const std::vector<Credits>& credits, const BuildRequest& request, const Services& services,
+                  BuildOutcome& outcome) {
+    const reviews::ProjectSettings& settings = store.settings();
+    BundleFolder folder(request.out_dir, outcome.locale, services.files);
+    nlohmann::ordered_json manifest;
+    manifest["project"] = settings.project_id;
+    manifest["locale"] = outcome.locale;
+    manifest["source_locale"] = settings.source_locale;
+    manifest["built_at"] = services.clock.now();
+    manifest["as_of"] = outcome.as_of;
+    manifest["documents"] = nlohmann::ordered_json::array();
+    for (std::size_t i = 0; i < versions.size(); ++i) {
+        const reviews::DocumentVersion& version = versions[i];
+        const std::string bytes = localized_document(store, version, outcome.locale);
+        folder.write(version.document_id, bytes);
+        const ReviewStanding review = review_standing(store, version.document_id, outcome.locale, outcome.as_of);
+        manifest["documents"].push_back(manifest_entry(version, bytes, credits[i], review));
+        outcome.documents.push_back({version.document_id, version.version, review.last_reviewed, review.next_due});
+    }
+    folder.write("manifest.json", manifest.dump(2) + "\n");
+    outcome.bundle = folder.swap_into_place().string();
+}
+
+}  // namespace
+
+BuildOutcome build_bundle(reviews::Store& store, const BuildRequest& request, const Services& services) {
+    BuildOutcome outcome;
+    outcome.locale = target_locale_option(store.settings(), request.locale);
+    outcome.as_of = as_of_option(request.as_of, services.clock);
+
+    const auto reading = store.transaction(reviews::Access::read);  // one consistent view of the project
+    std::vector<reviews::DocumentVersion> versions;
+    for (const std::string& id : store.document_ids()) versions.push_back(*store.current_version(id));
+    if (versions.empty()) throw InputError("the project", "has no documents", "extract some first");
+    std::vector<Credits> credits;
+    for (const reviews::DocumentVersion& version : versions)
+        credits.push_back(check_document(store, version, outcome.locale, outcome.as_of, outcome.blockers));
+    if (outcome.blockers.empty()) write_bundle(store, versions, credits, request, services, outcome);
+    reading->commit();
+    return outcome;
+}
+
+}  // namespace medloc::pipeline

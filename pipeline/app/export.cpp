@@ -1,0 +1,119 @@
+// export.cpp - XLIFF for CAT tools (see export.h).
+#include "app/export.h"
+
+#include "app/project.h"
+#include "skeleton/skeleton.h"
+#include "states.h"
+
+#include <map>
+
+namespace medloc::pipeline {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string note_for(const reviews::StoredSegment& segment) {
+    std::string note = segment.document_id + ", " + segment.kind;
+    if (!segment.context.empty() && segment.context != segment.plain) note += ", under \u201c" + segment.context + "\u201d";
+    return note;
+}
+
+// The original markup of every code of each segment, for XLIFF 2.0.
+class OriginalCodes {
+public:
+    OriginalCodes(const reviews::DocumentVersion& version, const std::map<std::string, xliff::Content>& sources)
+        : skeleton_(Skeleton::from_json(version.skeleton)), sources_(sources) {
+        for (const Slot& slot : skeleton_.slots) slots_[slot.segment_id] = &slot;
+    }
+
+    std::map<std::string, std::string> of(const std::string& segment_id) const {
+        const auto slot = slots_.find(segment_id);
+        if (slot == slots_.end()) return {};
+        const SegmentLookup as_source = [&](const std::string& id) {
+            const auto found = sources_.find(id);
+            return found == sources_.end() ? SegmentText{} : SegmentText{&found->second, &found->second};
+        };
+        return original_codes(skeleton_, *slot->second, sources_.at(segment_id), as_source);
+    }
+
+private:
+    Skeleton skeleton_;
+    const std::map<std::string, xliff::Content>& sources_;
+    std::map<std::string, const Slot*> slots_;
+};
+
+xliff::Unit unit_for(const reviews::StoredSegment& segment, const xliff::Content& source,
+                     const std::optional<reviews::Translation>& translation, const ExportRequest& request) {
+    xliff::Unit unit;
+    unit.id = segment.id;
+    unit.note = note_for(segment);
+    unit.source = source;
+    unit.state = unit_state(translation ? translation->state : reviews::State::new_);
+    if (request.pseudo) {
+        unit.target = xliff::pseudo_translate(unit.source);
+        unit.state = xliff::UnitState::translated;
+    } else if (translation && translation->target) {
+        unit.target = xliff::content_from_markup(*translation->target);
+    } else if (request.format == xliff::Version::v1_2) {
+        unit.target = unit.source;
+    }
+    if (translation && translation->previous_target) {
+        unit.previous_target = xliff::content_from_markup(*translation->previous_target);
+        if (translation->previous_source) unit.previous_source = xliff::content_from_markup(*translation->previous_source);
+    }
+    return unit;
+}
+
+// The units of one document version; counts pending ones into `exported`.
+void export_units(reviews::Store& store, const reviews::DocumentVersion& version, const ExportRequest& request,
+                  xliff::File& file, ExportedFile& exported) {
+    const std::vector<reviews::StoredSegment> segments = store.version_segments(version.document_id, version.version);
+    std::map<std::string, xliff::Content> sources;
+    for (const reviews::StoredSegment& segment : segments) sources[segment.id] = xliff::content_from_markup(segment.source);
+    const OriginalCodes originals(version, sources);
+    for (const reviews::StoredSegment& segment : segments) {
+        const std::optional<reviews::Translation> translation = store.translation(segment.id, request.locale);
+        const reviews::State state = translation ? translation->state : reviews::State::new_;
+        if (request.pending && !reviews::is_untranslated(state)) continue;
+        xliff::Unit unit = unit_for(segment, sources.at(segment.id), translation, request);
+        if (request.format == xliff::Version::v2_0) unit.original_codes = originals.of(segment.id);
+        exported.pending += reviews::is_untranslated(state);
+        file.units.push_back(std::move(unit));
+    }
+    exported.units = file.units.size();
+}
+
+}  // namespace
+
+ExportOutcome export_locale(reviews::Store& store, const ExportRequest& request, const Services& services) {
+    const reviews::ProjectSettings& settings = store.settings();
+    ExportOutcome outcome;
+    outcome.locale = request.locale;
+    const fs::path folder = fs::path(request.out_dir) / request.locale;
+    outcome.folder = folder.string();
+
+    const auto reading = store.transaction(reviews::Access::read);  // one consistent view of the project
+    for (const std::string& document_id : store.document_ids()) {
+        const std::optional<reviews::DocumentVersion> version = store.current_version(document_id);
+        xliff::File file;
+        file.project_id = settings.project_id;
+        file.document_id = document_id;
+        file.version = version->version;
+        file.format = version->format;
+        file.source_language = settings.source_locale;
+        file.target_language = request.locale;
+        ExportedFile exported;
+        exported.document_id = document_id;
+        export_units(store, *version, request, file, exported);
+        if (exported.units > 0) {
+            const fs::path path = folder / (document_id + ".xlf");
+            services.files.write(path, xliff::write_xliff(file, request.format));
+            exported.path = path.string();
+        }
+        outcome.files.push_back(std::move(exported));
+    }
+    reading->commit();
+    return outcome;
+}
+
+}  // namespace medloc::pipeline

@@ -1,0 +1,253 @@
+// extract.cpp - documents into segments (see extract.h).
+#include "app/extract.h"
+
+#include "extract/changes.h"
+#include "extract/source.h"
+#include "skeleton/document.h"
+#include "io/errors.h"
+#include "io/files.h"
+#include "io/progress.h"
+#include "reviews/hash.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace medloc::pipeline {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct SourceFile {
+    fs::path path;
+    std::string document_id;
+    Format format;
+};
+
+// A document id is a relative path with '/' separators that stays inside
+// the folder it came from: it is also where `build` writes the document.
+void check_document_id(const std::string& shown, const std::string& id) {
+    const fs::path path(id);
+    bool escapes = id.empty() || path.is_absolute() || id.find('\\') != std::string::npos;
+    for (const fs::path& part : path) escapes = escapes || part == ".." || part == ".";
+    if (escapes)
+        throw InputError(shown, "document id \"" + id + "\" would escape the project",
+                         "extract the folder that holds the document, so that its id is a path inside it");
+    for (unsigned char c : id)
+        if (c < 0x20 || c == 0x7f) throw InputError(shown, "the file name has control characters", "rename the file");
+}
+
+void add_file(std::vector<SourceFile>& files, const fs::path& path, std::string id, bool named) {
+    const auto format = format_of(path);
+    if (!format) {
+        if (named)
+            throw InputError(path.string(), "unsupported file type \"" + path.extension().string() + "\"",
+                             "medloc extracts .txt, .md/.markdown and .html/.htm/.xhtml documents");
+        return;
+    }
+    check_document_id(path.string(), id);
+    files.push_back({path, std::move(id), *format});
+}
+
+// The regular files under `folder`, sorted, hidden ones left out.
+std::vector<fs::path> files_in(const std::string& folder) {
+    std::vector<fs::path> found;
+    std::error_code error;
+    for (auto it = fs::recursive_directory_iterator(folder, fs::directory_options::skip_permission_denied, error);
+         it != fs::recursive_directory_iterator(); it.increment(error)) {
+        if (error) throw InputError(folder, "cannot list the folder: " + error.message());
+        const std::string name = it->path().filename().string();
+        if (!name.empty() && name[0] == '.') {
+            if (it->is_directory()) it.disable_recursion_pending();
+            continue;
+        }
+        if (it->is_regular_file()) found.push_back(it->path());
+    }
+    std::sort(found.begin(), found.end());
+    return found;
+}
+
+// The documents of a folder; a link that leads outside it is refused.
+void add_folder(std::vector<SourceFile>& files, const std::string& folder, ExtractOutcome& outcome) {
+    const fs::path root = fs::canonical(folder);
+    std::size_t skipped = 0;
+    for (const fs::path& file : files_in(folder)) {
+        std::error_code error;
+        const fs::path real = fs::canonical(file, error);
+        const auto [root_end, real_it] = std::mismatch(root.begin(), root.end(), real.begin(), real.end());
+        if (error || root_end != root.end())
+            throw InputError(file.string(),
+                             "is a link to " + real.string() + ", outside " + folder +
+                                 ": its document id would escape the project",
+                             "copy the document into the folder instead of linking to it");
+        if (!format_of(file)) ++skipped;
+        add_file(files, file, file.lexically_relative(folder).generic_string(), false);
+    }
+    if (skipped > 0)
+        outcome.notes.push_back(folder + ": skipped " + std::to_string(skipped) +
+                                " file(s) that are not .txt, .md or .html");
+}
+
+// The documents the command line names, in a stable order.
+std::vector<SourceFile> collect(const std::vector<std::string>& arguments, ExtractOutcome& outcome) {
+    std::vector<SourceFile> files;
+    for (const std::string& argument : arguments) {
+        std::error_code error;
+        const fs::file_status status = fs::status(argument, error);
+        if (!fs::exists(status))
+            throw InputError(argument, "no such file or folder", "check the path given to medloc extract");
+        if (fs::is_regular_file(status)) add_file(files, argument, fs::path(argument).filename().string(), true);
+        else if (fs::is_directory(status)) add_folder(files, argument, outcome);
+        else throw InputError(argument, "not a regular file or folder", "name documents or folders of documents");
+    }
+    std::set<std::string> ids;
+    for (const SourceFile& file : files)
+        if (!ids.insert(file.document_id).second)
+            throw InputError(file.path.string(), "a second document with the id \"" + file.document_id + "\"",
+                             "extract documents with the same name from one folder each, in separate runs");
+    return files;
+}
+
+// A changed segment starts over in every locale that had a translation of
+// the text it replaces: needs-translation, the old pair kept for reference,
+// and an event that says why any approval is gone.
+void carry_translations(reviews::Store& store, const reviews::StoredSegment& replaced,
+                        const reviews::StoredSegment& segment, std::int64_t version, const std::string& now) {
+    for (const reviews::Translation& old : store.translations_of(replaced.id)) {
+        const std::optional<std::string>& target = old.target ? old.target : old.previous_target;
+        if (!target) continue;
+        reviews::Translation translation;
+        translation.segment_id = segment.id;
+        translation.locale = old.locale;
+        translation.state = reviews::State::needs_translation;
+        translation.updated_at = now;
+        translation.updated_by = "medloc extract";
+        translation.previous_source = old.target ? replaced.source : old.previous_source.value_or(replaced.source);
+        translation.previous_target = target;
+        store.put_translation(translation);
+
+        reviews::Event event;
+        event.at = now;
+        event.document_id = segment.document_id;
+        event.segment_id = segment.id;
+        event.locale = old.locale;
+        event.actor = "medloc extract";
+        event.role = reviews::Role::system;
+        event.meaning = reviews::Meaning::invalidated;
+        event.state = translation.state;
+        event.source = segment.source;
+        event.target = target;  // the translation whose approval is withdrawn
+        event.comment = "replaces segment " + replaced.id + " (was " + reviews::to_string(old.state) +
+                        "); the old target is kept for reference";
+        event.origin = segment.document_id + " version " + std::to_string(version);
+        store.add_event(event);
+    }
+}
+
+reviews::StoredSegment stored_form(const DocumentSegment& segment, const std::string& document_id,
+                                   const std::optional<std::string>& replaces) {
+    reviews::StoredSegment stored;
+    stored.id = segment.id;
+    stored.document_id = document_id;
+    stored.source = segment.markup;
+    stored.plain = segment.plain;
+    stored.words = static_cast<std::int64_t>(segment.words);
+    stored.kind = to_string(segment.extracted.kind);
+    stored.context = segment.extracted.context;
+    stored.replaces = replaces;
+    return stored;
+}
+
+std::vector<Sentence> sentences_of(const std::vector<reviews::StoredSegment>& segments) {
+    std::vector<Sentence> sentences;
+    for (const reviews::StoredSegment& segment : segments) sentences.push_back({segment.id, segment.plain});
+    return sentences;
+}
+
+std::vector<Sentence> sentences_of(const std::vector<DocumentSegment>& segments) {
+    std::vector<Sentence> sentences;
+    for (const DocumentSegment& segment : segments) sentences.push_back({segment.id, segment.plain});
+    return sentences;
+}
+
+// Stores the segments of a new version against those of the one before.
+void store_segments(reviews::Store& store, const ExtractedDocument& document, const std::string& document_id,
+                    const std::vector<reviews::StoredSegment>& old_segments, const std::string& now,
+                    ExtractReport& report) {
+    std::set<std::string> old_ids, new_ids;
+    for (const reviews::StoredSegment& segment : old_segments) old_ids.insert(segment.id);
+    std::vector<std::string> ids;
+    const auto replaces = pair_changes(sentences_of(old_segments), sentences_of(document.segments));
+    for (const DocumentSegment& segment : document.segments) {
+        new_ids.insert(segment.id);
+        ids.push_back(segment.id);
+        if (old_ids.contains(segment.id)) {
+            ++report.unchanged;
+            continue;
+        }
+        const auto replaced = replaces.find(segment.id);
+        ++(replaced != replaces.end() ? report.changed : report.added);
+        if (store.segment(segment.id)) {
+            store.restore_segment(segment.id);  // text that was removed once and is back
+            continue;
+        }
+        const std::optional<std::string> replaced_id =
+            replaced == replaces.end() ? std::nullopt : std::optional(replaced->second);
+        const reviews::StoredSegment stored = stored_form(segment, document_id, replaced_id);
+        store.add_segment(stored, report.version);
+        if (replaced_id) carry_translations(store, *store.segment(*replaced_id), stored, report.version, now);
+    }
+    store.set_version_segments(document_id, report.version, ids);
+    for (const reviews::StoredSegment& segment : old_segments)
+        if (!new_ids.contains(segment.id)) {
+            store.retire_segment(segment.id, report.version);
+            ++report.removed;
+        }
+}
+
+ExtractReport store_document(reviews::Store& store, const SourceFile& file, const std::string& bytes,
+                             DocumentExtractor& extractor, const std::string& now) {
+    ExtractReport report;
+    report.document_id = file.document_id;
+    const std::string sha = reviews::sha256_hex(bytes);
+    const auto current = store.current_version(file.document_id);
+    if (current && current->source_sha256 == sha && current->format == to_string(file.format)) {
+        report.version = current->version;
+        report.unchanged = store.version_segments(file.document_id, current->version).size();
+        report.same_source = true;
+        return report;
+    }
+    const ExtractedDocument document = extractor.extract(file.path.string(), file.document_id, file.format, bytes);
+    report.version = current ? current->version + 1 : 1;
+    store.add_document_version({file.document_id, report.version, to_string(file.format), sha,
+                                static_cast<std::int64_t>(bytes.size()), document.skeleton.to_json(), now});
+    const std::vector<reviews::StoredSegment> old_segments =
+        current ? store.version_segments(file.document_id, current->version) : std::vector<reviews::StoredSegment>{};
+    store_segments(store, document, file.document_id, old_segments, now, report);
+    return report;
+}
+
+}  // namespace
+
+ExtractOutcome extract_documents(reviews::Store& store, const std::vector<std::string>& paths,
+                                 const Services& services) {
+    ExtractOutcome outcome;
+    const std::vector<SourceFile> files = collect(paths, outcome);
+    if (files.empty())
+        throw InputError(paths.front(), "has no .txt, .md or .html documents", "name a folder that has some");
+    DocumentExtractor extractor(store.settings().source_locale);
+    const std::string now = services.clock.now();
+
+    const auto transaction = store.transaction(reviews::Access::write);
+    const Progress progress("extracting", files.size());
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        progress.at(i + 1);
+        const std::string bytes = read_file(files[i].path);
+        check_text(files[i].path.string(), bytes);
+        outcome.documents.push_back(store_document(store, files[i], bytes, extractor, now));
+    }
+    transaction->commit();
+    return outcome;
+}
+
+}  // namespace medloc::pipeline

@@ -1,0 +1,361 @@
+// import.cpp - translations back from CAT tools (see import.h).
+#include "app/import.h"
+
+#include "app/blocker.h"
+#include "app/decisions.h"
+#include "app/project.h"
+#include "io/errors.h"
+#include "io/files.h"
+#include "io/progress.h"
+#include "locales/locales.h"
+#include "signoff.h"
+#include "states.h"
+#include "xliff/xliff.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace medloc::pipeline {
+namespace {
+
+using reviews::Role;
+using reviews::State;
+using xliff::UnitState;
+
+struct FilePlan {
+    std::string path;
+    std::string summary;
+    std::vector<Change> changes;
+    std::vector<Blocker> blockers;  // units the review rules refuse
+    // Documents a clinician signed off whole in this file: every unit final.
+    std::vector<std::pair<reviews::DocumentVersion, std::string>> whole_reviews;
+};
+
+// A place in the file being imported, for InputError.
+struct Place {
+    const std::string& path;
+    std::string_view bytes;
+
+    [[noreturn]] void fail(std::size_t offset, const std::string& what, const std::string& todo) const {
+        const locales::TextPosition at = locales::position_of(bytes, offset);
+        throw InputError(path, what, todo, at.line, at.column);
+    }
+};
+
+std::string describe(const xliff::Run& code) {
+    std::string text = "inline code " + std::to_string(code.id);
+    if (!code.type.empty()) text += " (" + code.type + ")";
+    return text;
+}
+
+const xliff::Run* find_code(const xliff::Content& content, const xliff::Run& code) {
+    for (const xliff::Run& run : content.runs)
+        if (run.is_code() && run.kind == code.kind && run.id == code.id) return &run;
+    return nullptr;
+}
+
+// Same text and the same codes in the same order: codes compare by kind and
+// id only, since files carry them in their own vocabulary.
+bool same_content(const xliff::Content& read, const xliff::Content& stored) {
+    if (read.runs.size() != stored.runs.size()) return false;
+    for (std::size_t i = 0; i < read.runs.size(); ++i) {
+        const xliff::Run& a = read.runs[i];
+        const xliff::Run& b = stored.runs[i];
+        if (a.kind != b.kind || (a.is_code() ? a.id != b.id : a.text != b.text)) return false;
+    }
+    return true;
+}
+
+// "" when the target's codes are the source's, each once, pairs in order
+// and properly nested; otherwise what is wrong.
+std::string code_problem(const xliff::Content& target, const xliff::Content& source) {
+    std::map<std::pair<xliff::Run::Kind, int>, int> seen;
+    std::vector<int> open_pairs;
+    for (const xliff::Run& run : target.runs) {
+        if (!run.is_code()) continue;
+        const xliff::Run* original = find_code(source, run);
+        if (!original)
+            return "the target has an inline code (id " + std::to_string(run.id) + ") that the source does not have";
+        if (++seen[{run.kind, run.id}] > 1) return "the target has " + describe(*original) + " twice";
+        xliff::Run partner = run;
+        partner.kind = run.kind == xliff::Run::Kind::open ? xliff::Run::Kind::close : xliff::Run::Kind::open;
+        const bool paired = run.kind != xliff::Run::Kind::placeholder && find_code(source, partner);
+        if (!paired) continue;
+        if (run.kind == xliff::Run::Kind::open) {
+            open_pairs.push_back(run.id);
+        } else if (open_pairs.empty() || open_pairs.back() != run.id) {
+            return "the target closes " + describe(*original) + " before opening it, or across another code";
+        } else {
+            open_pairs.pop_back();
+        }
+    }
+    for (const xliff::Run& run : source.runs)
+        if (run.is_code() && !seen.contains({run.kind, run.id}))
+            return "the target lacks " + describe(run) + (run.text.empty() ? "" : " \"" + run.text + "\"") +
+                   " that the source has";
+    return {};
+}
+
+// The target with each code as the source has it (type, display text).
+xliff::Content with_source_codes(xliff::Content target, const xliff::Content& source) {
+    for (xliff::Run& run : target.runs)
+        if (run.is_code()) run = *find_code(source, run);
+    return target;
+}
+
+bool claims_at_least(const std::optional<UnitState>& claim, UnitState state) { return claim && *claim >= state; }
+
+class Importer {
+public:
+    Importer(reviews::Store& store, const ImportRequest& request, const std::string& now)
+        : store_(store), request_(request), now_(now) {}
+
+    FilePlan plan(const std::string& path) {
+        const std::string bytes = read_file(path);
+        const Place place{path, bytes};
+        if (const auto bad = locales::find_invalid_utf8(bytes))
+            place.fail(*bad, "invalid UTF-8", "save the file as UTF-8 in the tool that wrote it");
+        xliff::ReadXliff read;
+        try {
+            read = xliff::read_xliff(bytes);
+        } catch (const xliff::ReadError& e) {
+            place.fail(e.offset, e.what(), e.todo);
+        }
+        FilePlan plan;
+        plan.path = path;
+        for (const xliff::ReadFile& file : read.files) plan_file(place, file, plan);
+        return plan;
+    }
+
+private:
+    struct Counts {
+        std::map<State, std::size_t> by_state;  // what the changed units became
+        std::size_t unchanged = 0, untranslated = 0, source_copies = 0;
+    };
+
+    // The unit as it stands in the project, with what the file brings.
+    struct UnitPlan {
+        const reviews::StoredSegment& segment;
+        const std::string& locale;
+        const std::optional<reviews::Translation> stored;
+        const Signer signer;
+
+        State stored_state() const { return stored ? stored->state : State::new_; }
+        bool has_stored_target() const { return stored && stored->target; }
+    };
+
+    // The file's <file> against the project; its document's current version
+    // and the project's spelling of its target language.
+    std::string check_file(const Place& place, const xliff::ReadFile& file, reviews::DocumentVersion& version) {
+        const reviews::ProjectSettings& settings = store_.settings();
+        if (file.project_id.empty())
+            place.fail(file.offset, "this <file> does not say which medloc project it belongs to",
+                       "import only files that medloc export wrote, as the CAT tool returned them");
+        if (file.project_id != settings.project_id)
+            place.fail(file.offset,
+                       "the file belongs to another medloc project (" + file.project_id + "; this one is " +
+                           settings.project_id + ")",
+                       "import it into the project that exported it, or check --db");
+        const auto current = store_.current_version(file.document_id);
+        if (!current)
+            place.fail(file.offset, "document \"" + file.document_id + "\" is not in this project",
+                       "import the files this project exported");
+        if (file.version != current->version)
+            place.fail(file.offset,
+                       "the file was exported from version " + std::to_string(file.version) + " of \"" +
+                           file.document_id + "\", which is now at version " + std::to_string(current->version),
+                       "export the document again and translate the new file (your tool's translation memory "
+                       "carries finished work over)");
+        if (file.target_language.empty()) place.fail(file.offset, "the file names no target language", "export the file again");
+        const auto locale = find_target_locale(settings, file.target_language);
+        if (!locale)
+            place.fail(file.offset,
+                       "target language \"" + file.target_language + "\" is not a target locale of this project",
+                       "import files exported for one of: " + target_list(settings));
+        version = *current;
+        return *locale;
+    }
+
+    void plan_file(const Place& place, const xliff::ReadFile& file, FilePlan& plan) {
+        reviews::DocumentVersion version;
+        const std::string locale = check_file(place, file, version);
+        std::map<std::string, reviews::StoredSegment> segments;
+        for (reviews::StoredSegment& segment : store_.version_segments(version.document_id, version.version))
+            segments.emplace(segment.id, std::move(segment));
+
+        Counts counts;
+        std::set<std::string> seen;
+        bool all_final = true;
+        for (const xliff::ReadUnit& unit : file.units) {
+            if (!seen.insert(unit.id).second)
+                place.fail(unit.offset, "unit id \"" + unit.id + "\" appears twice", "keep each unit once, as exported");
+            const auto segment = segments.find(unit.id);
+            if (segment == segments.end())
+                place.fail(unit.offset,
+                           "unit id \"" + unit.id + "\" is not a segment of \"" + version.document_id + "\" version " +
+                               std::to_string(version.version),
+                           "keep the unit ids medloc exported");
+            plan_unit(place, unit, segment->second, locale, plan, counts);
+            all_final = all_final && unit.state == UnitState::final;
+        }
+        if (request_.role == Role::clinical && all_final && seen.size() == segments.size())
+            plan.whole_reviews.emplace_back(version, locale);
+        plan.summary += summary_line(file, version, locale, counts);
+    }
+
+    static std::string summary_line(const xliff::ReadFile& file, const reviews::DocumentVersion& version,
+                                    const std::string& locale, const Counts& counts) {
+        std::string line = file.document_id + " v" + std::to_string(version.version) + " (" + locale +
+                           "): " + std::to_string(file.units.size()) + " units:";
+        for (const auto& [state, count] : counts.by_state)
+            line += " " + std::to_string(count) + " " + reviews::to_string(state) + ",";
+        line += " " + std::to_string(counts.unchanged) + " unchanged, " + std::to_string(counts.untranslated) +
+                " empty, " + std::to_string(counts.source_copies) + " still the source copy\n";
+        if (counts.source_copies > 0)
+            line += "  (a target that is still the source copy stays untranslated; if the translation really "
+                    "is the source text, mark the unit translated in your tool)\n";
+        return line;
+    }
+
+    void plan_unit(const Place& place, const xliff::ReadUnit& unit, const reviews::StoredSegment& segment,
+                   const std::string& locale, FilePlan& plan, Counts& counts) {
+        const xliff::Content source = xliff::content_from_markup(segment.source);
+        if (!same_content(unit.source, source))
+            place.fail(unit.offset, "the source text of unit \"" + unit.id + "\" differs from the one exported",
+                       "change only targets; the source is the document's, re-extract it to change it");
+        if (!unit.has_target) {
+            ++counts.untranslated;
+            return;
+        }
+        if (const std::string problem = code_problem(unit.target, source); !problem.empty())
+            place.fail(unit.offset, "unit \"" + unit.id + "\": " + problem,
+                       "keep every inline code of the source in the target, each once, pairs in order");
+        const xliff::Content target = with_source_codes(unit.target, source);
+        const UnitPlan here{segment, locale, store_.translation(segment.id, locale),
+                            Signer{request_.actor, request_.role, {}, "medloc import " + plan.path, now_}};
+        const std::string markup = target.to_markup();
+        if (here.has_stored_target() && *here.stored->target == markup) {
+            plan_signoff(unit, here, plan, counts);
+            return;
+        }
+        // A copy of the source is the pre-filled target, unless the file says it is done.
+        if (target == source && !claims_at_least(unit.state, UnitState::translated)) {
+            ++counts.source_copies;
+            return;
+        }
+        plan_new_target(markup, here, plan, counts);
+    }
+
+    // New text: a translation, or a reviser's or clinician's rewrite of one,
+    // which counts as its revision; someone else must have written it.
+    void plan_new_target(const std::string& markup, const UnitPlan& here, FilePlan& plan, Counts& counts) {
+        State state = State::translated;
+        if (request_.role != Role::translator && here.has_stored_target()) {
+            const reviews::People people = reviews::people_of(store_, here.segment.id, here.locale);
+            if (same_person(request_.actor, people.translator)) {
+                plan.blockers.push_back({plan.path, here.segment.document_id, here.segment.id, here.stored_state(),
+                                         people.translator + " translated it; a second person must revise it"});
+                return;
+            }
+            state = State::revised;
+        }
+        const reviews::Meaning meaning = state == State::revised ? reviews::Meaning::revised : reviews::Meaning::translated;
+        Change change = new_target(here.segment, here.locale, markup, state, meaning, here.signer);
+        if (here.has_stored_target())
+            change.event.comment = std::string("replaces the ") + reviews::to_string(here.stored_state()) + " target";
+        ++counts.by_state[state];
+        plan.changes.push_back(std::move(change));
+    }
+
+    // The target is the stored one: the file can only sign it off.
+    void plan_signoff(const xliff::ReadUnit& unit, const UnitPlan& here, FilePlan& plan, Counts& counts) {
+        std::optional<reviews::Act> act;
+        if (request_.role == Role::reviser && claims_at_least(unit.state, UnitState::reviewed)) act = reviews::Act::revise;
+        if (request_.role == Role::clinical && unit.state == UnitState::final) act = reviews::Act::approve;
+        const Decision decision =
+            act ? decide(*act, here.stored_state(), reviews::people_of(store_, here.segment.id, here.locale),
+                         request_.actor, request_.role)
+                : Decision{};
+        if (decision.kind == Decision::Kind::refuse) {
+            plan.blockers.push_back(
+                {plan.path, here.segment.document_id, here.segment.id, here.stored_state(), decision.reason});
+            return;
+        }
+        if (decision.kind == Decision::Kind::skip) {
+            ++counts.unchanged;
+            return;
+        }
+        ++counts.by_state[decision.state];
+        plan.changes.push_back(reviewed(here.segment, *here.stored, decision, here.signer));
+    }
+
+    reviews::Store& store_;
+    const ImportRequest& request_;
+    const std::string now_;
+};
+
+bool all_approved(reviews::Store& store, const reviews::DocumentVersion& version, const std::string& locale) {
+    for (const reviews::StoredSegment& segment : store.version_segments(version.document_id, version.version)) {
+        const auto translation = store.translation(segment.id, locale);
+        if (!translation || translation->state != State::approved) return false;
+    }
+    return true;
+}
+
+std::string refused_as(const ImportRequest& request) {
+    return "import as " + request.actor + " (" + reviews::to_string(request.role) + ")";
+}
+
+// Stores one file's plan, with the whole-document reviews it completes.
+void store_plan(reviews::Store& store, const FilePlan& plan, const ImportRequest& request, const std::string& now) {
+    for (const Change& change : plan.changes) store_change(store, change);
+    const Signer signer{request.actor, request.role, {}, "medloc import " + plan.path, now};
+    for (const auto& [version, locale] : plan.whole_reviews)
+        if (all_approved(store, version, locale))
+            store.add_document_review(whole_document_review(store, version, locale, signer));
+}
+
+}  // namespace
+
+ImportOutcome import_files(reviews::Store& store, const ImportRequest& request, const Services& services) {
+    if (request.actor.find_first_not_of(" \t") == std::string::npos)
+        throw UsageError("--as needs the name of the person whose work this is");
+    const std::string now = services.clock.now();
+    Importer importer(store, request, now);
+    std::vector<std::string> paths;
+    for (const std::string& path : request.files)
+        if (std::find(paths.begin(), paths.end(), path) == paths.end()) paths.push_back(path);
+
+    // First every file is checked, its plan dropped as soon as it is made,
+    // so that memory does not grow with the number of files.
+    std::vector<Blocker> blockers;
+    {
+        const Progress progress("checking", paths.size());
+        for (std::size_t i = 0; i < paths.size(); ++i) {
+            progress.at(i + 1);
+            const FilePlan plan = importer.plan(paths[i]);
+            blockers.insert(blockers.end(), plan.blockers.begin(), plan.blockers.end());
+        }
+    }
+    if (!blockers.empty())
+        throw Refused(refused_as(request) + ", the review rules refuse:" + blocker_lines(blockers) + "\n");
+
+    // Then each file again, planned against the project as the files
+    // before it left it, and stored in a transaction of its own.
+    ImportOutcome outcome;
+    for (const std::string& path : paths) {
+        const auto transaction = store.transaction(reviews::Access::write);
+        const FilePlan plan = importer.plan(path);
+        if (!plan.blockers.empty())
+            throw Refused(refused_as(request) + ": after the files before it, " + path + " is refused:" +
+                          blocker_lines(plan.blockers) + "\n");
+        store_plan(store, plan, request, now);
+        transaction->commit();
+        outcome.changes += plan.changes.size();
+        outcome.files.push_back({plan.path, plan.summary});
+    }
+    return outcome;
+}
+
+}  // namespace medloc::pipeline

@@ -1,0 +1,44 @@
+// build: a localized bundle, only from approved text.
+//
+// The gate comes first: every segment of every document approved, for the
+// very source and target text it has now, and every document's clinical
+// review current at the build date. One blocker and nothing is written.
+// Then every document is rebuilt (bundle/localized.h) into a bundle folder
+// swapped into place whole (bundle/bundle_folder.h), with manifest.json:
+// versions, hashes, who translated, revised and approved, review dates.
+#pragma once
+
+#include "app/blocker.h"
+#include "app/services.h"
+#include "reviews/store.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace medloc::pipeline {
+
+struct BuildRequest {
+    std::string locale;  // as the person gave it
+    std::string out_dir;
+    std::string as_of;   // YYYY-MM-DD; today when empty
+};
+
+struct BuiltDocument {
+    std::string document_id;
+    std::int64_t version = 0;
+    std::string last_reviewed;
+    std::string next_due;
+};
+
+struct BuildOutcome {
+    std::string locale;
+    std::string as_of;
+    std::vector<Blocker> blockers;  // when any, nothing was written
+    std::vector<BuiltDocument> documents;
+    std::string bundle;             // the folder written
+};
+
+BuildOutcome build_bundle(reviews::Store& store, const BuildRequest& request, const Services& services);
+
+}  // namespace medloc::pipeline

@@ -1,0 +1,41 @@
+// extract: documents into segments, as one change of the project.
+//
+// All named documents are read, checked and stored in one transaction: one
+// bad file and the project stays exactly as it was. Documents are taken one
+// at a time, so memory does not grow with their number.
+//
+// Against the document's current version each segment is unchanged (same
+// id), new, or removed; a new segment standing where a removed one stood,
+// with mostly the same words, is the changed form of it (extract/changes.h):
+// it remembers the segment it replaces, and every translation of that one
+// starts over as needs-translation with the old pair kept. Removed segments
+// are retired, not deleted.
+#pragma once
+
+#include "app/services.h"
+#include "reviews/store.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace medloc::pipeline {
+
+struct ExtractReport {
+    std::string document_id;
+    std::int64_t version = 0;
+    std::size_t added = 0, changed = 0, unchanged = 0, removed = 0;
+    bool same_source = false;  // the file is byte for byte the current version
+};
+
+struct ExtractOutcome {
+    std::vector<ExtractReport> documents;
+    std::vector<std::string> notes;  // files passed over, for the person who ran it
+};
+
+// `paths`: files or folders; a document's id is its path inside the folder
+// given. Throws InputError for the first bad one, with nothing stored.
+ExtractOutcome extract_documents(reviews::Store& store, const std::vector<std::string>& paths,
+                                 const Services& services);
+
+}  // namespace medloc::pipeline

@@ -1,0 +1,52 @@
+// project: what several acts ask of a project: its creation, its target
+// locales as people name them, and where a document's review stands.
+#pragma once
+
+#include "reviews/clock.h"
+#include "reviews/store.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace medloc::pipeline {
+
+struct NewProject {
+    std::string source_locale = "en-US";
+    std::vector<std::string> target_locales;
+    int review_months = 36;
+};
+// Checks the settings (UsageError) and creates the project file.
+std::unique_ptr<reviews::Store> create_project(const std::string& path, const NewProject& project,
+                                               const reviews::Clock& clock);
+
+// The project's spelling of target locale `tag` (es-us -> es-US), if the
+// project translates into it.
+std::optional<std::string> find_target_locale(const reviews::ProjectSettings& settings, std::string_view tag);
+
+// As find_target_locale, for a --locale option: throws UsageError naming
+// the project's targets when it is not one of them.
+std::string target_locale_option(const reviews::ProjectSettings& settings, std::string_view tag);
+
+// The project's target locales, comma-separated, for messages.
+std::string target_list(const reviews::ProjectSettings& settings);
+
+enum class Standing { not_reviewed, current, due, expired };
+const char* to_string(Standing standing);
+
+// Where a document's clinical review in a locale stands on a date.
+struct ReviewStanding {
+    std::string last_reviewed;  // "YYYY-MM-DD", "" when never reviewed
+    std::string reviewer;
+    std::string next_due;       // last_reviewed + the project's review period
+    Standing standing = Standing::not_reviewed;  // due: within a month of next_due
+};
+ReviewStanding review_standing(reviews::Store& store, const std::string& document_id, const std::string& locale,
+                               const std::string& as_of);
+
+// The --as-of date if given (checked), else today.
+std::string as_of_option(const std::string& as_of, const reviews::Clock& clock);
+
+}  // namespace medloc::pipeline

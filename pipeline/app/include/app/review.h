@@ -1,0 +1,45 @@
+// review: revise, approve or reject translations, as one act.
+//
+// Every segment in scope is decided (decisions.h) and changed, each with its
+// event, in one transaction; if any is refused, every blocker is listed and
+// the transaction rolled back: nothing changes. Approving a whole document
+// (--doc or --all) also records the document's clinical review, from which
+// its review date and next review are counted.
+#pragma once
+
+#include "app/services.h"
+#include "reviews/store.h"
+
+#include <string>
+#include <vector>
+
+namespace medloc::pipeline {
+
+struct ReviewRequest {
+    reviews::Act act = reviews::Act::revise;
+    std::string locale;    // as the person gave it
+    std::string document;  // exactly one of document, segment, all
+    std::string segment;
+    bool all = false;
+    std::string actor;
+    reviews::Role role = reviews::Role::reviser;
+    std::string comment;
+};
+
+struct ReviewedDocument {
+    std::string document_id;
+    std::string reviewed;  // YYYY-MM-DD
+    std::string next_due;
+};
+
+struct ReviewOutcome {
+    std::string locale;
+    std::size_t changed = 0;
+    std::size_t skipped = 0;
+    std::vector<ReviewedDocument> documents;  // whole-document clinical reviews recorded
+};
+
+// Throws UsageError, InputError (an unknown document or segment) or Refused.
+ReviewOutcome review(reviews::Store& store, const ReviewRequest& request, const Services& services);
+
+}  // namespace medloc::pipeline

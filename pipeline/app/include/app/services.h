@@ -1,0 +1,16 @@
+// services: what the outside world lends a command. The shipped binary
+// passes the system clock and the disk; the test build passes a fixed
+// clock or a disk that fails (commands/seams/).
+#pragma once
+
+#include "io/files.h"
+#include "reviews/clock.h"
+
+namespace medloc::pipeline {
+
+struct Services {
+    const reviews::Clock& clock;
+    FileWriter& files;
+};
+
+}  // namespace medloc::pipeline

@@ -1,0 +1,83 @@
+// project.cpp - project creation, target locales, review standing.
+#include "app/project.h"
+
+#include "io/errors.h"
+#include "locales/locales.h"
+
+#include <algorithm>
+
+namespace medloc::pipeline {
+
+std::unique_ptr<reviews::Store> create_project(const std::string& path, const NewProject& project,
+                                               const reviews::Clock& clock) {
+    reviews::ProjectSettings settings;
+    const auto source = locales::canonical_tag(project.source_locale);
+    if (!source) throw UsageError("--source " + project.source_locale + " is not a BCP 47 language tag (e.g. en-US)");
+    settings.source_locale = *source;
+    for (const std::string& tag : project.target_locales) {
+        const auto target = locales::canonical_tag(tag);
+        if (!target) throw UsageError("--targets: " + tag + " is not a BCP 47 language tag (e.g. es-US, ar, zh-Hans)");
+        if (*target == settings.source_locale) throw UsageError("--targets: " + tag + " is the source locale");
+        if (std::find(settings.target_locales.begin(), settings.target_locales.end(), *target) ==
+            settings.target_locales.end())
+            settings.target_locales.push_back(*target);
+    }
+    if (settings.target_locales.empty()) throw UsageError("--targets needs at least one locale (e.g. es-US,ar,ja)");
+    if (project.review_months < 1 || project.review_months > 240)
+        throw UsageError("--review-months must be between 1 and 240");
+    settings.review_months = project.review_months;
+    return reviews::create_project(path, settings, clock);
+}
+
+std::optional<std::string> find_target_locale(const reviews::ProjectSettings& settings, std::string_view tag) {
+    const auto canonical = locales::canonical_tag(tag);
+    if (!canonical) return std::nullopt;
+    for (const std::string& target : settings.target_locales)
+        if (target == *canonical) return target;
+    return std::nullopt;
+}
+
+std::string target_list(const reviews::ProjectSettings& settings) {
+    std::string targets;
+    for (const std::string& target : settings.target_locales) targets += (targets.empty() ? "" : ", ") + target;
+    return targets;
+}
+
+std::string target_locale_option(const reviews::ProjectSettings& settings, std::string_view tag) {
+    if (auto found = find_target_locale(settings, tag)) return *found;
+    throw UsageError("--locale " + std::string(tag) + " is not a target locale of this project (targets: " +
+                     target_list(settings) + ")");
+}
+
+const char* to_string(Standing standing) {
+    switch (standing) {
+    case Standing::not_reviewed: return "not reviewed";
+    case Standing::current: return "current";
+    case Standing::due: return "due";
+    case Standing::expired: return "expired";
+    }
+    return "not reviewed";
+}
+
+ReviewStanding review_standing(reviews::Store& store, const std::string& document_id, const std::string& locale,
+                               const std::string& as_of) {
+    ReviewStanding review;
+    const auto last = store.last_document_review(document_id, locale);
+    if (!last) return review;
+    review.last_reviewed = last->at.substr(0, 10);
+    review.reviewer = last->actor;
+    review.next_due = locales::add_months(review.last_reviewed, store.settings().review_months);
+    if (as_of > review.next_due) review.standing = Standing::expired;
+    else if (as_of >= locales::add_months(review.next_due, -1)) review.standing = Standing::due;
+    else review.standing = Standing::current;
+    return review;
+}
+
+std::string as_of_option(const std::string& as_of, const reviews::Clock& clock) {
+    if (as_of.empty()) return clock.today();
+    const auto date = locales::parse_date(as_of);
+    if (!date) throw UsageError("--as-of " + as_of + " is not a date (YYYY-MM-DD)");
+    return *date;
+}
+
+}  // namespace medloc::pipeline

@@ -1,0 +1,97 @@
+// review.cpp - one review act over its scope (see review.h).
+#include "app/review.h"
+
+#include "app/blocker.h"
+#include "app/decisions.h"
+#include "app/project.h"
+#include "io/errors.h"
+#include "locales/locales.h"
+#include "signoff.h"
+
+namespace medloc::pipeline {
+namespace {
+
+// The documents in scope; their segments are read one document at a time.
+struct Scope {
+    reviews::DocumentVersion version;
+    std::optional<reviews::StoredSegment> only;  // --segment
+    bool whole = false;                          // every segment of the document
+};
+
+std::vector<Scope> scope_of(reviews::Store& store, const ReviewRequest& request) {
+    std::vector<Scope> scopes;
+    if (!request.segment.empty()) {
+        const auto segment = store.segment(request.segment);
+        if (!segment || segment->retired_in)
+            throw InputError("--segment " + request.segment, "no current segment has this id",
+                             "take ids from medloc history --doc, or from an exported XLIFF file");
+        scopes.push_back({*store.current_version(segment->document_id), *segment, false});
+        return scopes;
+    }
+    const std::vector<std::string> ids = request.all ? store.document_ids() : std::vector{request.document};
+    for (const std::string& id : ids) {
+        const auto version = store.current_version(id);
+        if (!version) throw InputError("--doc " + id, "no such document in this project", "see medloc status");
+        scopes.push_back({*version, std::nullopt, true});
+    }
+    return scopes;
+}
+
+void check_request(const ReviewRequest& request) {
+    if ((request.all ? 1 : 0) + !request.document.empty() + !request.segment.empty() != 1)
+        throw UsageError("review needs exactly one of --doc ID, --segment ID or --all");
+    if (request.actor.find_first_not_of(" \t") == std::string::npos) throw UsageError("--as needs the reviewer's name");
+    if (request.act == reviews::Act::reject && request.comment.find_first_not_of(" \t\n") == std::string::npos)
+        throw UsageError("a rejection needs --comment saying what is wrong, for the translator");
+}
+
+}  // namespace
+
+ReviewOutcome review(reviews::Store& store, const ReviewRequest& request, const Services& services) {
+    check_request(request);
+    ReviewOutcome outcome;
+    outcome.locale = target_locale_option(store.settings(), request.locale);
+    const std::string act = reviews::to_string(request.act);
+    const Signer signer{request.actor, request.role, request.comment, "medloc review " + act, services.clock.now()};
+
+    // Changes are written as they are decided; a single blocker anywhere
+    // and the transaction is rolled back, so memory stays flat however many
+    // segments are in scope.
+    const auto transaction = store.transaction(reviews::Access::write);
+    std::vector<Blocker> blockers;
+    const std::vector<Scope> scopes = scope_of(store, request);
+    for (const Scope& scope : scopes) {
+        const std::vector<reviews::StoredSegment> segments =
+            scope.only ? std::vector{*scope.only} : store.version_segments(scope.version.document_id, scope.version.version);
+        for (const reviews::StoredSegment& segment : segments) {
+            const auto current = store.translation(segment.id, outcome.locale);
+            const reviews::State state = current ? current->state : reviews::State::new_;
+            const Decision decision = decide(request.act, state, reviews::people_of(store, segment.id, outcome.locale),
+                                             request.actor, request.role);
+            if (decision.kind == Decision::Kind::refuse) {
+                blockers.push_back({{}, segment.document_id, segment.id, state, decision.reason});
+            } else if (decision.kind == Decision::Kind::skip) {
+                ++outcome.skipped;
+            } else if (blockers.empty()) {
+                store_change(store, reviewed(segment, *current, decision, signer));
+                ++outcome.changed;
+            }
+        }
+    }
+    if (!blockers.empty())
+        throw Refused("review " + act + " in " + outcome.locale + " by " + request.actor + " (" +
+                      reviews::to_string(request.role) + "):" + blocker_lines(blockers) + "\n");
+
+    if (request.act == reviews::Act::approve)
+        for (const Scope& scope : scopes) {
+            if (!scope.whole) continue;
+            store.add_document_review(whole_document_review(store, scope.version, outcome.locale, signer));
+            const std::string date = signer.at.substr(0, 10);
+            outcome.documents.push_back(
+                {scope.version.document_id, date, locales::add_months(date, store.settings().review_months)});
+        }
+    transaction->commit();
+    return outcome;
+}
+
+}  // namespace medloc::pipeline

@@ -1,0 +1,44 @@
+// signoff: a change to a translation as it is stored, the new translation
+// with the event that records it, built the same way by review and import.
+// Private to app/.
+#pragma once
+
+#include "app/decisions.h"
+#include "reviews/store.h"
+
+#include <string>
+
+namespace medloc::pipeline {
+
+struct Signer {
+    std::string actor;
+    reviews::Role role = reviews::Role::translator;
+    std::string comment;
+    std::string origin;  // the command or file it came from
+    std::string at;      // now, UTC
+};
+
+struct Change {
+    reviews::Translation translation;
+    reviews::Event event;
+};
+
+// `target` (stored markup) set as the segment's translation in `state`.
+Change new_target(const reviews::StoredSegment& segment, const std::string& locale, const std::string& target,
+                  reviews::State state, reviews::Meaning meaning, const Signer& signer);
+
+// What an applied review decision does to the current translation: the
+// same target in a new state, or, on rejection, the target kept only for
+// reference.
+Change reviewed(const reviews::StoredSegment& segment, const reviews::Translation& current, const Decision& decision,
+                const Signer& signer);
+
+// A clinical review of the whole document in `locale`, with the source hash
+// and a digest of every target the reviewer signed.
+reviews::DocumentReview whole_document_review(reviews::Store& store, const reviews::DocumentVersion& version,
+                                              const std::string& locale, const Signer& signer);
+
+// Stores a change: the translation and its event.
+void store_change(reviews::Store& store, const Change& change);
+
+}  // namespace medloc::pipeline

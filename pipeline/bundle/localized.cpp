@@ -1,0 +1,29 @@
+// localized.cpp - a document in a target locale.
+#include "bundle/localized.h"
+
+#include "bundle/html_language.h"
+#include "skeleton/skeleton.h"
+
+#include <map>
+
+namespace medloc::pipeline {
+
+std::string localized_document(reviews::Store& store, const reviews::DocumentVersion& version,
+                               const std::string& locale) {
+    std::map<std::string, xliff::Content> sources, targets;
+    for (const reviews::StoredSegment& segment : store.version_segments(version.document_id, version.version)) {
+        sources[segment.id] = xliff::content_from_markup(segment.source);
+        const auto translation = store.translation(segment.id, locale);
+        if (!translation || !translation->target) throw RebuildError("no target for segment " + segment.id);
+        targets[segment.id] = xliff::content_from_markup(*translation->target);
+    }
+    std::string bytes = rebuild(Skeleton::from_json(version.skeleton), [&](const std::string& id) {
+        const auto source = sources.find(id);
+        const auto target = targets.find(id);
+        return source == sources.end() || target == targets.end() ? SegmentText{}
+                                                                  : SegmentText{&source->second, &target->second};
+    });
+    return version.format == "html" ? with_language(bytes, locale) : bytes;
+}
+
+}  // namespace medloc::pipeline

@@ -1,0 +1,30 @@
+// extract.cpp - `medloc extract PATH...`: documents into segments.
+#include "app/extract.h"
+#include "commands.h"
+
+#include <ostream>
+
+namespace medloc::pipeline {
+
+int run_extract(const Context& context, const std::vector<std::string>& paths) {
+    const auto store = reviews::open_project(context.db_path);
+    const ExtractOutcome outcome = extract_documents(*store, paths, context.services);
+    for (const std::string& note : outcome.notes) context.err << "medloc: " << note << "\n";
+    ExtractReport total;
+    for (const ExtractReport& report : outcome.documents) {
+        context.out << report.document_id << ": version " << report.version
+                    << (report.same_source ? " (source unchanged)" : "") << ", "
+                    << report.added + report.changed + report.unchanged << " segments: " << report.added << " new, "
+                    << report.changed << " changed, " << report.unchanged << " unchanged, " << report.removed
+                    << " removed\n";
+        total.added += report.added;
+        total.changed += report.changed;
+        total.unchanged += report.unchanged;
+        total.removed += report.removed;
+    }
+    context.out << outcome.documents.size() << " document(s): " << total.added << " new, " << total.changed
+                << " changed, " << total.unchanged << " unchanged, " << total.removed << " removed\n";
+    return 0;
+}
+
+}  // namespace medloc::pipeline

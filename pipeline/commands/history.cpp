@@ -1,0 +1,101 @@
+// history.cpp - `medloc history`: the log of a segment or a document, for
+// people or as JSON.
+#include "app/history.h"
+#include "commands.h"
+#include "xliff/content.h"
+
+#include <nlohmann/json.hpp>
+
+#include <ostream>
+
+namespace medloc::pipeline {
+namespace {
+
+using nlohmann::ordered_json;
+
+// Stored markup as a person reads it: the text, codes left out.
+std::string readable(const std::string& markup) {
+    try {
+        return xliff::content_from_markup(markup).plain_text();
+    } catch (const xliff::MarkupError&) {
+        return markup;
+    }
+}
+
+// The fields every entry has, in the log's words.
+struct Shown {
+    std::string at, document, segment, locale, actor, role, meaning, state, source;
+    std::optional<std::string> target;
+    std::string comment, origin;
+};
+
+Shown shown(const reviews::LogEntry& entry) {
+    if (const auto* event = std::get_if<reviews::Event>(&entry.record))
+        return {event->at,      event->document_id, event->segment_id,
+                event->locale,  event->actor,       reviews::to_string(event->role),
+                reviews::to_string(event->meaning), reviews::to_string(event->state),
+                event->source,  event->target,      event->comment,
+                event->origin};
+    const auto& review = std::get<reviews::DocumentReview>(entry.record);
+    return {review.at,     review.document_id, {},
+            review.locale, review.actor,       reviews::to_string(review.role),
+            reviews::kDocumentReviewMeaning,   reviews::to_string(reviews::State::approved),
+            reviews::signed_source(review),    reviews::signed_targets(review),
+            review.comment, review.origin};
+}
+
+ordered_json to_json(const reviews::LogEntry& entry) {
+    const Shown s = shown(entry);
+    ordered_json json;
+    json["id"] = entry.id;
+    json["at"] = s.at;
+    json["document"] = s.document;
+    json["segment"] = s.segment.empty() ? ordered_json(nullptr) : ordered_json(s.segment);
+    json["locale"] = s.locale;
+    json["actor"] = s.actor;
+    json["role"] = s.role;
+    json["meaning"] = s.meaning;
+    json["state"] = s.state;
+    json["source"] = s.source;
+    json["target"] = s.target ? ordered_json(*s.target) : ordered_json(nullptr);
+    json["comment"] = s.comment;
+    json["origin"] = s.origin;
+    json["hash"] = entry.hash;
+    return json;
+}
+
+void print(const reviews::LogEntry& entry, std::ostream& out) {
+    const Shown s = shown(entry);
+    out << s.at << "  " << s.locale << "  " << (s.segment.empty() ? "whole document" : "segment " + s.segment) << "\n"
+        << "    " << s.meaning << " -> " << s.state << ", by " << s.actor << " (" << s.role << ")"
+        << ", " << s.origin << "\n"
+        << "    source: " << readable(s.source) << "\n";
+    if (s.target) out << "    target: " << readable(*s.target) << "\n";
+    if (!s.comment.empty()) out << "    comment: " << s.comment << "\n";
+}
+
+}  // namespace
+
+int run_history(const Context& context, const HistoryOptions& options) {
+    const auto store = reviews::open_project(context.db_path);
+    const History found = history(*store, {options.document, options.segment, options.locale});
+    if (options.json) {
+        ordered_json json = ordered_json::array();
+        for (const reviews::LogEntry& entry : found.entries) json.push_back(to_json(entry));
+        context.out << json.dump(2) << "\n";
+        return 0;
+    }
+    if (!found.lineage.empty()) {
+        const reviews::StoredSegment& segment = found.lineage.front();
+        context.out << "Segment " << segment.id << " of " << segment.document_id
+                    << (segment.retired_in ? " (retired in version " + std::to_string(*segment.retired_in) + ")" : "")
+                    << ": " << segment.plain << "\n";
+        for (std::size_t i = 1; i < found.lineage.size(); ++i)
+            context.out << "  the edited text of " << found.lineage[i].id << ": " << found.lineage[i].plain << "\n";
+    }
+    for (const reviews::LogEntry& entry : found.entries) print(entry, context.out);
+    context.out << found.entries.size() << " event(s)\n";
+    return 0;
+}
+
+}  // namespace medloc::pipeline

@@ -1,0 +1,20 @@
+// import.cpp - `medloc import FILE... --as NAME --role ROLE`: translations
+// back from CAT tools.
+#include "app/import.h"
+#include "commands.h"
+
+#include <ostream>
+
+namespace medloc::pipeline {
+
+int run_import(const Context& context, const ImportOptions& options) {
+    const auto store = reviews::open_project(context.db_path);
+    const ImportOutcome outcome =
+        import_files(*store, {options.files, options.actor, role_option(options.role)}, context.services);
+    for (const ImportedFile& file : outcome.files) context.out << file.path << ": " << file.summary;
+    context.out << outcome.files.size() << " file(s) imported as " << options.actor << " (" << options.role
+                << "): " << outcome.changes << " translation(s) changed\n";
+    return 0;
+}
+
+}  // namespace medloc::pipeline

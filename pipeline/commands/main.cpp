@@ -1,0 +1,175 @@
+// main.cpp - the medloc command line (DESIGN.md, "Command line"). Parses the
+// arguments with CLI11, runs one command, and turns every failure into one
+// message on stderr and the exit code DESIGN.md gives it:
+//   0 success, 1 usage, 2 bad input (nothing changed), 3 refused by a gate,
+//   4 internal or database error.
+#include "commands.h"
+#include "io/errors.h"
+#include "reviews/store.h"
+#include "seams/seams.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <functional>
+#include <iostream>
+
+namespace {
+
+using namespace medloc::pipeline;
+
+std::string default_database() {
+    const char* from_environment = std::getenv("MEDLOC_DB");
+    return from_environment && *from_environment ? from_environment : "medloc.db";
+}
+
+// Each command is registered with its options and what runs it.
+using Run = std::function<int(const Context&)>;
+
+struct Options {
+    InitOptions init;
+    std::vector<std::string> extract_paths;
+    StatusOptions status;
+    ExportOptions export_;
+    ImportOptions import;
+    ReviewOptions review;
+    HistoryOptions history;
+    BuildOptions build;
+    bool audit_json = false;
+};
+
+void add_init(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
+    CLI::App* command = app.add_subcommand("init", "Create a project database");
+    command->add_option("--source", o.init.source_locale, "Source locale (BCP 47)")->capture_default_str();
+    command->add_option("--targets", o.init.targets, "Target locales, comma-separated (es-US,ar,ja)")->required();
+    command->add_option("--review-months", o.init.review_months, "How long a clinical review stays valid")
+        ->capture_default_str();
+    runs.emplace_back(command, [&o](const Context& c) { return run_init(c, o.init); });
+}
+
+void add_extract(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
+    CLI::App* command = app.add_subcommand("extract", "Extract documents (files or folders) into segments");
+    command->add_option("paths", o.extract_paths, "Files or folders; a document's id is its path in the folder")
+        ->required();
+    runs.emplace_back(command, [&o](const Context& c) { return run_extract(c, o.extract_paths); });
+}
+
+void add_status(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
+    CLI::App* command = app.add_subcommand("status", "Show segment, word and state counts");
+    command->add_option("--locale", o.status.locale, "Only this target locale");
+    command->add_flag("--json", o.status.json, "Print JSON");
+    command->add_option("--as-of", o.status.as_of, "Evaluate review dates at this date (YYYY-MM-DD)");
+    runs.emplace_back(command, [&o](const Context& c) { return run_status(c, o.status); });
+}
+
+void add_export(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
+    CLI::App* command = app.add_subcommand("export", "Write XLIFF for CAT tools, one file per document");
+    command->add_option("--locale", o.export_.locale, "Target locale")->required();
+    command->add_option("--out", o.export_.out_dir, "Folder to write LOCALE/DOCUMENT.xlf into")->required();
+    command->add_option("--format", o.export_.format, "xliff-1.2 (default) or xliff-2.0")
+        ->check(CLI::IsMember({"xliff-1.2", "xliff-2.0"}))
+        ->capture_default_str();
+    command->add_flag("--pending", o.export_.pending, "Only segments that still need translation");
+    command->add_flag("--pseudo", o.export_.pseudo, "Write pseudo-translated targets");
+    runs.emplace_back(command, [&o](const Context& c) { return run_export(c, o.export_); });
+}
+
+void add_import(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
+    CLI::App* command = app.add_subcommand("import", "Read translated XLIFF back from CAT tools");
+    command->add_option("files", o.import.files, "XLIFF files (1.2 or 2.x)")->required();
+    command->add_option("--as", o.import.actor, "Name of the person whose work this is")->required();
+    command->add_option("--role", o.import.role, "translator, reviser or clinical")
+        ->required()
+        ->check(CLI::IsMember({"translator", "reviser", "clinical"}));
+    runs.emplace_back(command, [&o](const Context& c) { return run_import(c, o.import); });
+}
+
+void add_review(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
+    CLI::App* command = app.add_subcommand("review", "Revise, approve or reject translations");
+    command->add_option("act", o.review.act, "revise, approve or reject")
+        ->required()
+        ->check(CLI::IsMember({"revise", "approve", "reject"}));
+    command->add_option("--locale", o.review.locale, "Target locale")->required();
+    command->add_option("--doc", o.review.document, "Every segment of this document");
+    command->add_option("--segment", o.review.segment, "This segment");
+    command->add_flag("--all", o.review.all, "Every document");
+    command->add_option("--as", o.review.actor, "Reviewer's name")->required();
+    command->add_option("--role", o.review.role, "reviser (revise, reject) or clinical (approve, reject)")
+        ->required()
+        ->check(CLI::IsMember({"translator", "reviser", "clinical", "publisher"}));
+    command->add_option("--comment", o.review.comment, "Why (required to reject)");
+    runs.emplace_back(command, [&o](const Context& c) { return run_review(c, o.review); });
+}
+
+void add_history(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
+    CLI::App* command = app.add_subcommand("history", "Show the life of a segment or document");
+    command->add_option("--doc", o.history.document, "A document");
+    command->add_option("--segment", o.history.segment, "A segment");
+    command->add_option("--locale", o.history.locale, "Only this target locale");
+    command->add_flag("--json", o.history.json, "Print JSON");
+    runs.emplace_back(command, [&o](const Context& c) { return run_history(c, o.history); });
+}
+
+void add_build(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
+    CLI::App* command = app.add_subcommand("build", "Build the localized bundle of a locale, if all is approved");
+    command->add_option("--locale", o.build.locale, "Target locale")->required();
+    command->add_option("--out", o.build.out_dir, "Folder to write LOCALE/ into")->required();
+    command->add_option("--as-of", o.build.as_of, "Check review dates at this date (YYYY-MM-DD)");
+    command->add_flag("--json", o.build.json, "Print blockers as JSON");
+    runs.emplace_back(command, [&o](const Context& c) { return run_build(c, o.build); });
+}
+
+void add_audit(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
+    CLI::App* audit = app.add_subcommand("audit", "Check the event log");
+    audit->require_subcommand(1);
+    CLI::App* verify = audit->add_subcommand("verify", "Check every event against the hash chain");
+    verify->add_flag("--json", o.audit_json, "Print JSON");
+    runs.emplace_back(verify, [&o](const Context& c) { return run_audit_verify(c, o.audit_json); });
+}
+
+// Runs the command, turning each kind of failure into its exit code.
+int run_reporting_failures(const Run& run, const Context& context) {
+    try {
+        return run(context);
+    } catch (const UsageError& e) {
+        std::cerr << "medloc: " << e.what() << "\n";
+        return 1;
+    } catch (const Refused& e) {
+        std::cerr << "medloc: refused: " << e.what() << "Nothing was changed.\n";
+        return 3;
+    } catch (const InputError& e) {
+        std::cerr << "medloc: " << e.what() << "\nNothing was changed.\n";
+        return 2;
+    } catch (const medloc::reviews::NotAProject& e) {
+        std::cerr << "medloc: " << e.what() << "\nNothing was changed.\n";
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "medloc: internal error: " << e.what() << "\n";
+        return 4;
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"medloc: translation and clinical review of patient-education content"};
+    app.require_subcommand(1);
+    std::string db = default_database();
+    app.add_option("--db", db, "Project database (default: $MEDLOC_DB or ./medloc.db)");
+
+    Options options;
+    std::vector<std::pair<CLI::App*, Run>> runs;
+    for (const auto add : {add_init, add_extract, add_status, add_export, add_import, add_review, add_history,
+                           add_build, add_audit})
+        add(app, options, runs);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? 0 : 1;
+    }
+    const Context context{db, seams(), std::cout, std::cerr};
+    for (const auto& [command, run] : runs)
+        if (*command) return run_reporting_failures(run, context);
+    return 1;
+}

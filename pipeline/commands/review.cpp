@@ -1,0 +1,38 @@
+// review.cpp - `medloc review revise|approve|reject`: sign-off by reviewers.
+#include "app/review.h"
+#include "commands.h"
+#include "io/errors.h"
+
+#include <ostream>
+
+namespace medloc::pipeline {
+namespace {
+
+const char* past_tense(reviews::Act act) {
+    switch (act) {
+    case reviews::Act::revise: return "revised";
+    case reviews::Act::approve: return "approved";
+    case reviews::Act::reject: return "rejected";
+    }
+    return "";
+}
+
+}  // namespace
+
+int run_review(const Context& context, const ReviewOptions& options) {
+    const auto act = reviews::parse_act(options.act);
+    if (!act) throw UsageError("review " + options.act + ": the acts are revise, approve and reject");
+    const auto store = reviews::open_project(context.db_path);
+    const ReviewRequest request{*act,          options.locale, options.document,
+                                options.segment, options.all,  options.actor,
+                                role_option(options.role), options.comment};
+    const ReviewOutcome outcome = review(*store, request, context.services);
+    context.out << options.act << " in " << outcome.locale << ": " << outcome.changed << " segment(s) "
+                << past_tense(*act) << ", " << outcome.skipped << " left as they were\n";
+    for (const ReviewedDocument& document : outcome.documents)
+        context.out << document.document_id << ": clinical review " << document.reviewed << " by " << options.actor
+                    << ", next review due " << document.next_due << "\n";
+    return 0;
+}
+
+}  // namespace medloc::pipeline

@@ -1,0 +1,20 @@
+// source: what medloc checks of a source file before a filter reads it.
+#pragma once
+
+#include "extract/filter.h"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace medloc::pipeline {
+
+// The format a file name says, if medloc reads it.
+std::optional<Format> format_of(const std::filesystem::path& path);
+
+// Throws InputError (naming `file` and the line and column) unless `bytes`
+// is text: UTF-8, without NUL or other control characters but tab, CR, LF.
+void check_text(const std::string& file, std::string_view bytes);
+
+}  // namespace medloc::pipeline

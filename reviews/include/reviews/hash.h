@@ -1,0 +1,18 @@
+// hash: SHA-256 (OpenSSL) as lowercase hex, for content hashes, segment ids
+// and the audit chain; and the one hex encoder medloc uses.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace medloc::reviews {
+
+std::string sha256_hex(std::string_view bytes);
+
+// Each byte as two lowercase hex digits.
+std::string to_hex(std::string_view bytes);
+
+// `count` random bytes from OpenSSL's generator, as hex.
+std::string random_hex(std::size_t count);
+
+}  // namespace medloc::reviews

@@ -1,0 +1,215 @@
+// store: a medloc project, the one interface every backend implements.
+//
+// Today's backend is one SQLite file (reviews/sqlite/); a PostgreSQL one can
+// follow behind this same interface, since callers never see a connection or
+// a line of SQL: they open a transaction and call the queries below.
+//
+// What a project keeps:
+//   settings           project id, source locale, target locales, review period
+//   documents          each document, every version extracted (source hash and
+//                      skeleton), and which segments make up each version
+//   segments           every segment ever extracted; retired ones stay, with
+//                      the version that retired them and the one they replace
+//   translations       the target and state of a segment in a locale, who set
+//                      it last, and a stale translation kept for reference
+//   the log            every change of a translation (Event) and every review
+//                      of a whole document (DocumentReview), append-only, each
+//                      entry chained to the one before by a SHA-256 hash
+//
+// Writers call the methods under "Writing" inside one write transaction per
+// logical change (an extract run, the import of one file, one review act);
+// readers take a read transaction for one consistent view.
+#pragma once
+
+#include "reviews/clock.h"
+#include "reviews/vocabulary.h"
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace medloc::reviews {
+
+// The file is not a medloc project (or not one this medloc can read).
+class NotAProject : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// The backend failed (I/O, a busy or damaged database): its own message.
+class DatabaseError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct ProjectSettings {
+    std::string project_id;
+    std::string source_locale;
+    std::vector<std::string> target_locales;
+    int review_months = 36;
+    std::string created_at;
+};
+
+struct DocumentVersion {
+    std::string document_id;
+    std::int64_t version = 0;
+    std::string format;
+    std::string source_sha256;
+    std::int64_t source_bytes = 0;
+    std::string skeleton;
+    std::string extracted_at;
+};
+
+struct StoredSegment {
+    std::string id;
+    std::string document_id;
+    std::string source;      // inline markup, see xliff/content.h
+    std::string plain;
+    std::int64_t words = 0;
+    std::string kind;        // heading, paragraph, ... (the filter's word)
+    std::string context;
+    std::optional<std::int64_t> retired_in;
+    std::optional<std::string> replaces;  // the segment this one is the edited text of
+};
+
+struct DocumentStatus {
+    std::string document_id;
+    std::string format;
+    std::int64_t version = 0;
+    std::int64_t segments = 0;
+    std::int64_t words = 0;
+    // locale -> state -> number of segments (every state present)
+    std::map<std::string, std::map<State, std::int64_t>> states;
+    // locale -> segments whose source changed under a translation (kept for reference)
+    std::map<std::string, std::int64_t> stale;
+};
+
+struct Translation {
+    std::string segment_id;
+    std::string locale;
+    State state = State::new_;
+    std::optional<std::string> target;  // inline markup, as the source
+    std::string updated_at;
+    std::string updated_by;
+    // The translation of an earlier source text of this segment.
+    std::optional<std::string> previous_source;
+    std::optional<std::string> previous_target;
+};
+
+// One change of one segment's translation: who did what, when, to exactly
+// which text.
+struct Event {
+    std::string at;
+    std::string document_id;
+    std::string segment_id;
+    std::string locale;
+    std::string actor;    // a person's name, or the medloc command
+    Role role = Role::system;
+    Meaning meaning = Meaning::translated;
+    State state = State::new_;  // the state it leaves the translation in
+    std::string source;         // the segment's source markup
+    std::optional<std::string> target;
+    std::string comment;
+    std::string origin;   // the file or command it came from
+};
+
+// A clinical review of a whole document in one locale: the version of the
+// document and the hash of every target the reviewer signed.
+struct DocumentReview {
+    std::string at;
+    std::string document_id;
+    std::string locale;
+    std::string actor;
+    Role role = Role::clinical;
+    std::int64_t version = 0;
+    std::string source_sha256;
+    std::string targets_sha256;
+    std::string comment;
+    std::string origin;
+};
+
+// What the log calls a whole-document review, and how it shows what was
+// signed (these are also the stored words).
+inline constexpr const char* kDocumentReviewMeaning = "approved for clinical accuracy (whole document)";
+std::string signed_source(const DocumentReview& review);   // "version N, source sha256 X"
+std::string signed_targets(const DocumentReview& review);  // "targets sha256 Y"
+
+// One entry of the log, as read back.
+struct LogEntry {
+    std::int64_t id = 0;
+    std::string hash;
+    std::variant<Event, DocumentReview> record;
+};
+
+// The log checked end to end: its chain, each entry's hash, and every
+// translation against its last event.
+struct AuditReport {
+    std::int64_t entries_checked = 0;
+    std::string problem;  // the first thing wrong, in an auditor's words; "" when intact
+    bool intact() const { return problem.empty(); }
+};
+
+// Rolls back unless committed.
+class Transaction {
+public:
+    virtual ~Transaction() = default;
+    virtual void commit() = 0;
+};
+
+enum class Access { read, write };
+
+class Store {
+public:
+    virtual ~Store() = default;
+
+    virtual const ProjectSettings& settings() const = 0;
+    virtual std::unique_ptr<Transaction> transaction(Access access) = 0;
+
+    // Reading
+    virtual std::optional<DocumentVersion> current_version(std::string_view document_id) = 0;
+    virtual std::vector<StoredSegment> version_segments(std::string_view document_id, std::int64_t version) = 0;
+    virtual std::optional<StoredSegment> segment(std::string_view segment_id) = 0;
+    virtual std::vector<DocumentStatus> status(std::string_view only_locale = {}) = 0;
+    virtual std::vector<std::string> document_ids() = 0;
+    virtual std::optional<Translation> translation(std::string_view segment_id, std::string_view locale) = 0;
+    virtual std::vector<Translation> translations_of(std::string_view segment_id) = 0;
+    // The log in the order it was written: of one segment, or of a document
+    // (its segments, retired ones too, and its reviews); `locale` empty for
+    // every locale.
+    virtual std::vector<LogEntry> segment_log(std::string_view segment_id, std::string_view locale) = 0;
+    virtual std::vector<LogEntry> document_log(std::string_view document_id, std::string_view locale) = 0;
+    // The latest clinical review of the whole document in `locale`.
+    virtual std::optional<DocumentReview> last_document_review(std::string_view document_id,
+                                                               std::string_view locale) = 0;
+    // Walks the whole log (one entry in memory at a time) and the translations.
+    virtual AuditReport verify_log() = 0;
+
+    // Writing
+    // A new version becomes the document's current one; its segments are
+    // added next, then listed in order with set_version_segments.
+    virtual void add_document_version(const DocumentVersion& version) = 0;
+    virtual void set_version_segments(std::string_view document_id, std::int64_t version,
+                                      const std::vector<std::string>& segment_ids) = 0;
+    virtual void add_segment(const StoredSegment& segment, std::int64_t version) = 0;
+    virtual void restore_segment(std::string_view segment_id) = 0;
+    virtual void retire_segment(std::string_view segment_id, std::int64_t version) = 0;
+    virtual void put_translation(const Translation& translation) = 0;
+    // Append to the log; nothing else ever changes it.
+    virtual void add_event(const Event& event) = 0;
+    virtual void add_document_review(const DocumentReview& review) = 0;
+};
+
+// Creates a new project file; refuses a path that already exists.
+std::unique_ptr<Store> create_project(const std::string& path, ProjectSettings settings, const Clock& clock);
+// Opens an existing project, migrating an older schema; throws NotAProject
+// for anything else.
+std::unique_ptr<Store> open_project(const std::string& path);
+
+}  // namespace medloc::reviews

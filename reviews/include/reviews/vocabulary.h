@@ -1,0 +1,46 @@
+// vocabulary: the words of medloc's review workflow, as enums, each with one
+// printer and one parser (DESIGN.md, "States of a translation" and
+// "Reviews and review dates").
+//
+// The database and the event log store these words as text, exactly as
+// printed here, so that projects written before the enums existed read
+// unchanged, and so that the hash chain over the log stays the same. A
+// parser returns nothing for a word it does not know; callers decide whether
+// that is bad input (a command line) or a damaged project (a stored row).
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace medloc::reviews {
+
+// The state of one segment's translation in one locale, in workflow order:
+// a state later in this list is further along.
+enum class State { new_, needs_translation, translated, revised, approved };
+inline constexpr State kStates[] = {State::new_, State::needs_translation, State::translated, State::revised,
+                                    State::approved};
+
+// Nothing has been translated, or what was is no longer a translation of the
+// current source (rejected, or the source changed).
+bool is_untranslated(State state);
+
+// Who a person acts as. `system` is medloc itself (re-extraction).
+enum class Role { translator, reviser, clinical, publisher, system };
+
+// What a reviewer does to a translation.
+enum class Act { revise, approve, reject };
+
+// What a change of one segment's translation means, as the log records it.
+enum class Meaning { translated, revised, approved, rejected, invalidated };
+
+const char* to_string(State state);
+const char* to_string(Role role);
+const char* to_string(Act act);
+const char* to_string(Meaning meaning);
+
+std::optional<State> parse_state(std::string_view text);
+std::optional<Role> parse_role(std::string_view text);
+std::optional<Act> parse_act(std::string_view text);
+std::optional<Meaning> parse_meaning(std::string_view text);
+
+}  // namespace medloc::reviews

@@ -1,0 +1,107 @@
+// schema.cpp - the project schema as a list of migrations.
+#include "schema.h"
+
+#include <iterator>
+#include <string>
+
+namespace medloc::reviews {
+namespace {
+
+// Each entry moves the schema one version on; user_version counts them.
+constexpr const char* kMigrations[] = {
+    // 1: documents, versions, segments, translations.
+    R"sql(
+    CREATE TABLE setting (
+        name  TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE target_locale (
+        tag TEXT PRIMARY KEY
+    ) STRICT;
+    CREATE TABLE document (
+        id              TEXT PRIMARY KEY,
+        format          TEXT NOT NULL,
+        current_version INTEGER NOT NULL
+    ) STRICT;
+    CREATE TABLE document_version (
+        document_id   TEXT NOT NULL REFERENCES document(id),
+        version       INTEGER NOT NULL,
+        source_sha256 TEXT NOT NULL,
+        source_bytes  INTEGER NOT NULL,
+        skeleton      TEXT NOT NULL,
+        extracted_at  TEXT NOT NULL,
+        PRIMARY KEY (document_id, version)
+    ) STRICT;
+    CREATE TABLE segment (
+        id          TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES document(id),
+        source      TEXT NOT NULL,
+        plain       TEXT NOT NULL,
+        words       INTEGER NOT NULL,
+        kind        TEXT NOT NULL,
+        context     TEXT NOT NULL,
+        added_in    INTEGER NOT NULL,
+        retired_in  INTEGER,
+        replaces    TEXT REFERENCES segment(id)
+    ) STRICT;
+    CREATE INDEX segment_by_document ON segment(document_id, retired_in);
+    CREATE TABLE version_segment (
+        document_id TEXT NOT NULL,
+        version     INTEGER NOT NULL,
+        position    INTEGER NOT NULL,
+        segment_id  TEXT NOT NULL REFERENCES segment(id),
+        PRIMARY KEY (document_id, version, position),
+        FOREIGN KEY (document_id, version) REFERENCES document_version(document_id, version)
+    ) STRICT;
+    CREATE TABLE translation (
+        segment_id TEXT NOT NULL REFERENCES segment(id),
+        locale     TEXT NOT NULL REFERENCES target_locale(tag),
+        state      TEXT NOT NULL CHECK (state IN ('new', 'needs-translation', 'translated', 'revised', 'approved')),
+        target     TEXT,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (segment_id, locale)
+    ) STRICT;
+    )sql",
+    // 2: who made each translation, the stale translation kept for
+    // reference, and the append-only, hash-chained event log.
+    R"sql(
+    ALTER TABLE translation ADD COLUMN updated_by TEXT NOT NULL DEFAULT '';
+    ALTER TABLE translation ADD COLUMN previous_source TEXT;
+    ALTER TABLE translation ADD COLUMN previous_target TEXT;
+    CREATE TABLE event (
+        id            INTEGER PRIMARY KEY,
+        at            TEXT NOT NULL,
+        document_id   TEXT NOT NULL REFERENCES document(id),
+        segment_id    TEXT REFERENCES segment(id),
+        locale        TEXT NOT NULL REFERENCES target_locale(tag),
+        actor         TEXT NOT NULL,
+        role          TEXT NOT NULL,
+        meaning       TEXT NOT NULL,
+        state         TEXT NOT NULL,
+        source        TEXT NOT NULL,
+        target        TEXT,
+        comment       TEXT NOT NULL,
+        origin        TEXT NOT NULL,
+        previous_hash TEXT NOT NULL,
+        hash          TEXT NOT NULL UNIQUE
+    ) STRICT;
+    CREATE INDEX event_by_segment ON event(segment_id, locale);
+    CREATE INDEX event_by_document ON event(document_id, locale);
+    CREATE TRIGGER event_is_append_only_update BEFORE UPDATE ON event
+        BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+    CREATE TRIGGER event_is_append_only_delete BEFORE DELETE ON event
+        BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+    )sql",
+};
+}  // namespace
+
+std::int64_t schema_version() { return static_cast<std::int64_t>(std::size(kMigrations)); }
+
+void migrate(Database& db, std::int64_t from, std::int64_t to) {
+    for (std::int64_t version = from; version < to && version < schema_version(); ++version) {
+        db.exec(kMigrations[version]);
+        db.exec(("PRAGMA user_version = " + std::to_string(version + 1)).c_str());
+    }
+}
+
+}  // namespace medloc::reviews

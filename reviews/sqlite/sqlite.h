@@ -1,0 +1,86 @@
+// sqlite: one RAII owner for each SQLite handle medloc uses.
+//
+// Database owns a connection, Statement a prepared statement,
+// SqliteTransaction a BEGIN ... COMMIT that rolls back unless committed:
+// BEGIN IMMEDIATE for writers, so that a second writer waits at the start
+// rather than failing half way, and a deferred BEGIN for readers. Every
+// failure throws DatabaseError with SQLite's own message. Only prepared
+// statements with bound parameters touch data; exec() is for fixed schema
+// text. Private to reviews/.
+#pragma once
+
+#include "reviews/store.h"
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace medloc::reviews {
+
+class Database {
+public:
+    enum class Mode { open_existing, create_new };
+    Database(const std::string& path, Mode mode);
+    ~Database();
+    Database(Database&& other) noexcept;
+    Database& operator=(Database&&) = delete;
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    void exec(const char* sql);
+    sqlite3* handle() const { return db_; }
+    const std::string& path() const { return path_; }
+
+private:
+    sqlite3* db_ = nullptr;
+    std::string path_;
+};
+
+class Statement {
+public:
+    Statement(Database& db, std::string_view sql);
+    ~Statement();
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+
+    // Binding by 1-based position; returns *this so calls can chain.
+    Statement& bind(int index, std::string_view text);
+    Statement& bind(int index, std::int64_t number);
+    Statement& bind_null(int index);
+    // NULL when there is no text.
+    Statement& bind_optional(int index, const std::optional<std::string>& text);
+
+    bool step();  // true while there is a row
+    void run();   // a statement that returns no row
+    void reset();
+
+    std::string text(int column) const;
+    std::int64_t integer(int column) const;
+    bool is_null(int column) const;
+    // The text, or nothing for NULL.
+    std::optional<std::string> optional_text(int column) const;
+
+private:
+    Database& db_;
+    sqlite3_stmt* statement_ = nullptr;
+};
+
+class SqliteTransaction final : public Transaction {
+public:
+    SqliteTransaction(Database& db, Access access);
+    ~SqliteTransaction() override;
+    SqliteTransaction(const SqliteTransaction&) = delete;
+    SqliteTransaction& operator=(const SqliteTransaction&) = delete;
+    void commit() override;
+
+private:
+    Database& db_;
+    bool open_ = true;
+};
+
+}  // namespace medloc::reviews

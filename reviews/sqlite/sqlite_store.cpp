@@ -1,0 +1,387 @@
+// sqlite_store.cpp - the project store in one SQLite file: its queries.
+//
+// Every statement is prepared with bound parameters; the schema and its
+// migrations are in schema.cpp; the log's row form and chain in log_row.cpp,
+// shared with any other backend.
+#include "sqlite_store.h"
+
+#include "log_row.h"
+#include "reviews/hash.h"
+#include "schema.h"
+
+#include <filesystem>
+
+namespace medloc::reviews {
+namespace {
+
+std::int64_t pragma_number(Database& db, const char* name) {
+    Statement pragma(db, std::string("PRAGMA ") + name);
+    return pragma.step() ? pragma.integer(0) : 0;
+}
+
+StoredSegment read_segment(const Statement& row) {
+    StoredSegment segment;
+    segment.id = row.text(0);
+    segment.document_id = row.text(1);
+    segment.source = row.text(2);
+    segment.plain = row.text(3);
+    segment.words = row.integer(4);
+    segment.kind = row.text(5);
+    segment.context = row.text(6);
+    if (!row.is_null(7)) segment.retired_in = row.integer(7);
+    segment.replaces = row.optional_text(8);
+    return segment;
+}
+
+constexpr const char* kSegmentColumns = "s.id, s.document_id, s.source, s.plain, s.words, s.kind, s.context, "
+                                        "s.retired_in, s.replaces";
+
+State stored_state(const std::string& text) {
+    const auto state = parse_state(text);
+    if (!state) throw DatabaseError("a translation has the state \"" + text + "\", which no medloc writes");
+    return *state;
+}
+
+Translation read_translation(const Statement& row) {
+    Translation translation;
+    translation.segment_id = row.text(0);
+    translation.locale = row.text(1);
+    translation.state = stored_state(row.text(2));
+    translation.target = row.optional_text(3);
+    translation.updated_at = row.text(4);
+    translation.updated_by = row.text(5);
+    translation.previous_source = row.optional_text(6);
+    translation.previous_target = row.optional_text(7);
+    return translation;
+}
+
+constexpr const char* kTranslationColumns =
+    "t.segment_id, t.locale, t.state, t.target, t.updated_at, t.updated_by, t.previous_source, t.previous_target";
+
+constexpr const char* kLogColumns =
+    "SELECT id, at, document_id, COALESCE(segment_id, ''), locale, actor, role, meaning, state, source, target, "
+    "comment, origin, previous_hash, hash FROM event ";
+
+LogRow read_row(const Statement& row) {
+    LogRow log;
+    log.id = row.integer(0);
+    log.at = row.text(1);
+    log.document_id = row.text(2);
+    log.segment_id = row.text(3);
+    log.locale = row.text(4);
+    log.actor = row.text(5);
+    log.role = row.text(6);
+    log.meaning = row.text(7);
+    log.state = row.text(8);
+    log.source = row.text(9);
+    log.target = row.optional_text(10);
+    log.comment = row.text(11);
+    log.origin = row.text(12);
+    log.previous_hash = row.text(13);
+    log.hash = row.text(14);
+    return log;
+}
+
+LogEntry read_entry(const Statement& row) {
+    try {
+        return entry_of(read_row(row));
+    } catch (const LogFormatError& e) {
+        throw DatabaseError(std::string(e.what()) + "; run medloc audit verify");
+    }
+}
+
+std::vector<LogEntry> read_log(Statement& query) {
+    std::vector<LogEntry> entries;
+    while (query.step()) entries.push_back(read_entry(query));
+    return entries;
+}
+
+}  // namespace
+
+SqliteStore::SqliteStore(Database db) : db_(std::move(db)) {}
+
+std::unique_ptr<SqliteStore> SqliteStore::create(const std::string& path, ProjectSettings settings,
+                                                 const Clock& clock) {
+    std::error_code error;
+    if (std::filesystem::exists(path, error))
+        throw NotAProject(path + ": a file is already there; medloc init creates a new project only");
+    auto store = std::unique_ptr<SqliteStore>(new SqliteStore(Database(path, Database::Mode::create_new)));
+    Database& db = store->db_;
+    {
+        SqliteTransaction transaction(db, Access::write);
+        db.exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
+        migrate(db, 0);
+        settings.project_id = random_hex(16);
+        settings.created_at = clock.now();
+        Statement put(db, "INSERT INTO setting (name, value) VALUES (?, ?)");
+        put.bind(1, "project_id").bind(2, settings.project_id).run();
+        put.bind(1, "source_locale").bind(2, settings.source_locale).run();
+        put.bind(1, "review_months").bind(2, std::to_string(settings.review_months)).run();
+        put.bind(1, "created_at").bind(2, settings.created_at).run();
+        Statement target(db, "INSERT INTO target_locale (tag) VALUES (?)");
+        for (const std::string& tag : settings.target_locales) target.bind(1, tag).run();
+        transaction.commit();
+    }
+    store->load_settings();
+    return store;
+}
+
+std::unique_ptr<SqliteStore> SqliteStore::open(const std::string& path) {
+    std::error_code error;
+    if (!std::filesystem::exists(path, error))
+        throw NotAProject(path + ": no project here; create one with 'medloc init', or name it with --db");
+    if (std::filesystem::is_directory(path, error))
+        throw NotAProject(path + ": is a folder, not a project database; name the database file with --db");
+    Database db(path, Database::Mode::open_existing);
+    std::int64_t application_id = 0;
+    std::int64_t schema = 0;
+    try {
+        application_id = pragma_number(db, "application_id");
+        schema = pragma_number(db, "user_version");
+    } catch (const DatabaseError& e) {
+        throw NotAProject(path + ": not a medloc project (" + e.what() + ")");
+    }
+    if (application_id != kApplicationId)
+        throw NotAProject(path + ": not a medloc project (an SQLite file of another application)");
+    if (schema > schema_version())
+        throw NotAProject(path + ": made by a newer medloc (schema " + std::to_string(schema) + "); use that version");
+    db.exec("PRAGMA foreign_keys = ON");
+    if (schema < schema_version()) {
+        SqliteTransaction transaction(db, Access::write);
+        migrate(db, schema);
+        transaction.commit();
+    }
+    auto store = std::unique_ptr<SqliteStore>(new SqliteStore(std::move(db)));
+    store->load_settings();
+    return store;
+}
+
+void SqliteStore::load_settings() {
+    Statement get(db_, "SELECT name, value FROM setting");
+    while (get.step()) {
+        const std::string name = get.text(0);
+        if (name == "project_id") settings_.project_id = get.text(1);
+        else if (name == "source_locale") settings_.source_locale = get.text(1);
+        else if (name == "review_months") settings_.review_months = std::stoi(get.text(1));
+        else if (name == "created_at") settings_.created_at = get.text(1);
+    }
+    settings_.target_locales.clear();
+    Statement targets(db_, "SELECT tag FROM target_locale ORDER BY rowid");
+    while (targets.step()) settings_.target_locales.push_back(targets.text(0));
+}
+
+std::unique_ptr<Transaction> SqliteStore::transaction(Access access) {
+    return std::make_unique<SqliteTransaction>(db_, access);
+}
+
+std::optional<DocumentVersion> SqliteStore::current_version(std::string_view document_id) {
+    Statement get(db_,
+                  "SELECT v.document_id, v.version, d.format, v.source_sha256, v.source_bytes, v.skeleton, "
+                  "v.extracted_at FROM document d JOIN document_version v "
+                  "ON v.document_id = d.id AND v.version = d.current_version WHERE d.id = ?");
+    get.bind(1, document_id);
+    if (!get.step()) return std::nullopt;
+    return DocumentVersion{get.text(0), get.integer(1), get.text(2), get.text(3),
+                           get.integer(4), get.text(5), get.text(6)};
+}
+
+std::vector<StoredSegment> SqliteStore::version_segments(std::string_view document_id, std::int64_t version) {
+    Statement get(db_, std::string("SELECT ") + kSegmentColumns +
+                           " FROM version_segment vs JOIN segment s ON s.id = vs.segment_id "
+                           "WHERE vs.document_id = ? AND vs.version = ? ORDER BY vs.position");
+    get.bind(1, document_id).bind(2, version);
+    std::vector<StoredSegment> segments;
+    while (get.step()) segments.push_back(read_segment(get));
+    return segments;
+}
+
+std::optional<StoredSegment> SqliteStore::segment(std::string_view segment_id) {
+    Statement get(db_, std::string("SELECT ") + kSegmentColumns + " FROM segment s WHERE s.id = ?");
+    get.bind(1, segment_id);
+    if (!get.step()) return std::nullopt;
+    return read_segment(get);
+}
+
+std::vector<DocumentStatus> SqliteStore::status(std::string_view only_locale) {
+    std::vector<DocumentStatus> documents;
+    std::map<std::string, std::size_t> index;
+    Statement totals(db_,
+                     "SELECT d.id, d.format, d.current_version, COUNT(s.id), COALESCE(SUM(s.words), 0) "
+                     "FROM document d LEFT JOIN segment s ON s.document_id = d.id AND s.retired_in IS NULL "
+                     "GROUP BY d.id ORDER BY d.id");
+    while (totals.step()) {
+        index[totals.text(0)] = documents.size();
+        documents.push_back({totals.text(0), totals.text(1), totals.integer(2), totals.integer(3), totals.integer(4), {}, {}});
+    }
+    for (DocumentStatus& document : documents)
+        for (const std::string& locale : settings_.target_locales)
+            if (only_locale.empty() || locale == only_locale)
+                for (const State state : kStates) document.states[locale][state] = 0;
+    Statement states(db_,
+                     "SELECT s.document_id, l.tag, COALESCE(t.state, 'new'), COUNT(*) "
+                     "FROM segment s CROSS JOIN target_locale l "
+                     "LEFT JOIN translation t ON t.segment_id = s.id AND t.locale = l.tag "
+                     "WHERE s.retired_in IS NULL AND (?1 = '' OR l.tag = ?1) GROUP BY 1, 2, 3");
+    states.bind(1, only_locale);
+    while (states.step())
+        documents[index.at(states.text(0))].states[states.text(1)][stored_state(states.text(2))] = states.integer(3);
+    Statement stale(db_,
+                    "SELECT s.document_id, t.locale, COUNT(*) FROM segment s JOIN translation t ON t.segment_id = s.id "
+                    "WHERE s.retired_in IS NULL AND t.state = 'needs-translation' AND t.previous_target IS NOT NULL "
+                    "AND (?1 = '' OR t.locale = ?1) GROUP BY 1, 2");
+    stale.bind(1, only_locale);
+    while (stale.step()) documents[index.at(stale.text(0))].stale[stale.text(1)] = stale.integer(2);
+    return documents;
+}
+
+std::vector<std::string> SqliteStore::document_ids() {
+    Statement get(db_, "SELECT id FROM document ORDER BY id");
+    std::vector<std::string> ids;
+    while (get.step()) ids.push_back(get.text(0));
+    return ids;
+}
+
+std::optional<Translation> SqliteStore::translation(std::string_view segment_id, std::string_view locale) {
+    Statement get(db_, std::string("SELECT ") + kTranslationColumns +
+                           " FROM translation t WHERE t.segment_id = ? AND t.locale = ?");
+    get.bind(1, segment_id).bind(2, locale);
+    if (!get.step()) return std::nullopt;
+    return read_translation(get);
+}
+
+std::vector<Translation> SqliteStore::translations_of(std::string_view segment_id) {
+    Statement get(db_, std::string("SELECT ") + kTranslationColumns +
+                           " FROM translation t WHERE t.segment_id = ? ORDER BY t.locale");
+    get.bind(1, segment_id);
+    std::vector<Translation> translations;
+    while (get.step()) translations.push_back(read_translation(get));
+    return translations;
+}
+
+std::vector<LogEntry> SqliteStore::segment_log(std::string_view segment_id, std::string_view locale) {
+    Statement get(db_, std::string(kLogColumns) + "WHERE segment_id = ?1 AND (?2 = '' OR locale = ?2) ORDER BY id");
+    get.bind(1, segment_id).bind(2, locale);
+    return read_log(get);
+}
+
+std::vector<LogEntry> SqliteStore::document_log(std::string_view document_id, std::string_view locale) {
+    Statement get(db_, std::string(kLogColumns) + "WHERE document_id = ?1 AND (?2 = '' OR locale = ?2) ORDER BY id");
+    get.bind(1, document_id).bind(2, locale);
+    return read_log(get);
+}
+
+std::optional<DocumentReview> SqliteStore::last_document_review(std::string_view document_id,
+                                                                std::string_view locale) {
+    Statement get(db_, std::string(kLogColumns) +
+                           "WHERE document_id = ? AND locale = ? AND segment_id IS NULL AND meaning = ? "
+                           "ORDER BY id DESC LIMIT 1");
+    get.bind(1, document_id).bind(2, locale).bind(3, kDocumentReviewMeaning);
+    if (!get.step()) return std::nullopt;
+    return std::get<DocumentReview>(read_entry(get).record);
+}
+
+AuditReport SqliteStore::verify_log() {
+    ChainCheck chain;
+    Statement all(db_, std::string(kLogColumns) + "ORDER BY id");
+    while (chain.problem().empty() && all.step()) chain.add(read_row(all));
+    AuditReport report;
+    report.entries_checked = chain.rows();
+    report.problem = chain.problem();
+    if (!report.problem.empty()) return report;
+    // A translation must be what its last event says: an edit outside
+    // medloc, or a removed last event, shows here.
+    Statement check(db_,
+                    "SELECT t.segment_id, t.locale, t.state FROM translation t LEFT JOIN event e ON e.id = "
+                    "(SELECT MAX(id) FROM event WHERE segment_id = t.segment_id AND locale = t.locale) "
+                    "WHERE e.id IS NULL OR e.state != t.state "
+                    "OR (t.state != 'needs-translation' AND e.target IS NOT t.target) LIMIT 1");
+    if (check.step())
+        report.problem = "the translation of segment " + check.text(0) + " in " + check.text(1) + " (" +
+                         check.text(2) +
+                         "), which is not what its last event says: it was changed outside medloc, or that event "
+                         "was removed";
+    return report;
+}
+
+void SqliteStore::add_document_version(const DocumentVersion& version) {
+    Statement document(db_,
+                       "INSERT INTO document (id, format, current_version) VALUES (?1, ?2, ?3) "
+                       "ON CONFLICT (id) DO UPDATE SET format = ?2, current_version = ?3");
+    document.bind(1, version.document_id).bind(2, version.format).bind(3, version.version).run();
+    Statement add(db_,
+                  "INSERT INTO document_version (document_id, version, source_sha256, source_bytes, skeleton, "
+                  "extracted_at) VALUES (?, ?, ?, ?, ?, ?)");
+    add.bind(1, version.document_id).bind(2, version.version).bind(3, version.source_sha256);
+    add.bind(4, version.source_bytes).bind(5, version.skeleton).bind(6, version.extracted_at).run();
+}
+
+void SqliteStore::set_version_segments(std::string_view document_id, std::int64_t version,
+                                       const std::vector<std::string>& segment_ids) {
+    Statement member(db_, "INSERT INTO version_segment (document_id, version, position, segment_id) VALUES (?, ?, ?, ?)");
+    for (std::size_t i = 0; i < segment_ids.size(); ++i) {
+        member.bind(1, document_id).bind(2, version);
+        member.bind(3, static_cast<std::int64_t>(i)).bind(4, segment_ids[i]).run();
+    }
+}
+
+void SqliteStore::add_segment(const StoredSegment& segment, std::int64_t version) {
+    Statement add(db_,
+                  "INSERT INTO segment (id, document_id, source, plain, words, kind, context, added_in, replaces) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    add.bind(1, segment.id).bind(2, segment.document_id).bind(3, segment.source).bind(4, segment.plain);
+    add.bind(5, segment.words).bind(6, segment.kind).bind(7, segment.context).bind(8, version);
+    add.bind_optional(9, segment.replaces);
+    add.run();
+}
+
+void SqliteStore::restore_segment(std::string_view segment_id) {
+    Statement restore(db_, "UPDATE segment SET retired_in = NULL WHERE id = ?");
+    restore.bind(1, segment_id).run();
+}
+
+void SqliteStore::retire_segment(std::string_view segment_id, std::int64_t version) {
+    Statement retire(db_, "UPDATE segment SET retired_in = ? WHERE id = ?");
+    retire.bind(1, version).bind(2, segment_id).run();
+}
+
+void SqliteStore::put_translation(const Translation& translation) {
+    Statement put(db_,
+                  "INSERT INTO translation (segment_id, locale, state, target, updated_at, updated_by, "
+                  "previous_source, previous_target) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                  "ON CONFLICT (segment_id, locale) DO UPDATE SET state = ?3, target = ?4, updated_at = ?5, "
+                  "updated_by = ?6, previous_source = ?7, previous_target = ?8");
+    put.bind(1, translation.segment_id).bind(2, translation.locale).bind(3, to_string(translation.state));
+    put.bind_optional(4, translation.target);
+    put.bind(5, translation.updated_at).bind(6, translation.updated_by);
+    put.bind_optional(7, translation.previous_source);
+    put.bind_optional(8, translation.previous_target);
+    put.run();
+}
+
+void SqliteStore::add_event(const Event& event) { append(row_of(event)); }
+
+void SqliteStore::add_document_review(const DocumentReview& review) { append(row_of(review)); }
+
+void SqliteStore::append(LogRow row) {
+    Statement last(db_, "SELECT hash FROM event ORDER BY id DESC LIMIT 1");
+    row.previous_hash = last.step() ? last.text(0) : std::string();
+    row.hash = row_hash(row, row.previous_hash);
+    Statement add(db_,
+                  "INSERT INTO event (at, document_id, segment_id, locale, actor, role, meaning, state, source, target, "
+                  "comment, origin, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    add.bind(1, row.at).bind(2, row.document_id);
+    if (row.segment_id.empty()) add.bind_null(3);
+    else add.bind(3, row.segment_id);
+    add.bind(4, row.locale).bind(5, row.actor).bind(6, row.role).bind(7, row.meaning);
+    add.bind(8, row.state).bind(9, row.source);
+    add.bind_optional(10, row.target);
+    add.bind(11, row.comment).bind(12, row.origin).bind(13, row.previous_hash).bind(14, row.hash).run();
+}
+
+std::unique_ptr<Store> create_project(const std::string& path, ProjectSettings settings, const Clock& clock) {
+    return SqliteStore::create(path, std::move(settings), clock);
+}
+
+std::unique_ptr<Store> open_project(const std::string& path) { return SqliteStore::open(path); }
+
+}  // namespace medloc::reviews

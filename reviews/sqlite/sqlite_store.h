@@ -1,0 +1,52 @@
+// sqlite_store: the Store of reviews/store.h in one SQLite file. Private to
+// reviews/; callers get it from open_project() and create_project().
+#pragma once
+
+#include "reviews/store.h"
+#include "sqlite.h"
+
+namespace medloc::reviews {
+
+struct LogRow;
+
+class SqliteStore final : public Store {
+public:
+    static std::unique_ptr<SqliteStore> create(const std::string& path, ProjectSettings settings, const Clock& clock);
+    static std::unique_ptr<SqliteStore> open(const std::string& path);
+
+    const ProjectSettings& settings() const override { return settings_; }
+    std::unique_ptr<Transaction> transaction(Access access) override;
+
+    std::optional<DocumentVersion> current_version(std::string_view document_id) override;
+    std::vector<StoredSegment> version_segments(std::string_view document_id, std::int64_t version) override;
+    std::optional<StoredSegment> segment(std::string_view segment_id) override;
+    std::vector<DocumentStatus> status(std::string_view only_locale) override;
+    std::vector<std::string> document_ids() override;
+    std::optional<Translation> translation(std::string_view segment_id, std::string_view locale) override;
+    std::vector<Translation> translations_of(std::string_view segment_id) override;
+    std::vector<LogEntry> segment_log(std::string_view segment_id, std::string_view locale) override;
+    std::vector<LogEntry> document_log(std::string_view document_id, std::string_view locale) override;
+    std::optional<DocumentReview> last_document_review(std::string_view document_id,
+                                                       std::string_view locale) override;
+    AuditReport verify_log() override;
+
+    void add_document_version(const DocumentVersion& version) override;
+    void set_version_segments(std::string_view document_id, std::int64_t version,
+                              const std::vector<std::string>& segment_ids) override;
+    void add_segment(const StoredSegment& segment, std::int64_t version) override;
+    void restore_segment(std::string_view segment_id) override;
+    void retire_segment(std::string_view segment_id, std::int64_t version) override;
+    void put_translation(const Translation& translation) override;
+    void add_event(const Event& event) override;
+    void add_document_review(const DocumentReview& review) override;
+
+private:
+    explicit SqliteStore(Database db);
+    void load_settings();
+    void append(LogRow row);
+
+    Database db_;
+    ProjectSettings settings_;
+};
+
+}  // namespace medloc::reviews

@@ -1,0 +1,263 @@
+// Clinical review: the life of the sample article through translation,
+// revision and approval; four eyes; review dates; invalidation when the
+// source changes; sign-off through XLIFF; and a log that shows tampering.
+#include "reviews/store.h"
+#include "support.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <ctime>
+
+using namespace medloc;
+using namespace medloc::test;
+
+namespace {
+
+const std::string kDoc = "amps-children.txt";
+
+// The sample article in a project, pseudo-translated by Ana Ruiz into every
+// target locale.
+struct Translated {
+    TempDir dir;
+    fs::path db;
+    fs::path document;
+
+    explicit Translated(const std::vector<std::string>& locales = {"es-US"}) : document(dir / "docs" / kDoc) {
+        std::string targets;
+        for (const std::string& locale : locales) targets += (targets.empty() ? "" : ",") + locale;
+        db = new_project(dir, targets);
+        write_file(document, read_file(corpus_dir() / kDoc));
+        REQUIRE(ok({"extract", (dir / "docs").string()}));
+        for (const std::string& locale : locales) {
+            REQUIRE(ok({"export", "--locale", locale, "--out", (dir / "pseudo").string(), "--pseudo"}));
+            REQUIRE(ok({"import", (dir / "pseudo" / locale / (kDoc + ".xlf")).string(), "--as", "Ana Ruiz", "--role",
+                        "translator"}));
+        }
+    }
+
+    bool ok(const std::vector<std::string>& args) const {
+        const Result result = run_medloc(db, args);
+        INFO(result.out << result.err);
+        CHECK(result.exit_code == 0);
+        return result.exit_code == 0;
+    }
+
+    std::vector<std::string> review(const std::string& act, const std::string& who, const std::string& role,
+                                    const std::string& locale = "es-US") const {
+        return {"review", act, "--locale", locale, "--doc", kDoc, "--as", who, "--role", role};
+    }
+
+    nlohmann::json status(const std::string& as_of = {}) const {
+        std::vector<std::string> args = {"status", "--json"};
+        if (!as_of.empty()) args.insert(args.end(), {"--as-of", as_of});
+        const Result result = run_medloc(db, args);
+        REQUIRE(result.exit_code == 0);
+        return nlohmann::json::parse(result.out);
+    }
+};
+
+// `date` moved by whole years (the review period of the tests is 36 months).
+std::string years_on(const std::string& date, int years) {
+    std::string moved = std::to_string(std::stoi(date.substr(0, 4)) + years) + date.substr(4);
+    if (moved.substr(5) == "02-29") moved.replace(8, 2, "28");
+    return moved;
+}
+
+}  // namespace
+
+TEST_CASE("the sample article's whole life in one locale, with its review date", "[review]") {
+    Translated project;
+    REQUIRE(project.ok(project.review("revise", "Ben Ode", "reviser")));
+    // The test build's clock (commands/seams/test.cpp): the approval is
+    // stamped on a leap day, so its review is due on the last day of
+    // February three years on.
+    const std::string today = "2028-02-29";
+    setenv("MEDLOC_TEST_NOW", "2028-02-29T10:00:00Z", 1);
+    const bool approved = project.ok(project.review("approve", "Dr. Carla Chen", "clinical"));
+    unsetenv("MEDLOC_TEST_NOW");
+    REQUIRE(approved);
+
+    const nlohmann::json status = project.status();
+    const nlohmann::json& es = status["documents"][0]["locales"]["es-US"];
+    CHECK(es["approved"] == 73);
+    CHECK(es["review"]["last_reviewed"] == today);
+    CHECK(es["review"]["reviewer"] == "Dr. Carla Chen");
+    CHECK(es["review"]["next_due"] == "2031-02-28");
+    CHECK(es["review"]["standing"] == "current");
+
+    const std::string due = years_on(today, 3);
+    CHECK(project.status(due)["documents"][0]["locales"]["es-US"]["review"]["standing"] == "due");
+    const std::string past = years_on(today, 4);
+    CHECK(project.status(past)["documents"][0]["locales"]["es-US"]["review"]["standing"] == "expired");
+    const Result text = run_medloc(project.db, {"status", "--as-of", past});
+    CHECK(text.out.find("next due " + due + " (expired)") != std::string::npos);
+
+    // Every act is in the log with who, role, meaning and the exact text.
+    const Result history = run_medloc(project.db, {"history", "--doc", kDoc, "--json"});
+    const nlohmann::json events = nlohmann::json::parse(history.out);
+    std::map<std::string, int> meanings;
+    for (const nlohmann::json& event : events) ++meanings[event["meaning"].get<std::string>() + " by " + event["actor"].get<std::string>()];
+    CHECK(meanings["translated by Ana Ruiz"] == 73);
+    CHECK(meanings["revised by Ben Ode"] == 73);
+    CHECK(meanings["approved for clinical accuracy by Dr. Carla Chen"] == 73);
+    CHECK(meanings[std::string(reviews::kDocumentReviewMeaning) + " by Dr. Carla Chen"] == 1);
+    CHECK(events.back()["source"].get<std::string>().find("source sha256") != std::string::npos);
+    CHECK(run_medloc(project.db, {"audit", "verify"}).exit_code == 0);
+}
+
+TEST_CASE("four eyes: nobody revises or approves their own work", "[review][gate]") {
+    Translated project;
+    check_refused(project.db, project.review("revise", "ana  RUIZ", "reviser"), "refused",
+                  "Ana Ruiz translated it; a second person must revise it", 3);
+    check_refused(project.db, project.review("approve", "Dr. Carla Chen", "clinical"), "refused",
+                  "not revised yet", 3);
+    REQUIRE(project.ok(project.review("revise", "Ben Ode", "reviser")));
+    check_refused(project.db, project.review("approve", "Ben Ode", "clinical"), "refused",
+                  "Ben Ode revised it; the clinical approver must be someone else", 3);
+    check_refused(project.db, project.review("approve", "Ana Ruiz", "clinical"), "refused",
+                  "Ana Ruiz translated it; the clinical approver must be someone else", 3);
+    check_refused(project.db, project.review("approve", "Dr. Carla Chen", "reviser"), "refused",
+                  "clinical approval takes --role clinical", 3);
+}
+
+TEST_CASE("a rejection needs a comment and sends the text back with its target kept", "[review][gate]") {
+    Translated project;
+    REQUIRE(project.ok(project.review("revise", "Ben Ode", "reviser")));
+    check_refused(project.db, project.review("reject", "Dr. Carla Chen", "clinical"),
+                  "medloc: a rejection needs --comment saying what is wrong, for the translator\n", "", 1);
+
+    std::vector<std::string> reject = project.review("reject", "Dr. Carla Chen", "clinical");
+    reject.insert(reject.end(), {"--comment", "Dose wording unclear"});
+    REQUIRE(project.ok(reject));
+    CHECK(project.status()["documents"][0]["locales"]["es-US"]["needs-translation"] == 73);
+    const auto opened = reviews::open_project(project.db.string());
+    reviews::Store& store = *opened;
+    const auto version = store.current_version(kDoc);
+    for (const reviews::StoredSegment& segment : store.version_segments(kDoc, version->version)) {
+        const auto translation = store.translation(segment.id, "es-US");
+        CHECK_FALSE(translation->target);
+        REQUIRE(translation->previous_target);
+        CHECK(translation->previous_target->front() == '[');  // the pseudo-translation, kept
+    }
+}
+
+TEST_CASE("an edited sentence loses its approval in every locale, and only it", "[review][change]") {
+    Translated project({"es-US", "ar"});
+    for (const char* locale : {"es-US", "ar"}) {
+        REQUIRE(project.ok(project.review("revise", "Ben Ode", "reviser", locale)));
+        REQUIRE(project.ok(project.review("approve", "Dr. Carla Chen", "clinical", locale)));
+    }
+    std::string text = read_file(project.document);
+    const std::string before = "Although AMPS can afflict anyone";
+    text.replace(text.find(before), before.size(), "Although AMPS can affect anyone");
+    write_file(project.document, text);
+    REQUIRE(project.ok({"extract", (project.dir / "docs").string()}));
+
+    const nlohmann::json status = project.status();
+    for (const char* locale : {"es-US", "ar"}) {
+        const nlohmann::json& counts = status["documents"][0]["locales"][locale];
+        CHECK(counts["approved"] == 72);
+        CHECK(counts["needs-translation"] == 1);
+        CHECK(counts["stale"] == 1);
+    }
+    const auto opened = reviews::open_project(project.db.string());
+    reviews::Store& store = *opened;
+    const auto version = store.current_version(kDoc);
+    std::string edited;
+    for (const reviews::StoredSegment& segment : store.version_segments(kDoc, version->version))
+        if (segment.plain.starts_with("Although AMPS can affect anyone")) edited = segment.id;
+    REQUIRE_FALSE(edited.empty());
+    for (const char* locale : {"es-US", "ar"}) {
+        const auto translation = store.translation(edited, locale);
+        REQUIRE(translation);
+        CHECK(translation->state == reviews::State::needs_translation);
+        REQUIRE(translation->previous_target);
+        CHECK(translation->previous_target->find("Åļţĥöûĝĥ ÅṀÞŠ çåñ åƒƒļîçţ") != std::string::npos);
+    }
+    const Result history = run_medloc(project.db, {"history", "--segment", edited, "--locale", "es-US"});
+    INFO(history.out);
+    CHECK(history.out.find("the edited text of") != std::string::npos);
+    CHECK(history.out.find("approved for clinical accuracy -> approved, by Dr. Carla Chen") != std::string::npos);
+    CHECK(history.out.find("invalidated: source text changed -> needs-translation") != std::string::npos);
+    CHECK(history.out.find("(was approved)") != std::string::npos);
+    CHECK(run_medloc(project.db, {"audit", "verify"}).exit_code == 0);
+}
+
+TEST_CASE("sign-off through XLIFF follows the same rules as the review command", "[review][import]") {
+    Translated project;
+    const auto exported_with = [&](const std::string& from, const std::string& to) {
+        fs::remove_all(project.dir / "out");
+        REQUIRE(project.ok({"export", "--locale", "es-US", "--out", (project.dir / "out").string()}));
+        const fs::path file = project.dir / "out" / "es-US" / (kDoc + ".xlf");
+        std::string text = read_file(file);
+        for (std::size_t at; (at = text.find(from)) != std::string::npos;) text.replace(at, from.size(), to);
+        write_file(file, text);
+        return file.string();
+    };
+    const std::string signed_off = exported_with("state=\"translated\"", "state=\"signed-off\"");
+    check_refused(project.db, {"import", signed_off, "--as", "Ana Ruiz", "--role", "reviser"}, "refused",
+                  "Ana Ruiz translated it; a second person must revise it", 3);
+    REQUIRE(project.ok({"import", signed_off, "--as", "Ben Ode", "--role", "reviser"}));
+    CHECK(project.status()["documents"][0]["locales"]["es-US"]["revised"] == 73);
+
+    const std::string final_state = exported_with("<target state=\"signed-off\"", "<target state=\"final\"");
+    check_refused(project.db, {"import", final_state, "--as", "Ben Ode", "--role", "clinical"}, "refused",
+                  "Ben Ode revised it; the clinical approver must be someone else", 3);
+    // A translator's file that says final approves nothing.
+    REQUIRE(project.ok({"import", final_state, "--as", "Eve Ng", "--role", "translator"}));
+    CHECK(project.status()["documents"][0]["locales"]["es-US"]["approved"] == 0);
+    REQUIRE(project.ok({"import", final_state, "--as", "Dr. Carla Chen", "--role", "clinical"}));
+    const nlohmann::json es = project.status()["documents"][0]["locales"]["es-US"];
+    CHECK(es["approved"] == 73);
+    CHECK(es["review"]["reviewer"] == "Dr. Carla Chen");
+
+    // A later import that changes an approved target takes the approval away.
+    const std::string changed = exported_with("<target state=\"final\">[", "<target state=\"final\">(");
+    REQUIRE(project.ok({"import", changed, "--as", "Ana Ruiz", "--role", "translator"}));
+    CHECK(project.status()["documents"][0]["locales"]["es-US"]["approved"] == 0);
+    const Result history = run_medloc(project.db, {"history", "--doc", kDoc});
+    CHECK(history.out.find("replaces the approved target") != std::string::npos);
+}
+
+TEST_CASE("the event log refuses edits, and audit verify finds them when forced", "[review][audit]") {
+    Translated project;
+    REQUIRE(project.ok(project.review("revise", "Ben Ode", "reviser")));
+    const std::string db = project.db.string();
+    CHECK(run_medloc(project.db, {"audit", "verify"}).exit_code == 0);
+
+    // The triggers refuse a quiet edit.
+    const Result update = run({"sqlite3", db, "UPDATE event SET actor = 'Someone Else' WHERE id = 5"});
+    CHECK(update.exit_code != 0);
+    CHECK(update.err.find("append-only") != std::string::npos);
+    CHECK(run({"sqlite3", db, "DELETE FROM event WHERE id = 5"}).exit_code != 0);
+
+    SECTION("an event's text changed") {
+        REQUIRE(run({"sqlite3", db, "DROP TRIGGER event_is_append_only_update; "
+                                    "UPDATE event SET target = 'Texto cambiado' WHERE id = 5"}).exit_code == 0);
+        const Result verify = run_medloc(project.db, {"audit", "verify"});
+        CHECK(verify.exit_code == 4);
+        CHECK(verify.out.find("event 5 (") != std::string::npos);
+        CHECK(verify.out.find("does not match its hash") != std::string::npos);
+        const Result json = run_medloc(project.db, {"audit", "verify", "--json"});
+        CHECK(json.exit_code == 4);
+        const nlohmann::json report = nlohmann::json::parse(json.out);
+        CHECK(report["intact"] == false);
+        CHECK(report["problem"].get<std::string>().starts_with("event 5 ("));
+    }
+    SECTION("an event deleted") {
+        REQUIRE(run({"sqlite3", db, "DROP TRIGGER event_is_append_only_delete; DELETE FROM event WHERE id = 7"})
+                    .exit_code == 0);
+        const Result verify = run_medloc(project.db, {"audit", "verify"});
+        CHECK(verify.exit_code == 4);
+        CHECK(verify.out.find("event 8 (") != std::string::npos);
+        CHECK(verify.out.find("does not follow event 6") != std::string::npos);
+    }
+    SECTION("the last event deleted") {
+        REQUIRE(run({"sqlite3", db, "DROP TRIGGER event_is_append_only_delete; "
+                                    "DELETE FROM event WHERE id = (SELECT MAX(id) FROM event)"}).exit_code == 0);
+        const Result verify = run_medloc(project.db, {"audit", "verify"});
+        CHECK(verify.exit_code == 4);
+        CHECK(verify.out.find("not what its last event says") != std::string::npos);
+    }
+}

@@ -1,0 +1,113 @@
+// xliff: XLIFF files as medloc writes them for CAT tools and reads them back.
+//
+// One file holds one version of one document for one target locale, one
+// segment per unit (PEERS.md: the form every consumer handles). Both XLIFF
+// 1.2 (the default, g/x/bx/ex codes) and 2.0 (pc/ph/sc/ec codes with the
+// original markup in <originalData>) are written valid against the official
+// schemas. What says where a file belongs:
+//   1.2  <file original="DOC" product-name="medloc:PROJECT" build-num="VERSION">
+//   2.0  <file original="DOC" medloc:project="PROJECT" medloc:version="VERSION">
+// (1.2's strict schema allows no foreign attributes, so its own are used.)
+//
+// Reading accepts what tools return: extra attributes and namespaces, <group>,
+// <seg-source>, <mrk> segmentation inside a target, several <segment>s in a
+// 2.x unit, bpt/ept/ph/it and sc/ec codes. Codes are read by kind and id only;
+// the caller matches them against the stored source.
+#pragma once
+
+#include "xliff/content.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace medloc::xliff {
+
+enum class Version { v1_2, v2_0 };
+
+// "xliff-1.2" / "xliff-2.0", as the command line names them.
+std::optional<Version> version_named(std::string_view name);
+
+// How far a unit's translation has come, in XLIFF's own words, in workflow
+// order. Both versions map onto these (DESIGN.md's state table):
+//   initial            1.2 new                      2.0 initial
+//   needs_translation  1.2 needs-translation, or    2.0 initial with subState
+//                      needs-review-translation         medloc:needs-translation
+//                      when a stale target goes along
+//   translated         1.2 translated               2.0 translated
+//   reviewed           1.2 signed-off               2.0 reviewed
+//   final              1.2 final, approved="yes"    2.0 final
+enum class UnitState { initial, needs_translation, translated, reviewed, final };
+
+struct Unit {
+    std::string id;      // the segment id
+    std::string note;    // context for the translator
+    Content source;
+    std::optional<Content> target;
+    UnitState state = UnitState::initial;
+    // A translation made for an earlier source text of this segment, kept
+    // for reference (1.2 alt-trans, 2.0 a note pair).
+    std::optional<Content> previous_source;
+    std::optional<Content> previous_target;
+    // The original markup of inline codes, by data_id (content.h).
+    std::map<std::string, std::string> original_codes;
+};
+
+struct File {
+    std::string project_id;
+    std::string document_id;
+    std::int64_t version = 0;
+    std::string format;  // text, markdown, html
+    std::string source_language;
+    std::string target_language;
+    std::vector<Unit> units;
+};
+
+std::string write_xliff(const File& file, Version version);
+
+// A unit as a file gives it back.
+struct ReadUnit {
+    std::string id;
+    Content source;
+    Content target;            // empty when the file has no target text
+    bool has_target = false;
+    std::optional<UnitState> state;  // what the file claims, if it says anything XLIFF defines
+    std::size_t offset = 0;    // where the unit starts in the file
+};
+
+struct ReadFile {
+    std::string project_id;     // "" when the file does not say
+    std::string document_id;
+    std::int64_t version = 0;   // 0 when the file does not say
+    std::string target_language;
+    std::vector<ReadUnit> units;
+    std::size_t offset = 0;
+};
+
+struct ReadXliff {
+    Version version = Version::v1_2;
+    std::vector<ReadFile> files;
+};
+
+// Something in the bytes is not XLIFF medloc can read: `offset` is where.
+class ReadError : public std::runtime_error {
+public:
+    ReadError(std::size_t offset, const std::string& what, std::string todo)
+        : std::runtime_error(what), offset(offset), todo(std::move(todo)) {}
+    std::size_t offset;
+    std::string todo;
+};
+
+// Throws ReadError. The bytes must already be known to be UTF-8.
+ReadXliff read_xliff(std::string_view bytes);
+
+// A pseudo-translation of `source`: letters accented, about 30% longer,
+// bracketed; codes, digits and punctuation kept.
+Content pseudo_translate(const Content& source);
+
+}  // namespace medloc::xliff
