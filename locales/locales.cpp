@@ -17,16 +17,14 @@ namespace medloc::locales {
 namespace {
 
 void check(UErrorCode status, const char* what) {
-    if (U_FAILURE(status))
-        throw std::runtime_error(std::string("ICU: ") + what + ": " + u_errorName(status));
+    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU: ") + what + ": " + u_errorName(status));
 }
 
 // UTF-8 text opened as a UText without copying. The caller's string must
 // outlive it.
 icu::LocalUTextPointer open_utf8(std::string_view utf8) {
     UErrorCode status = U_ZERO_ERROR;
-    icu::LocalUTextPointer text(
-        utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &status));
+    icu::LocalUTextPointer text(utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &status));
     check(status, "utext_openUTF8");
     return text;
 }
@@ -44,10 +42,9 @@ icu::Locale locale_of(const std::string& tag) {
 // often do end a sentence ("etc.", "a.m.", "p.m.") are left to ICU, which
 // already keeps them joined when a lowercase word follows.
 constexpr std::array kAbbreviations = {
-    "Dr.", "Drs.", "Prof.", "Mr.", "Mrs.", "Ms.", "Jr.", "Sr.", "St.",
-    "e.g.", "i.e.", "vs.", "cf.", "approx.", "ca.", "No.", "Nos.", "Fig.",
-    "Figs.", "Vol.", "Ed.", "Eds.", "Suppl.", "Mon.", "Tue.",
-    "Wed.", "Thu.", "Fri.", "Sat.", "Sun.", "Ave.", "Inc.", "U.S.",
+    "Dr.",    "Drs.", "Prof.",   "Mr.",  "Mrs.", "Ms.",  "Jr.",  "Sr.",   "St.",  "e.g.", "i.e.",
+    "vs.",    "cf.",  "approx.", "ca.",  "No.",  "Nos.", "Fig.", "Figs.", "Vol.", "Ed.",  "Eds.",
+    "Suppl.", "Mon.", "Tue.",    "Wed.", "Thu.", "Fri.", "Sat.", "Sun.",  "Ave.", "Inc.", "U.S.",
 };
 
 // Words in ICU's own list that end sentences in patient education far more
@@ -61,8 +58,7 @@ bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 // True when `rest` begins with the date of a Vancouver-style citation:
 // "2014 Sep;26(5)", "2017;51(11)", "2016 Mar;39(3):e41", "2018 Oct;19 Suppl".
 bool starts_with_citation_date(std::string_view rest) {
-    if (rest.size() < 5 || !is_digit(rest[0]) || !is_digit(rest[1]) || !is_digit(rest[2]) ||
-        !is_digit(rest[3]))
+    if (rest.size() < 5 || !is_digit(rest[0]) || !is_digit(rest[1]) || !is_digit(rest[2]) || !is_digit(rest[3]))
         return false;
     std::size_t i = 4;
     if (i + 4 <= rest.size() && rest[i] == ' ' && is_upper(rest[i + 1]) && is_lower(rest[i + 2]) &&
@@ -125,7 +121,8 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view bytes) {
 }
 
 std::string fold_case(std::string_view utf8) {
-    icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    icu::UnicodeString text =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     std::string folded;
     text.foldCase().toUTF8String(folded);
     return folded;
@@ -146,8 +143,7 @@ struct SentenceBreaker::Iterator {
     std::unique_ptr<icu::BreakIterator> breaks;
 };
 
-SentenceBreaker::SentenceBreaker(const std::string& locale_tag)
-    : iterator_(std::make_unique<Iterator>()) {
+SentenceBreaker::SentenceBreaker(const std::string& locale_tag) : iterator_(std::make_unique<Iterator>()) {
     const icu::Locale locale = locale_of(locale_tag);
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::BreakIterator> plain(icu::BreakIterator::createSentenceInstance(locale, status));

@@ -31,8 +31,7 @@ std::string sha256_hex(std::string_view bytes) {
 
 std::string random_hex(std::size_t count) {
     std::vector<unsigned char> bytes(count);
-    if (RAND_bytes(bytes.data(), static_cast<int>(count)) != 1)
-        throw std::runtime_error("OpenSSL has no random bytes");
+    if (RAND_bytes(bytes.data(), static_cast<int>(count)) != 1) throw std::runtime_error("OpenSSL has no random bytes");
     return to_hex(std::string_view(reinterpret_cast<const char*>(bytes.data()), count));
 }
 

@@ -31,10 +31,9 @@ DocumentReview review_of(const LogRow& row) {
     review.origin = row.origin;
     const std::string_view source = row.source;
     const std::size_t comma = source.find(kSourcePrefix);
-    const std::string_view number =
-        source.starts_with(kVersionPrefix) && comma != std::string_view::npos
-            ? source.substr(kVersionPrefix.size(), comma - kVersionPrefix.size())
-            : std::string_view();
+    const std::string_view number = source.starts_with(kVersionPrefix) && comma != std::string_view::npos
+                                        ? source.substr(kVersionPrefix.size(), comma - kVersionPrefix.size())
+                                        : std::string_view();
     const auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), review.version);
     if (number.empty() || error != std::errc() || end != number.data() + number.size())
         throw LogFormatError("event " + std::to_string(row.id) + " is a document review that names no version");
@@ -116,9 +115,9 @@ LogEntry entry_of(const LogRow& row) {
 
 std::string row_hash(const LogRow& row, const std::string& previous_hash) {
     std::string bytes;
-    for (const std::string* field : {&previous_hash, &row.at, &row.document_id, &row.segment_id, &row.locale,
-                                     &row.actor, &row.role, &row.meaning, &row.state, &row.source, &row.comment,
-                                     &row.origin}) {
+    for (const std::string* field :
+         {&previous_hash, &row.at, &row.document_id, &row.segment_id, &row.locale, &row.actor, &row.role, &row.meaning,
+          &row.state, &row.source, &row.comment, &row.origin}) {
         bytes += std::to_string(field->size()) + ":" + *field;
     }
     bytes += row.target ? std::to_string(row.target->size()) + ":" + *row.target : std::string("-");

@@ -9,17 +9,13 @@ People people_of(Store& store, std::string_view segment_id, std::string_view loc
         const Event* event = std::get_if<Event>(&entry.record);
         if (!event) continue;
         switch (event->meaning) {
-        case Meaning::translated:
-            people = {event->actor, {}, std::nullopt};
-            break;
+        case Meaning::translated: people = {event->actor, {}, std::nullopt}; break;
         case Meaning::revised:
             // A reviser who rewrote the text revised someone's translation;
             // the translator stays who they were.
             people.reviser = event->actor;
             break;
-        case Meaning::approved:
-            people.approval = *event;
-            break;
+        case Meaning::approved: people.approval = *event; break;
         case Meaning::rejected:
         case Meaning::invalidated:
             if (event->state == State::needs_translation) people = {};

@@ -137,8 +137,7 @@ void read_runs(pugi::xml_node parent, Content& content) {
             code.kind = Run::Kind::close;
             content.runs.push_back(code);
         } else if (name == "x" || name == "bx" || name == "ex") {
-            code.kind = name == "x" ? Run::Kind::placeholder
-                                    : (name == "bx" ? Run::Kind::open : Run::Kind::close);
+            code.kind = name == "x" ? Run::Kind::placeholder : (name == "bx" ? Run::Kind::open : Run::Kind::close);
             content.runs.push_back(code);
         } else {
             throw MarkupError("unknown inline element <" + std::string(name) + ">");
@@ -157,10 +156,8 @@ std::string Content::plain_text() const {
 
 void Content::append_text(std::string_view text) {
     if (text.empty()) return;
-    if (!runs.empty() && runs.back().kind == Run::Kind::text)
-        runs.back().text += text;
-    else
-        runs.push_back(Run{Run::Kind::text, std::string(text), 0, {}});
+    if (!runs.empty() && runs.back().kind == Run::Kind::text) runs.back().text += text;
+    else runs.push_back(Run{Run::Kind::text, std::string(text), 0, {}});
 }
 
 std::string Content::to_markup() const { return write_inline(*this, Vocabulary::stored); }
@@ -178,9 +175,7 @@ std::string write_inline(const Content& content, Vocabulary vocabulary,
     for (std::size_t i = 0; i < runs.size(); ++i) {
         const Run& run = runs[i];
         switch (run.kind) {
-        case Run::Kind::text:
-            out += escape_xml_text(run.text);
-            break;
+        case Run::Kind::text: out += escape_xml_text(run.text); break;
         case Run::Kind::open:
             if (v2) write_code_2_0(out, has_close(runs, i) ? "pc" : "sc", run, original);
             else write_code_1_2(out, has_close(runs, i) ? "g" : "bx", run, vocabulary);
@@ -202,9 +197,8 @@ std::string write_inline(const Content& content, Vocabulary vocabulary,
 Content content_from_markup(std::string_view markup) {
     pugi::xml_document document;
     const std::string wrapped = "<c>" + std::string(markup) + "</c>";
-    const pugi::xml_parse_result parsed =
-        document.load_buffer(wrapped.data(), wrapped.size(), pugi::parse_default | pugi::parse_ws_pcdata,
-                             pugi::encoding_utf8);
+    const pugi::xml_parse_result parsed = document.load_buffer(
+        wrapped.data(), wrapped.size(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8);
     if (!parsed) throw MarkupError(std::string("not inline markup: ") + parsed.description());
     Content content;
     read_runs(document.first_child(), content);

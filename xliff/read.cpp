@@ -121,7 +121,8 @@ bool read_code_1_2(pugi::xml_node node, std::string_view name, Content& content)
     else if (name == "bx" || name == "bpt") append_code(content, Run::Kind::open, code_id(node, "id"));
     else if (name == "ex" || name == "ept") append_code(content, Run::Kind::close, code_id(node, "id"));
     else if (name == "it")
-        append_code(content, std::string_view(node.attribute("pos").value()) == "close" ? Run::Kind::close : Run::Kind::open,
+        append_code(content,
+                    std::string_view(node.attribute("pos").value()) == "close" ? Run::Kind::close : Run::Kind::open,
                     code_id(node, "id"));
     else return false;
     return true;
@@ -153,8 +154,8 @@ void read_inline(pugi::xml_node parent, Version version, Content& content) {
             read_inline(node, version, content);
             continue;
         }
-        const bool known = version == Version::v1_2 ? read_code_1_2(node, name, content)
-                                                    : read_code_2_0(node, name, content);
+        const bool known =
+            version == Version::v1_2 ? read_code_1_2(node, name, content) : read_code_2_0(node, name, content);
         if (!known)
             throw ReadError(offset_of(node), "unknown inline element " + element_name(node) + " in the text",
                             "keep only the inline codes medloc exported");
@@ -221,8 +222,7 @@ std::optional<UnitState> least_advanced(std::optional<UnitState> a, std::optiona
 
 std::string required_id(pugi::xml_node unit) {
     const std::string id = unit.attribute("id").value();
-    if (id.empty())
-        throw ReadError(offset_of(unit), element_name(unit) + " has no id", "keep the ids medloc exported");
+    if (id.empty()) throw ReadError(offset_of(unit), element_name(unit) + " has no id", "keep the ids medloc exported");
     return id;
 }
 
@@ -304,12 +304,10 @@ ReadFile read_file_2_0(pugi::xml_node node, std::string_view target_language) {
 
 ReadXliff read_xliff(std::string_view bytes) {
     pugi::xml_document document;
-    const pugi::xml_parse_result parsed =
-        document.load_buffer(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata,
-                             pugi::encoding_utf8);
+    const pugi::xml_parse_result parsed = document.load_buffer(
+        bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8);
     if (!parsed)
-        throw ReadError(static_cast<std::size_t>(parsed.offset),
-                        std::string("malformed XML: ") + parsed.description(),
+        throw ReadError(static_cast<std::size_t>(parsed.offset), std::string("malformed XML: ") + parsed.description(),
                         "repair the file in the tool that wrote it, or export again");
     const pugi::xml_node root = document.document_element();
     if (!is(root, "xliff"))

@@ -22,8 +22,7 @@ const char* datatype_1_2(std::string_view format) {
 const char* state_1_2(const Unit& unit) {
     switch (unit.state) {
     case UnitState::initial: return "new";
-    case UnitState::needs_translation:
-        return unit.previous_target ? "needs-review-translation" : "needs-translation";
+    case UnitState::needs_translation: return unit.previous_target ? "needs-review-translation" : "needs-translation";
     case UnitState::translated: return "translated";
     case UnitState::reviewed: return "signed-off";
     case UnitState::final: return "final";
@@ -52,7 +51,8 @@ void write_unit_1_2(std::string& out, const Unit& unit) {
                write_inline(*unit.target, Vocabulary::xliff_1_2) + "</target>\n";
     if (unit.previous_target) {
         out += "<alt-trans alttranstype=\"previous-version\" origin=\"medloc\">";
-        if (unit.previous_source) out += "<source>" + write_inline(*unit.previous_source, Vocabulary::xliff_1_2) + "</source>";
+        if (unit.previous_source)
+            out += "<source>" + write_inline(*unit.previous_source, Vocabulary::xliff_1_2) + "</source>";
         out += "<target>" + write_inline(*unit.previous_target, Vocabulary::xliff_1_2) + "</target></alt-trans>\n";
     }
     if (!unit.note.empty()) out += "<note from=\"medloc\">" + escape_xml_text(unit.note) + "</note>\n";
@@ -60,8 +60,9 @@ void write_unit_1_2(std::string& out, const Unit& unit) {
 }
 
 std::string write_1_2(const File& file) {
-    std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                      "<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">\n";
+    std::string out =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">\n";
     out += "<file" + attribute("original", file.document_id) + attribute("source-language", file.source_language) +
            attribute("target-language", file.target_language) + attribute("datatype", datatype_1_2(file.format)) +
            attribute("product-name", "medloc:" + file.project_id) +
@@ -77,11 +78,13 @@ void write_unit_2_0(std::string& out, const Unit& unit) {
     if (unit.previous_target) {
         // The Translation Candidates module: the translation of the earlier text.
         out += "<mtc:matches><mtc:match ref=\"#seg\" type=\"tm\" origin=\"medloc: previous version\">";
-        out += "<source>" + write_inline(unit.previous_source.value_or(unit.source), Vocabulary::xliff_2_0) + "</source>";
+        out +=
+            "<source>" + write_inline(unit.previous_source.value_or(unit.source), Vocabulary::xliff_2_0) + "</source>";
         out += "<target>" + write_inline(*unit.previous_target, Vocabulary::xliff_2_0) + "</target>";
         out += "</mtc:match></mtc:matches>\n";
     }
-    if (!unit.note.empty()) out += "<notes><note category=\"context\">" + escape_xml_text(unit.note) + "</note></notes>\n";
+    if (!unit.note.empty())
+        out += "<notes><note category=\"context\">" + escape_xml_text(unit.note) + "</note></notes>\n";
     if (!unit.original_codes.empty()) {
         out += "<originalData>";
         for (const auto& [id, markup] : unit.original_codes)
@@ -91,8 +94,8 @@ void write_unit_2_0(std::string& out, const Unit& unit) {
     const auto [state, sub_state] = state_2_0(unit.state);
     out += std::string("<segment id=\"seg\" state=\"") + state + "\"";
     if (sub_state) out += std::string(" subState=\"") + sub_state + "\"";
-    out += ">\n<source xml:space=\"preserve\">" + write_inline(unit.source, Vocabulary::xliff_2_0, &unit.original_codes) +
-           "</source>\n";
+    out += ">\n<source xml:space=\"preserve\">" +
+           write_inline(unit.source, Vocabulary::xliff_2_0, &unit.original_codes) + "</source>\n";
     if (unit.target)
         out += "<target xml:space=\"preserve\">" +
                write_inline(*unit.target, Vocabulary::xliff_2_0, &unit.original_codes) + "</target>\n";
@@ -100,11 +103,12 @@ void write_unit_2_0(std::string& out, const Unit& unit) {
 }
 
 std::string write_2_0(const File& file) {
-    std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                      "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\""
-                      " xmlns:mtc=\"urn:oasis:names:tc:xliff:matches:2.0\" xmlns:medloc=\"urn:medloc:xliff\""
-                      " version=\"2.0\"" +
-                      attribute("srcLang", file.source_language) + attribute("trgLang", file.target_language) + ">\n";
+    std::string out =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\""
+        " xmlns:mtc=\"urn:oasis:names:tc:xliff:matches:2.0\" xmlns:medloc=\"urn:medloc:xliff\""
+        " version=\"2.0\"" +
+        attribute("srcLang", file.source_language) + attribute("trgLang", file.target_language) + ">\n";
     out += "<file id=\"f1\"" + attribute("original", file.document_id) + attribute("medloc:project", file.project_id) +
            attribute("medloc:version", std::to_string(file.version)) + attribute("medloc:format", file.format) + ">\n";
     for (const Unit& unit : file.units) write_unit_2_0(out, unit);

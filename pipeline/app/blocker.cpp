@@ -15,8 +15,8 @@ std::string blocker_lines(const std::vector<Blocker>& blockers) {
         if (blocker.file != file && !blocker.file.empty()) lines += "\n" + blocker.file + ":";
         file = blocker.file;
         lines += "\n  " + blocker.document_id + "  " +
-                 (blocker.segment_id.empty() ? "(document)" : blocker.segment_id) + "  " + state_shown(blocker) +
-                 ": " + blocker.reason;
+                 (blocker.segment_id.empty() ? "(document)" : blocker.segment_id) + "  " + state_shown(blocker) + ": " +
+                 blocker.reason;
     }
     return lines;
 }

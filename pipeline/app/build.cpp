@@ -60,9 +60,13 @@ Credits check_document(reviews::Store& store, const reviews::DocumentVersion& ve
         check_segment(store, segment, locale, credits, blockers);
     const ReviewStanding review = review_standing(store, version.document_id, locale, as_of);
     if (review.standing == Standing::not_reviewed)
-        blockers.push_back({{}, version.document_id, {}, std::nullopt, "no clinical review of the whole document on record"});
+        blockers.push_back(
+            {{}, version.document_id, {}, std::nullopt, "no clinical review of the whole document on record"});
     else if (review.standing == Standing::expired)
-        blockers.push_back({{}, version.document_id, {}, std::nullopt,
+        blockers.push_back({{},
+                            version.document_id,
+                            {},
+                            std::nullopt,
                             "the clinical review of " + review.last_reviewed + " expired on " + review.next_due});
     return credits;
 }

@@ -14,7 +14,8 @@ namespace fs = std::filesystem;
 
 std::string note_for(const reviews::StoredSegment& segment) {
     std::string note = segment.document_id + ", " + segment.kind;
-    if (!segment.context.empty() && segment.context != segment.plain) note += ", under \u201c" + segment.context + "\u201d";
+    if (!segment.context.empty() && segment.context != segment.plain)
+        note += ", under \u201c" + segment.context + "\u201d";
     return note;
 }
 
@@ -59,7 +60,8 @@ xliff::Unit unit_for(const reviews::StoredSegment& segment, const xliff::Content
     }
     if (translation && translation->previous_target) {
         unit.previous_target = xliff::content_from_markup(*translation->previous_target);
-        if (translation->previous_source) unit.previous_source = xliff::content_from_markup(*translation->previous_source);
+        if (translation->previous_source)
+            unit.previous_source = xliff::content_from_markup(*translation->previous_source);
     }
     return unit;
 }
@@ -69,7 +71,8 @@ void export_units(reviews::Store& store, const reviews::DocumentVersion& version
                   xliff::File& file, ExportedFile& exported) {
     const std::vector<reviews::StoredSegment> segments = store.version_segments(version.document_id, version.version);
     std::map<std::string, xliff::Content> sources;
-    for (const reviews::StoredSegment& segment : segments) sources[segment.id] = xliff::content_from_markup(segment.source);
+    for (const reviews::StoredSegment& segment : segments)
+        sources[segment.id] = xliff::content_from_markup(segment.source);
     const OriginalCodes originals(version, sources);
     for (const reviews::StoredSegment& segment : segments) {
         const std::optional<reviews::Translation> translation = store.translation(segment.id, request.locale);

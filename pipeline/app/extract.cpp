@@ -3,11 +3,11 @@
 
 #include "extract/changes.h"
 #include "extract/source.h"
-#include "skeleton/document.h"
 #include "io/errors.h"
 #include "io/files.h"
 #include "io/progress.h"
 #include "reviews/hash.h"
+#include "skeleton/document.h"
 
 #include <algorithm>
 #include <map>
@@ -76,10 +76,10 @@ void add_folder(std::vector<SourceFile>& files, const std::string& folder, Extra
         const fs::path real = fs::canonical(file, error);
         const auto [root_end, real_it] = std::mismatch(root.begin(), root.end(), real.begin(), real.end());
         if (error || root_end != root.end())
-            throw InputError(file.string(),
-                             "is a link to " + real.string() + ", outside " + folder +
-                                 ": its document id would escape the project",
-                             "copy the document into the folder instead of linking to it");
+            throw InputError(
+                file.string(),
+                "is a link to " + real.string() + ", outside " + folder + ": its document id would escape the project",
+                "copy the document into the folder instead of linking to it");
         if (!format_of(file)) ++skipped;
         add_file(files, file, file.lexically_relative(folder).generic_string(), false);
     }

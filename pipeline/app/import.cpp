@@ -167,7 +167,8 @@ private:
                            file.document_id + "\", which is now at version " + std::to_string(current->version),
                        "export the document again and translate the new file (your tool's translation memory "
                        "carries finished work over)");
-        if (file.target_language.empty()) place.fail(file.offset, "the file names no target language", "export the file again");
+        if (file.target_language.empty())
+            place.fail(file.offset, "the file names no target language", "export the file again");
         const auto locale = find_target_locale(settings, file.target_language);
         if (!locale)
             place.fail(file.offset,
@@ -189,7 +190,8 @@ private:
         bool all_final = true;
         for (const xliff::ReadUnit& unit : file.units) {
             if (!seen.insert(unit.id).second)
-                place.fail(unit.offset, "unit id \"" + unit.id + "\" appears twice", "keep each unit once, as exported");
+                place.fail(unit.offset, "unit id \"" + unit.id + "\" appears twice",
+                           "keep each unit once, as exported");
             const auto segment = segments.find(unit.id);
             if (segment == segments.end())
                 place.fail(unit.offset,
@@ -213,8 +215,9 @@ private:
         line += " " + std::to_string(counts.unchanged) + " unchanged, " + std::to_string(counts.untranslated) +
                 " empty, " + std::to_string(counts.source_copies) + " still the source copy\n";
         if (counts.source_copies > 0)
-            line += "  (a target that is still the source copy stays untranslated; if the translation really "
-                    "is the source text, mark the unit translated in your tool)\n";
+            line +=
+                "  (a target that is still the source copy stays untranslated; if the translation really "
+                "is the source text, mark the unit translated in your tool)\n";
         return line;
     }
 
@@ -260,7 +263,8 @@ private:
             }
             state = State::revised;
         }
-        const reviews::Meaning meaning = state == State::revised ? reviews::Meaning::revised : reviews::Meaning::translated;
+        const reviews::Meaning meaning =
+            state == State::revised ? reviews::Meaning::revised : reviews::Meaning::translated;
         Change change = new_target(here.segment, here.locale, markup, state, meaning, here.signer);
         if (here.has_stored_target())
             change.event.comment = std::string("replaces the ") + reviews::to_string(here.stored_state()) + " target";
@@ -271,7 +275,8 @@ private:
     // The target is the stored one: the file can only sign it off.
     void plan_signoff(const xliff::ReadUnit& unit, const UnitPlan& here, FilePlan& plan, Counts& counts) {
         std::optional<reviews::Act> act;
-        if (request_.role == Role::reviser && claims_at_least(unit.state, UnitState::reviewed)) act = reviews::Act::revise;
+        if (request_.role == Role::reviser && claims_at_least(unit.state, UnitState::reviewed))
+            act = reviews::Act::revise;
         if (request_.role == Role::clinical && unit.state == UnitState::final) act = reviews::Act::approve;
         const Decision decision =
             act ? decide(*act, here.stored_state(), reviews::people_of(store_, here.segment.id, here.locale),
@@ -348,8 +353,8 @@ ImportOutcome import_files(reviews::Store& store, const ImportRequest& request, 
         const auto transaction = store.transaction(reviews::Access::write);
         const FilePlan plan = importer.plan(path);
         if (!plan.blockers.empty())
-            throw Refused(refused_as(request) + ": after the files before it, " + path + " is refused:" +
-                          blocker_lines(plan.blockers) + "\n");
+            throw Refused(refused_as(request) + ": after the files before it, " + path +
+                          " is refused:" + blocker_lines(plan.blockers) + "\n");
         store_plan(store, plan, request, now);
         transaction->commit();
         outcome.changes += plan.changes.size();

@@ -45,8 +45,8 @@ std::string target_list(const reviews::ProjectSettings& settings) {
 
 std::string target_locale_option(const reviews::ProjectSettings& settings, std::string_view tag) {
     if (auto found = find_target_locale(settings, tag)) return *found;
-    throw UsageError("--locale " + std::string(tag) + " is not a target locale of this project (targets: " +
-                     target_list(settings) + ")");
+    throw UsageError("--locale " + std::string(tag) +
+                     " is not a target locale of this project (targets: " + target_list(settings) + ")");
 }
 
 const char* to_string(Standing standing) {

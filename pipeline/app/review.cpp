@@ -62,7 +62,8 @@ ReviewOutcome review(reviews::Store& store, const ReviewRequest& request, const 
     const std::vector<Scope> scopes = scope_of(store, request);
     for (const Scope& scope : scopes) {
         const std::vector<reviews::StoredSegment> segments =
-            scope.only ? std::vector{*scope.only} : store.version_segments(scope.version.document_id, scope.version.version);
+            scope.only ? std::vector{*scope.only}
+                       : store.version_segments(scope.version.document_id, scope.version.version);
         for (const reviews::StoredSegment& segment : segments) {
             const auto current = store.translation(segment.id, outcome.locale);
             const reviews::State state = current ? current->state : reviews::State::new_;

@@ -28,7 +28,8 @@ void make_folder(const fs::path& folder, const char* todo) {
 }  // namespace
 
 BundleFolder::BundleFolder(const fs::path& root, const std::string& locale, FileWriter& writer)
-    : building_(root / ("." + locale + ".building-" + std::to_string(getpid()))), bundle_(root / locale),
+    : building_(root / ("." + locale + ".building-" + std::to_string(getpid()))),
+      bundle_(root / locale),
       writer_(writer) {
     make_folder(root, "check the path");
     remove_abandoned(root, locale);

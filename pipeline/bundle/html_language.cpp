@@ -43,7 +43,8 @@ std::string with_language(std::string_view html, const std::string& locale) {
     const GumboVector& attributes = root->v.element.attributes;
     std::vector<Edit> edits;
     edits.push_back(set_attribute(html, attributes, tag_name_end, "lang", locale));
-    if (gumbo_get_attribute(&attributes, "xml:lang")) edits.push_back(set_attribute(html, attributes, tag_name_end, "xml:lang", locale));
+    if (gumbo_get_attribute(&attributes, "xml:lang"))
+        edits.push_back(set_attribute(html, attributes, tag_name_end, "xml:lang", locale));
     const bool rtl = locales::is_right_to_left(locale);
     if (rtl || gumbo_get_attribute(&attributes, "dir"))
         edits.push_back(set_attribute(html, attributes, tag_name_end, "dir", rtl ? "rtl" : "ltr"));

@@ -31,17 +31,31 @@ struct Shown {
 
 Shown shown(const reviews::LogEntry& entry) {
     if (const auto* event = std::get_if<reviews::Event>(&entry.record))
-        return {event->at,      event->document_id, event->segment_id,
-                event->locale,  event->actor,       reviews::to_string(event->role),
-                reviews::to_string(event->meaning), reviews::to_string(event->state),
-                event->source,  event->target,      event->comment,
+        return {event->at,
+                event->document_id,
+                event->segment_id,
+                event->locale,
+                event->actor,
+                reviews::to_string(event->role),
+                reviews::to_string(event->meaning),
+                reviews::to_string(event->state),
+                event->source,
+                event->target,
+                event->comment,
                 event->origin};
     const auto& review = std::get<reviews::DocumentReview>(entry.record);
-    return {review.at,     review.document_id, {},
-            review.locale, review.actor,       reviews::to_string(review.role),
-            reviews::kDocumentReviewMeaning,   reviews::to_string(reviews::State::approved),
-            reviews::signed_source(review),    reviews::signed_targets(review),
-            review.comment, review.origin};
+    return {review.at,
+            review.document_id,
+            {},
+            review.locale,
+            review.actor,
+            reviews::to_string(review.role),
+            reviews::kDocumentReviewMeaning,
+            reviews::to_string(reviews::State::approved),
+            reviews::signed_source(review),
+            reviews::signed_targets(review),
+            review.comment,
+            review.origin};
 }
 
 ordered_json to_json(const reviews::LogEntry& entry) {

@@ -159,8 +159,8 @@ int main(int argc, char** argv) {
 
     Options options;
     std::vector<std::pair<CLI::App*, Run>> runs;
-    for (const auto add : {add_init, add_extract, add_status, add_export, add_import, add_review, add_history,
-                           add_build, add_audit})
+    for (const auto add :
+         {add_init, add_extract, add_status, add_export, add_import, add_review, add_history, add_build, add_audit})
         add(app, options, runs);
 
     try {

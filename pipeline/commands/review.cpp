@@ -23,9 +23,8 @@ int run_review(const Context& context, const ReviewOptions& options) {
     const auto act = reviews::parse_act(options.act);
     if (!act) throw UsageError("review " + options.act + ": the acts are revise, approve and reject");
     const auto store = reviews::open_project(context.db_path);
-    const ReviewRequest request{*act,          options.locale, options.document,
-                                options.segment, options.all,  options.actor,
-                                role_option(options.role), options.comment};
+    const ReviewRequest request{*act,        options.locale, options.document,          options.segment,
+                                options.all, options.actor,  role_option(options.role), options.comment};
     const ReviewOutcome outcome = review(*store, request, context.services);
     context.out << options.act << " in " << outcome.locale << ": " << outcome.changed << " segment(s) "
                 << past_tense(*act) << ", " << outcome.skipped << " left as they were\n";

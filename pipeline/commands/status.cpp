@@ -47,7 +47,8 @@ void print_json(reviews::Store& store, const std::vector<reviews::DocumentStatus
         entry["segments"] = document.segments;
         entry["words"] = document.words;
         ordered_json locales = ordered_json::object();
-        for (const auto& [locale, states] : document.states) locales[locale] = locale_json(store, document, locale, as_of);
+        for (const auto& [locale, states] : document.states)
+            locales[locale] = locale_json(store, document, locale, as_of);
         entry["locales"] = std::move(locales);
         json["documents"].push_back(std::move(entry));
         segments += document.segments;
@@ -69,7 +70,8 @@ void print_text(reviews::Store& store, const std::vector<reviews::DocumentStatus
     for (const std::string& tag : settings.target_locales) out << ' ' << tag;
     out << "\n" << documents.size() << " document(s), " << segments << " segments, " << words << " words\n";
     for (const reviews::DocumentStatus& document : documents) {
-        out << "\n" << document.document_id << "  (" << document.format << ", version " << document.version << ")  "
+        out << "\n"
+            << document.document_id << "  (" << document.format << ", version " << document.version << ")  "
             << document.segments << " segments, " << document.words << " words\n";
         for (const auto& [locale, states] : document.states) {
             out << "  " << locale << ":";
@@ -77,11 +79,10 @@ void print_text(reviews::Store& store, const std::vector<reviews::DocumentStatus
                 out << "  " << reviews::to_string(state) << " " << states.at(state);
             if (document.stale.contains(locale)) out << "  (stale " << document.stale.at(locale) << ")";
             const ReviewStanding review = review_standing(store, document.document_id, locale, as_of);
-            if (review.last_reviewed.empty())
-                out << "\n      clinical review: none yet";
+            if (review.last_reviewed.empty()) out << "\n      clinical review: none yet";
             else
-                out << "\n      clinical review: " << review.last_reviewed << " by " << review.reviewer
-                    << ", next due " << review.next_due << " (" << to_string(review.standing) << ")";
+                out << "\n      clinical review: " << review.last_reviewed << " by " << review.reviewer << ", next due "
+                    << review.next_due << " (" << to_string(review.standing) << ")";
             out << '\n';
         }
     }

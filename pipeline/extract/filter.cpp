@@ -46,8 +46,7 @@ Range TextUnit::raw() const {
     return {pieces.front().raw.begin, pieces.back().raw.end};
 }
 
-UnitBuilder::UnitBuilder(std::string_view source, UnitKind kind, std::string context)
-    : source_(source) {
+UnitBuilder::UnitBuilder(std::string_view source, UnitKind kind, std::string context) : source_(source) {
     unit_.kind = kind;
     unit_.context = std::move(context);
 }
@@ -56,8 +55,9 @@ void UnitBuilder::close_gap(std::size_t next_begin) {
     if (unit_.pieces.empty()) return;
     Piece& last = unit_.pieces.back();
     if (next_begin < last.raw.end)
-        throw FilterError(next_begin, "the parser reordered this markup (text directly inside a table, or "
-                                      "misnested tags), so it cannot be rebuilt as written; fix the markup");
+        throw FilterError(next_begin,
+                          "the parser reordered this markup (text directly inside a table, or "
+                          "misnested tags), so it cannot be rebuilt as written; fix the markup");
     if (next_begin == last.raw.end) return;
     if (last.is_code()) {
         last.raw.end = next_begin;

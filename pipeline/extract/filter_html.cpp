@@ -23,12 +23,18 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' |
 
 bool skipped(GumboTag tag) {
     switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_PRE: case GUMBO_TAG_TEXTAREA:
-    case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_CANVAS:
-        return true;
-    default:
-        return false;
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_CANVAS: return true;
+    default: return false;
     }
 }
 
@@ -39,7 +45,8 @@ bool is_protected(const GumboNode* element) {
     const GumboAttribute* classes = gumbo_get_attribute(&element->v.element.attributes, "class");
     if (!classes) return false;
     const std::string_view names = classes->value;
-    for (std::size_t at = names.find("notranslate"); at != std::string_view::npos; at = names.find("notranslate", at + 1)) {
+    for (std::size_t at = names.find("notranslate"); at != std::string_view::npos;
+         at = names.find("notranslate", at + 1)) {
         const std::size_t end = at + 11;
         if ((at == 0 || is_space(names[at - 1])) && (end == names.size() || is_space(names[end]))) return true;
     }
@@ -48,17 +55,43 @@ bool is_protected(const GumboNode* element) {
 
 bool is_inline(GumboTag tag) {
     switch (tag) {
-    case GUMBO_TAG_A: case GUMBO_TAG_ABBR: case GUMBO_TAG_ACRONYM: case GUMBO_TAG_B: case GUMBO_TAG_BDI:
-    case GUMBO_TAG_BDO: case GUMBO_TAG_BIG: case GUMBO_TAG_CITE: case GUMBO_TAG_DATA: case GUMBO_TAG_DEL:
-    case GUMBO_TAG_DFN: case GUMBO_TAG_EM: case GUMBO_TAG_FONT: case GUMBO_TAG_I: case GUMBO_TAG_INS:
-    case GUMBO_TAG_KBD: case GUMBO_TAG_MARK: case GUMBO_TAG_Q: case GUMBO_TAG_S: case GUMBO_TAG_SAMP:
-    case GUMBO_TAG_SMALL: case GUMBO_TAG_SPAN: case GUMBO_TAG_STRIKE: case GUMBO_TAG_STRONG:
-    case GUMBO_TAG_SUB: case GUMBO_TAG_SUP: case GUMBO_TAG_TIME: case GUMBO_TAG_TT: case GUMBO_TAG_U:
-    case GUMBO_TAG_VAR: case GUMBO_TAG_LABEL: case GUMBO_TAG_BR: case GUMBO_TAG_IMG: case GUMBO_TAG_WBR:
-    case GUMBO_TAG_CODE: case GUMBO_TAG_UNKNOWN:
-        return true;
-    default:
-        return false;
+    case GUMBO_TAG_A:
+    case GUMBO_TAG_ABBR:
+    case GUMBO_TAG_ACRONYM:
+    case GUMBO_TAG_B:
+    case GUMBO_TAG_BDI:
+    case GUMBO_TAG_BDO:
+    case GUMBO_TAG_BIG:
+    case GUMBO_TAG_CITE:
+    case GUMBO_TAG_DATA:
+    case GUMBO_TAG_DEL:
+    case GUMBO_TAG_DFN:
+    case GUMBO_TAG_EM:
+    case GUMBO_TAG_FONT:
+    case GUMBO_TAG_I:
+    case GUMBO_TAG_INS:
+    case GUMBO_TAG_KBD:
+    case GUMBO_TAG_MARK:
+    case GUMBO_TAG_Q:
+    case GUMBO_TAG_S:
+    case GUMBO_TAG_SAMP:
+    case GUMBO_TAG_SMALL:
+    case GUMBO_TAG_SPAN:
+    case GUMBO_TAG_STRIKE:
+    case GUMBO_TAG_STRONG:
+    case GUMBO_TAG_SUB:
+    case GUMBO_TAG_SUP:
+    case GUMBO_TAG_TIME:
+    case GUMBO_TAG_TT:
+    case GUMBO_TAG_U:
+    case GUMBO_TAG_VAR:
+    case GUMBO_TAG_LABEL:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_IMG:
+    case GUMBO_TAG_WBR:
+    case GUMBO_TAG_CODE:
+    case GUMBO_TAG_UNKNOWN: return true;
+    default: return false;
     }
 }
 
@@ -67,11 +100,19 @@ bool is_void(GumboTag tag) { return tag == GUMBO_TAG_BR || tag == GUMBO_TAG_IMG 
 UnitKind unit_kind(GumboTag tag) {
     switch (tag) {
     case GUMBO_TAG_TITLE: return UnitKind::title;
-    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
     case GUMBO_TAG_H6: return UnitKind::heading;
-    case GUMBO_TAG_LI: case GUMBO_TAG_DT: case GUMBO_TAG_DD: return UnitKind::list_item;
-    case GUMBO_TAG_TD: case GUMBO_TAG_TH: return UnitKind::table_cell;
-    case GUMBO_TAG_CAPTION: case GUMBO_TAG_FIGCAPTION: return UnitKind::caption;
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD: return UnitKind::list_item;
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH: return UnitKind::table_cell;
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_FIGCAPTION: return UnitKind::caption;
     default: return UnitKind::paragraph;
     }
 }
@@ -81,8 +122,8 @@ bool is_translatable_attribute(const GumboNode* element, std::string_view name) 
         return true;
     if (name != "content" || element->v.element.tag != GUMBO_TAG_META) return false;
     const GumboAttribute* meta_name = gumbo_get_attribute(&element->v.element.attributes, "name");
-    return meta_name && (std::strcmp(meta_name->value, "description") == 0 ||
-                         std::strcmp(meta_name->value, "keywords") == 0);
+    return meta_name &&
+           (std::strcmp(meta_name->value, "description") == 0 || std::strcmp(meta_name->value, "keywords") == 0);
 }
 
 // Length of the character reference at raw[at] ("&amp;", "&#8217;"), or 0.
@@ -129,7 +170,8 @@ private:
     std::size_t offset_of(const char* data) const { return static_cast<std::size_t>(data - source_.data()); }
 
     bool in_source(const GumboStringPiece& piece) const {
-        return piece.data && piece.data >= source_.data() && piece.data + piece.length <= source_.data() + source_.size();
+        return piece.data && piece.data >= source_.data() &&
+               piece.data + piece.length <= source_.data() + source_.size();
     }
 
     Range start_tag(const GumboNode* element) const {
@@ -181,8 +223,7 @@ private:
                 }
                 break;
             }
-            default:
-                break;
+            default: break;
             }
         }
         finish_unit();
@@ -255,9 +296,7 @@ private:
     void add_decoded(UnitBuilder& unit, Range raw, std::string_view decoded) {
         const std::string_view bytes = source_.substr(raw.begin, raw.size());
         std::size_t i = 0, j = 0, verbatim = 0;
-        const auto flush = [&](std::size_t until) {
-            unit.add_verbatim({raw.begin + verbatim, raw.begin + until});
-        };
+        const auto flush = [&](std::size_t until) { unit.add_verbatim({raw.begin + verbatim, raw.begin + until}); };
         while (i < bytes.size()) {
             if (is_space(bytes[i])) {
                 std::size_t end = i;

@@ -95,7 +95,8 @@ private:
         const bool was_heading = type == MD_BLOCK_H && unit_;
         std::string heading_text;
         if (was_heading)
-            for (const Piece& piece : unit_->pieces()) if (!piece.is_code()) heading_text += piece.text;
+            for (const Piece& piece : unit_->pieces())
+                if (!piece.is_code()) heading_text += piece.text;
         finish_unit();
         if (was_heading && !heading_text.empty()) heading_ = heading_text;
         if (type == MD_BLOCK_LI) in_list_item_ = false;
@@ -155,8 +156,7 @@ private:
         case MD_TEXT_ENTITY:
             if (auto decoded = decode_character_reference(source_.substr(raw.begin, raw.size())))
                 unit_->add_text(raw, *decoded);
-            else
-                unit_->add_verbatim(raw);
+            else unit_->add_verbatim(raw);
             break;
         case MD_TEXT_HTML: unit_->add_code(Piece::Kind::placeholder, raw, "html"); break;
         default: unit_->add_verbatim(rest); break;
@@ -311,12 +311,8 @@ private:
     void emit_pending() {
         for (const Pending& item : pending_) {
             switch (item.event) {
-            case Event::open:
-                unit_->add_code(Piece::Kind::open, item.raw, span_name(item.span), item.pair);
-                break;
-            case Event::close:
-                unit_->add_code(Piece::Kind::close, item.raw, span_name(item.span), item.pair);
-                break;
+            case Event::open: unit_->add_code(Piece::Kind::open, item.raw, span_name(item.span), item.pair); break;
+            case Event::close: unit_->add_code(Piece::Kind::close, item.raw, span_name(item.span), item.pair); break;
             case Event::line_break: unit_->add_code(Piece::Kind::placeholder, item.raw, "br"); break;
             case Event::soft_break: unit_->add_text(item.raw, " "); break;
             case Event::code_open: code_open_ = item.raw; break;
@@ -327,8 +323,7 @@ private:
     void finish_code_span() {
         std::size_t end = code_last_end_;
         if (end < source_.size() && source_[end] == ' ') ++end;
-        const std::size_t ticks = std::count(source_.begin() + code_open_.begin,
-                                             source_.begin() + code_open_.end, '`');
+        const std::size_t ticks = std::count(source_.begin() + code_open_.begin, source_.begin() + code_open_.end, '`');
         for (std::size_t i = 0; i < ticks && end < source_.size() && source_[end] == '`'; ++i) ++end;
         unit_->add_code(Piece::Kind::placeholder, {code_open_.begin, end}, "code");
         cursor_ = end;
@@ -351,9 +346,7 @@ private:
 
 class MarkdownFilter final : public Filter {
 public:
-    std::vector<TextUnit> extract(std::string_view source) override {
-        return MarkdownExtraction(source).run();
-    }
+    std::vector<TextUnit> extract(std::string_view source) override { return MarkdownExtraction(source).run(); }
 };
 
 }  // namespace

@@ -20,9 +20,10 @@ void check_text(const std::string& file, std::string_view bytes) {
         const auto byte = static_cast<unsigned char>(bytes[i]);
         if (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') {
             const locales::TextPosition at = locales::position_of(bytes, i);
-            throw InputError(file, "binary content (control byte 0x" + reviews::to_hex(bytes.substr(i, 1)) +
-                                       "), not a text document",
-                             "extract only text, Markdown and HTML files", at.line, at.column);
+            throw InputError(
+                file,
+                "binary content (control byte 0x" + reviews::to_hex(bytes.substr(i, 1)) + "), not a text document",
+                "extract only text, Markdown and HTML files", at.line, at.column);
         }
     }
     if (const auto invalid = locales::find_invalid_utf8(bytes)) {

@@ -77,7 +77,8 @@ public:
         for (; it != order_.end() && segments_[*it].raw.begin < range.end; ++it) {
             const Range& raw = segments_[*it].raw;
             if (raw.begin < position || raw.end > range.end) continue;
-            if (raw.begin > position) parts.push_back({std::string(source_.substr(position, raw.begin - position)), -1});
+            if (raw.begin > position)
+                parts.push_back({std::string(source_.substr(position, raw.begin - position)), -1});
             parts.push_back({{}, static_cast<int>(*it)});
             ++used_[*it];
             position = raw.end;
@@ -184,8 +185,7 @@ Skeleton Skeleton::from_json(std::string_view text) {
         Slot slot;
         slot.segment_id = s.at("id").get<std::string>();
         slot.encoding = encoding_named(s.at("encoding").get<std::string>());
-        for (const auto& [run, parts] : s.at("codes").items())
-            slot.codes[std::stoul(run)] = template_from_json(parts);
+        for (const auto& [run, parts] : s.at("codes").items()) slot.codes[std::stoul(run)] = template_from_json(parts);
         for (const json& spelled : s.at("spellings"))
             slot.spellings.push_back({spelled.at(0).get<std::size_t>(), spelled.at(1).get<std::size_t>(),
                                       spelled.at(2).get<std::size_t>(), spelled.at(3).get<std::string>()});

@@ -33,8 +33,9 @@ StoredSegment read_segment(const Statement& row) {
     return segment;
 }
 
-constexpr const char* kSegmentColumns = "s.id, s.document_id, s.source, s.plain, s.words, s.kind, s.context, "
-                                        "s.retired_in, s.replaces";
+constexpr const char* kSegmentColumns =
+    "s.id, s.document_id, s.source, s.plain, s.words, s.kind, s.context, "
+    "s.retired_in, s.replaces";
 
 State stored_state(const std::string& text) {
     const auto state = parse_state(text);
@@ -181,8 +182,8 @@ std::optional<DocumentVersion> SqliteStore::current_version(std::string_view doc
                   "ON v.document_id = d.id AND v.version = d.current_version WHERE d.id = ?");
     get.bind(1, document_id);
     if (!get.step()) return std::nullopt;
-    return DocumentVersion{get.text(0), get.integer(1), get.text(2), get.text(3),
-                           get.integer(4), get.text(5), get.text(6)};
+    return DocumentVersion{get.text(0),    get.integer(1), get.text(2), get.text(3),
+                           get.integer(4), get.text(5),    get.text(6)};
 }
 
 std::vector<StoredSegment> SqliteStore::version_segments(std::string_view document_id, std::int64_t version) {
@@ -211,7 +212,8 @@ std::vector<DocumentStatus> SqliteStore::status(std::string_view only_locale) {
                      "GROUP BY d.id ORDER BY d.id");
     while (totals.step()) {
         index[totals.text(0)] = documents.size();
-        documents.push_back({totals.text(0), totals.text(1), totals.integer(2), totals.integer(3), totals.integer(4), {}, {}});
+        documents.push_back(
+            {totals.text(0), totals.text(1), totals.integer(2), totals.integer(3), totals.integer(4), {}, {}});
     }
     for (DocumentStatus& document : documents)
         for (const std::string& locale : settings_.target_locales)
@@ -270,8 +272,7 @@ std::vector<LogEntry> SqliteStore::document_log(std::string_view document_id, st
     return read_log(get);
 }
 
-std::optional<DocumentReview> SqliteStore::last_document_review(std::string_view document_id,
-                                                                std::string_view locale) {
+std::optional<DocumentReview> SqliteStore::last_document_review(std::string_view document_id, std::string_view locale) {
     Statement get(db_, std::string(kLogColumns) +
                            "WHERE document_id = ? AND locale = ? AND segment_id IS NULL AND meaning = ? "
                            "ORDER BY id DESC LIMIT 1");
@@ -296,8 +297,7 @@ AuditReport SqliteStore::verify_log() {
                     "WHERE e.id IS NULL OR e.state != t.state "
                     "OR (t.state != 'needs-translation' AND e.target IS NOT t.target) LIMIT 1");
     if (check.step())
-        report.problem = "the translation of segment " + check.text(0) + " in " + check.text(1) + " (" +
-                         check.text(2) +
+        report.problem = "the translation of segment " + check.text(0) + " in " + check.text(1) + " (" + check.text(2) +
                          "), which is not what its last event says: it was changed outside medloc, or that event "
                          "was removed";
     return report;
@@ -317,7 +317,8 @@ void SqliteStore::add_document_version(const DocumentVersion& version) {
 
 void SqliteStore::set_version_segments(std::string_view document_id, std::int64_t version,
                                        const std::vector<std::string>& segment_ids) {
-    Statement member(db_, "INSERT INTO version_segment (document_id, version, position, segment_id) VALUES (?, ?, ?, ?)");
+    Statement member(db_,
+                     "INSERT INTO version_segment (document_id, version, position, segment_id) VALUES (?, ?, ?, ?)");
     for (std::size_t i = 0; i < segment_ids.size(); ++i) {
         member.bind(1, document_id).bind(2, version);
         member.bind(3, static_cast<std::int64_t>(i)).bind(4, segment_ids[i]).run();
@@ -366,9 +367,10 @@ void SqliteStore::append(LogRow row) {
     Statement last(db_, "SELECT hash FROM event ORDER BY id DESC LIMIT 1");
     row.previous_hash = last.step() ? last.text(0) : std::string();
     row.hash = row_hash(row, row.previous_hash);
-    Statement add(db_,
-                  "INSERT INTO event (at, document_id, segment_id, locale, actor, role, meaning, state, source, target, "
-                  "comment, origin, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    Statement add(
+        db_,
+        "INSERT INTO event (at, document_id, segment_id, locale, actor, role, meaning, state, source, target, "
+        "comment, origin, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     add.bind(1, row.at).bind(2, row.document_id);
     if (row.segment_id.empty()) add.bind_null(3);
     else add.bind(3, row.segment_id);

@@ -26,8 +26,7 @@ public:
     std::vector<Translation> translations_of(std::string_view segment_id) override;
     std::vector<LogEntry> segment_log(std::string_view segment_id, std::string_view locale) override;
     std::vector<LogEntry> document_log(std::string_view document_id, std::string_view locale) override;
-    std::optional<DocumentReview> last_document_review(std::string_view document_id,
-                                                       std::string_view locale) override;
+    std::optional<DocumentReview> last_document_review(std::string_view document_id, std::string_view locale) override;
     AuditReport verify_log() override;
 
     void add_document_version(const DocumentVersion& version) override;

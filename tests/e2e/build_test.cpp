@@ -42,7 +42,8 @@ struct Project {
         const fs::path out = dir / "pseudo";
         REQUIRE(ok({"export", "--locale", locale, "--out", out.string(), "--pseudo"}));
         std::vector<std::string> import = {"import", "--as", "Ana Ruiz", "--role", "translator"};
-        for (const auto& entry : fs::recursive_directory_iterator(out / locale)) import.push_back(entry.path().string());
+        for (const auto& entry : fs::recursive_directory_iterator(out / locale))
+            import.push_back(entry.path().string());
         REQUIRE(ok(import));
         approve(locale);
     }
@@ -158,7 +159,8 @@ TEST_CASE("what the source protects stays as it is, and translated Markdown stay
     const fs::path file = project.dir / "out" / "en-XA" / "tricky.md.xlf";
     std::string text = read_file(file);
     const std::map<std::string, std::string> tricky = {
-        {"Heading", "# Not a *heading* &amp; [link](x)"}, {"A plain paragraph.", "1. Not a list | not a cell"},
+        {"Heading", "# Not a *heading* &amp; [link](x)"},
+        {"A plain paragraph.", "1. Not a list | not a cell"},
         {"one item", "- not a &lt;b&gt;nested&lt;/b&gt; list\n\n# not a heading"}};
     for (const auto& [source, target] : tricky) {
         const std::string prefilled = "<target state=\"new\">" + source + "</target>";
@@ -167,7 +169,8 @@ TEST_CASE("what the source protects stays as it is, and translated Markdown stay
     }
     write_file(file, text);
     REQUIRE(project.ok({"import", file.string(), "--as", "Ana Ruiz", "--role", "translator"}));
-    REQUIRE(project.ok({"export", "--locale", "en-XA", "--out", (project.dir / "pseudo").string(), "--pseudo", "--pending"}));
+    REQUIRE(project.ok(
+        {"export", "--locale", "en-XA", "--out", (project.dir / "pseudo").string(), "--pseudo", "--pending"}));
     REQUIRE(project.ok({"import", (project.dir / "pseudo" / "en-XA" / "dose.html.xlf").string(), "--as", "Ana Ruiz",
                         "--role", "translator"}));
     project.approve("en-XA");
@@ -210,15 +213,17 @@ TEST_CASE("the gate: an unapproved segment, a stale approval and an expired revi
         CHECK(blockers[0]["reason"].get<std::string>().find("expired on") != std::string::npos);
     }
     SECTION("one segment not approved") {
-        const std::string id = run({"sqlite3", project.db.string(), "SELECT id FROM segment LIMIT 1 OFFSET 5"}).out.substr(0, 16);
+        const std::string id =
+            run({"sqlite3", project.db.string(), "SELECT id FROM segment LIMIT 1 OFFSET 5"}).out.substr(0, 16);
         REQUIRE(project.ok({"review", "reject", "--locale", "es-US", "--segment", id, "--as", "Ben Ode", "--role",
                             "reviser", "--comment", "Wrong term"}));
         refused({}, kDoc + "  " + id + "  needs-translation: ");
     }
     SECTION("an approval of a different target") {
         // Only an edit outside medloc can do this; the gate must still see it.
-        REQUIRE(run({"sqlite3", project.db.string(),
-                     "UPDATE translation SET target = 'Texto cambiado' WHERE rowid = 3"}).exit_code == 0);
+        REQUIRE(
+            run({"sqlite3", project.db.string(), "UPDATE translation SET target = 'Texto cambiado' WHERE rowid = 3"})
+                .exit_code == 0);
         refused({}, "approved: approved for a different target text");
     }
 }

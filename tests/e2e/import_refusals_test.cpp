@@ -37,7 +37,8 @@ struct Exported {
         changed.replace(at, from.size(), to);
         const fs::path path = dir / "returned.xlf";
         write_file(path, changed);
-        return path.string() + ":" + std::to_string(1 + std::count(text.begin(), text.begin() + static_cast<long>(at), '\n')) + ":";
+        return path.string() + ":" +
+               std::to_string(1 + std::count(text.begin(), text.begin() + static_cast<long>(at), '\n')) + ":";
     }
 
     // "FILE:LINE:" of the unit that holds `needle`, where unit errors point.
@@ -134,14 +135,17 @@ TEST_CASE("import refuses a target with an inline code its source lacks", "[impo
 
 TEST_CASE("import refuses a target with an inline code twice", "[import][bad-input]") {
     Exported x;
-    x.write_changed(kCodedTarget, "<target state=\"new\"><g id=\"1\">x</g>Call the Sports Concussion Clinic at <g id=\"1\" ctype=\"bold\">(216) 555-0199</g>");
+    x.write_changed(kCodedTarget,
+                    "<target state=\"new\"><g id=\"1\">x</g>Call the Sports Concussion Clinic at <g id=\"1\" "
+                    "ctype=\"bold\">(216) 555-0199</g>");
     check_refused(x.db, x.import(), x.unit_with(kCodedTarget), "inline code 1 (strong) twice");
 }
 
 TEST_CASE("import refuses inline codes reordered into invalid markup", "[import][bad-input]") {
     Exported x;
-    x.write_changed(kCodedTarget,
-                    "<target state=\"new\">Llame a la clínica al <ex id=\"1\"/>(216) 555-0199<bx id=\"1\" ctype=\"bold\"/>");
+    x.write_changed(
+        kCodedTarget,
+        "<target state=\"new\">Llame a la clínica al <ex id=\"1\"/>(216) 555-0199<bx id=\"1\" ctype=\"bold\"/>");
     check_refused(x.db, x.import(), x.unit_with(kCodedTarget), "closes inline code 1 (strong) before opening it");
 }
 
@@ -156,7 +160,8 @@ TEST_CASE("empty targets are untranslated, not errors", "[import]") {
     std::string text = x.text;
     // One unit translated, one target emptied, one removed altogether.
     text.replace(text.find(kCodedTarget), kCodedTarget.size(),
-                 "<target state=\"new\">Llame a la Clínica de Conmociones Deportivas al <g id=\"1\" ctype=\"bold\">(216) 555-0199</g>");
+                 "<target state=\"new\">Llame a la Clínica de Conmociones Deportivas al <g id=\"1\" "
+                 "ctype=\"bold\">(216) 555-0199</g>");
     const std::size_t empty = text.find("<target state=\"new\">", text.find("</trans-unit>"));
     text.replace(empty, text.find("</target>", empty) + 9 - empty, "<target state=\"new\"/>");
     const std::size_t removed = text.find("<target state=\"new\">", text.find("</trans-unit>", empty));

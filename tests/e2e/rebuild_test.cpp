@@ -1,7 +1,7 @@
 // Every corpus document, rebuilt from its stored skeleton with its own
 // source text, is byte-for-byte the original.
-#include "skeleton/skeleton.h"
 #include "reviews/store.h"
+#include "skeleton/skeleton.h"
 #include "support.h"
 #include "xliff/content.h"
 
@@ -61,5 +61,6 @@ TEST_CASE("a translated segment is escaped for its place and keeps its codes", "
     CHECK(rebuilt.find("&lt;Eczema is  &amp; co&gt;<strong>&lt;not contagious &amp; co&gt;</strong>") !=
           std::string::npos);
     CHECK(rebuilt.find("<script type=\"text/javascript\">") != std::string::npos);
-    CHECK(rebuilt.find("<" "Eczema") == std::string::npos);
+    CHECK(rebuilt.find("<"
+                       "Eczema") == std::string::npos);
 }

@@ -97,7 +97,8 @@ TEST_CASE("the sample article's whole life in one locale, with its review date",
     const Result history = run_medloc(project.db, {"history", "--doc", kDoc, "--json"});
     const nlohmann::json events = nlohmann::json::parse(history.out);
     std::map<std::string, int> meanings;
-    for (const nlohmann::json& event : events) ++meanings[event["meaning"].get<std::string>() + " by " + event["actor"].get<std::string>()];
+    for (const nlohmann::json& event : events)
+        ++meanings[event["meaning"].get<std::string>() + " by " + event["actor"].get<std::string>()];
     CHECK(meanings["translated by Ana Ruiz"] == 73);
     CHECK(meanings["revised by Ben Ode"] == 73);
     CHECK(meanings["approved for clinical accuracy by Dr. Carla Chen"] == 73);
@@ -110,8 +111,7 @@ TEST_CASE("four eyes: nobody revises or approves their own work", "[review][gate
     Translated project;
     check_refused(project.db, project.review("revise", "ana  RUIZ", "reviser"), "refused",
                   "Ana Ruiz translated it; a second person must revise it", 3);
-    check_refused(project.db, project.review("approve", "Dr. Carla Chen", "clinical"), "refused",
-                  "not revised yet", 3);
+    check_refused(project.db, project.review("approve", "Dr. Carla Chen", "clinical"), "refused", "not revised yet", 3);
     REQUIRE(project.ok(project.review("revise", "Ben Ode", "reviser")));
     check_refused(project.db, project.review("approve", "Ben Ode", "clinical"), "refused",
                   "Ben Ode revised it; the clinical approver must be someone else", 3);
@@ -233,8 +233,10 @@ TEST_CASE("the event log refuses edits, and audit verify finds them when forced"
     CHECK(run({"sqlite3", db, "DELETE FROM event WHERE id = 5"}).exit_code != 0);
 
     SECTION("an event's text changed") {
-        REQUIRE(run({"sqlite3", db, "DROP TRIGGER event_is_append_only_update; "
-                                    "UPDATE event SET target = 'Texto cambiado' WHERE id = 5"}).exit_code == 0);
+        REQUIRE(run({"sqlite3", db,
+                     "DROP TRIGGER event_is_append_only_update; "
+                     "UPDATE event SET target = 'Texto cambiado' WHERE id = 5"})
+                    .exit_code == 0);
         const Result verify = run_medloc(project.db, {"audit", "verify"});
         CHECK(verify.exit_code == 4);
         CHECK(verify.out.find("event 5 (") != std::string::npos);
@@ -254,8 +256,10 @@ TEST_CASE("the event log refuses edits, and audit verify finds them when forced"
         CHECK(verify.out.find("does not follow event 6") != std::string::npos);
     }
     SECTION("the last event deleted") {
-        REQUIRE(run({"sqlite3", db, "DROP TRIGGER event_is_append_only_delete; "
-                                    "DELETE FROM event WHERE id = (SELECT MAX(id) FROM event)"}).exit_code == 0);
+        REQUIRE(run({"sqlite3", db,
+                     "DROP TRIGGER event_is_append_only_delete; "
+                     "DELETE FROM event WHERE id = (SELECT MAX(id) FROM event)"})
+                    .exit_code == 0);
         const Result verify = run_medloc(project.db, {"audit", "verify"});
         CHECK(verify.exit_code == 4);
         CHECK(verify.out.find("not what its last event says") != std::string::npos);

@@ -103,9 +103,8 @@ TEST_CASE("scripts, styles, comments and URLs are not translatable, but alt and 
     CHECK(has_segment(texts, "fingertip units"));
 
     const auto asthma = segments_of("asthma-action-plan.txt");
-    const auto with_url = std::find_if(asthma.begin(), asthma.end(), [](const auto& s) {
-        return s.plain.starts_with("Printable plans are at");
-    });
+    const auto with_url = std::find_if(asthma.begin(), asthma.end(),
+                                       [](const auto& s) { return s.plain.starts_with("Printable plans are at"); });
     REQUIRE(with_url != asthma.end());
     CHECK(with_url->markup ==
           "Printable plans are at <x id=\"1\" ctype=\"url\" "

@@ -2,9 +2,9 @@
 #include "shapes.h"
 #include "support.h"
 
-#include <catch2/catch.hpp>
 #include <gumbo.h>
 #include <md4c.h>
+#include <catch2/catch.hpp>
 
 namespace medloc::test {
 namespace {
@@ -57,8 +57,9 @@ std::vector<std::string> text_shape(const std::string& text) {
         const std::size_t end = std::min(text.find('\n', start), text.size());
         const std::string line = text.substr(start, end - start);
         const std::size_t indent = line.find_first_not_of(' ');
-        shape.push_back(indent == std::string::npos ? "blank"
-                                                    : line.substr(0, indent) + (line.compare(indent, 3, "•") == 0 ? "•" : "text"));
+        shape.push_back(indent == std::string::npos
+                            ? "blank"
+                            : line.substr(0, indent) + (line.compare(indent, 3, "•") == 0 ? "•" : "text"));
         start = end + 1;
     }
     return shape;
@@ -71,7 +72,6 @@ std::vector<std::string> shape_of(const fs::path& document, const std::string& b
     if (document.extension() == ".md") return markdown_shape(bytes);
     return text_shape(bytes);
 }
-
 
 std::vector<std::pair<std::string, std::string>> html_root_attributes(const std::string& html) {
     GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());

@@ -1,9 +1,9 @@
 // XLIFF export and import on the whole corpus: valid against the official
 // schemas, read by real consumers (translate-toolkit, OmegaT, npm xliff),
 // and a pseudo-translation round trip that keeps every document's structure.
-#include "skeleton/skeleton.h"
 #include "reviews/store.h"
 #include "shapes.h"
+#include "skeleton/skeleton.h"
 #include "support.h"
 #include "xliff/content.h"
 
@@ -177,13 +177,14 @@ TEST_CASE("OmegaT translates the sample's 1.2 export from the TMX and medloc imp
     const fs::path out = project.exported({"--locale", "es-US"});
     const fs::path tmx = shared_dir() / "corpus" / "translations" / "amps-children.en-es.tmx";
     const fs::path returned = project.dir / "omegat" / "amps-children.txt.xlf";
-    const Result omegat = run({shared_script("peer-omegat-roundtrip").string(),
-                               (out / "es-US" / "amps-children.txt.xlf").string(), tmx.string(), "en-US", "es-US",
-                               returned.string()});
+    const Result omegat =
+        run({shared_script("peer-omegat-roundtrip").string(), (out / "es-US" / "amps-children.txt.xlf").string(),
+             tmx.string(), "en-US", "es-US", returned.string()});
     INFO(omegat.out << omegat.err);
     REQUIRE(omegat.exit_code == 0);
 
-    const Result imported = run_medloc(project.db, {"import", returned.string(), "--as", "Ana Ruiz", "--role", "translator"});
+    const Result imported =
+        run_medloc(project.db, {"import", returned.string(), "--as", "Ana Ruiz", "--role", "translator"});
     INFO(imported.out << imported.err);
     REQUIRE(imported.exit_code == 0);
 
@@ -355,7 +356,8 @@ TEST_CASE("a file translated and saved by translate-toolkit imports", "[xliff][p
     CorpusProject project("es-US");
     const fs::path out = project.exported({"--locale", "es-US"});
     const fs::path file = out / "es-US" / "eczema-skin-care.html.xlf";
-    const Result filled = run({"/usr/bin/python3", (fs::path(MEDLOC_TESTS) / "peers" / "tt-fill.py").string(), file.string()});
+    const Result filled =
+        run({"/usr/bin/python3", (fs::path(MEDLOC_TESTS) / "peers" / "tt-fill.py").string(), file.string()});
     INFO(filled.out << filled.err);
     REQUIRE(filled.exit_code == 0);
     const Result result = run_medloc(project.db, {"import", file.string(), "--as", "Ana Ruiz", "--role", "translator"});

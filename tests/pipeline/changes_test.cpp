@@ -26,10 +26,10 @@ TEST_CASE("a sentence edited past recognition still pairs when it is the only ch
 }
 
 TEST_CASE("new and removed sentences that share too few words stay new and removed", "[extract][changes]") {
-    const std::vector<Sentence> before = {{"a", "Intro."}, {"x", "Wash your hands often."}, {"y", "Rest."},
-                                          {"z", "End."}};
-    const std::vector<Sentence> after = {{"a", "Intro."}, {"n1", "Drink plenty of water."},
-                                         {"n2", "Avoid sugary drinks at night."}, {"z", "End."}};
+    const std::vector<Sentence> before = {
+        {"a", "Intro."}, {"x", "Wash your hands often."}, {"y", "Rest."}, {"z", "End."}};
+    const std::vector<Sentence> after = {
+        {"a", "Intro."}, {"n1", "Drink plenty of water."}, {"n2", "Avoid sugary drinks at night."}, {"z", "End."}};
     CHECK(pair_changes(before, after).empty());
 }
 

@@ -36,17 +36,19 @@ std::vector<std::string> units_of(Format format, std::string_view source) {
 }  // namespace
 
 TEST_CASE("the text filter: title, headings, paragraphs and bullets", "[extract][filters]") {
-    const std::string source = "Fever in Children\n\nWhat is a fever?\nA fever is a body temperature of 100.4 °F or "
-                               "higher.\n\n  • Give fluids.\n  1. Rest.\n";
-    CHECK(units_of(Format::text, source) == std::vector<std::string>{
-                                                "title: Fever in Children", "heading: What is a fever?",
-                                                "paragraph: A fever is a body temperature of 100.4 °F or higher.",
-                                                "list-item: Give fluids.", "list-item: Rest."});
+    const std::string source =
+        "Fever in Children\n\nWhat is a fever?\nA fever is a body temperature of 100.4 °F or "
+        "higher.\n\n  • Give fluids.\n  1. Rest.\n";
+    CHECK(units_of(Format::text, source) ==
+          std::vector<std::string>{"title: Fever in Children", "heading: What is a fever?",
+                                   "paragraph: A fever is a body temperature of 100.4 °F or higher.",
+                                   "list-item: Give fluids.", "list-item: Rest."});
 }
 
 TEST_CASE("the Markdown filter: blocks are units, spans are codes, escapes are spellings", "[extract][filters]") {
-    const std::string source = "# Sick days\n\nCheck **ketones** every *4 hours* \\* see [the plan](plan.md).\n\n"
-                               "- Drink water\n\n| Dose | When |\n|---|---|\n| 5 mL | night |\n";
+    const std::string source =
+        "# Sick days\n\nCheck **ketones** every *4 hours* \\* see [the plan](plan.md).\n\n"
+        "- Drink water\n\n| Dose | When |\n|---|---|\n| 5 mL | night |\n";
     const auto units = units_of(Format::markdown, source);
     REQUIRE(units.size() >= 5);
     CHECK(units[0] == "heading: Sick days");
@@ -60,8 +62,8 @@ TEST_CASE("the HTML filter: blocks, inline codes, attributes, and what is never 
         "<!DOCTYPE html><html><head><title>Iron &amp; you</title><script>var x = 1;</script></head><body>"
         "<h1>Iron</h1><p>Take <strong>one</strong> tablet<br>daily. <img src=\"a.png\" alt=\"A tablet\"></p>"
         "<p translate=\"no\">Do not translate</p><!-- a comment --></body></html>";
-    CHECK(units_of(Format::html, source) == std::vector<std::string>{
-                                                "title: Iron & you", "heading: Iron",
-                                                "paragraph: Take [strong]one[/strong] tablet{br}daily. {img}",
-                                                "attribute: A tablet"});
+    CHECK(units_of(Format::html, source) ==
+          std::vector<std::string>{"title: Iron & you", "heading: Iron",
+                                   "paragraph: Take [strong]one[/strong] tablet{br}daily. {img}",
+                                   "attribute: A tablet"});
 }

@@ -40,15 +40,16 @@ TEST_CASE("a schema 1 project is migrated on open and keeps its documents and tr
         Database db(path.string(), Database::Mode::create_new);
         db.exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
         migrate(db, 0, 1);
-        db.exec("INSERT INTO setting VALUES ('project_id', 'p1'), ('source_locale', 'en-US'), "
-                "('review_months', '24'), ('created_at', '2025-01-01T00:00:00Z');"
-                "INSERT INTO target_locale VALUES ('es-US');"
-                "INSERT INTO document VALUES ('a.txt', 'text', 1);"
-                "INSERT INTO document_version VALUES ('a.txt', 1, 'abc', 5, '{}', '2025-01-01T00:00:00Z');"
-                "INSERT INTO segment (id, document_id, source, plain, words, kind, context, added_in) "
-                "VALUES ('s1', 'a.txt', 'Hello.', 'Hello.', 1, 'title', '', 1);"
-                "INSERT INTO version_segment VALUES ('a.txt', 1, 0, 's1');"
-                "INSERT INTO translation VALUES ('s1', 'es-US', 'translated', 'Hola.', '2025-01-01T00:00:00Z');");
+        db.exec(
+            "INSERT INTO setting VALUES ('project_id', 'p1'), ('source_locale', 'en-US'), "
+            "('review_months', '24'), ('created_at', '2025-01-01T00:00:00Z');"
+            "INSERT INTO target_locale VALUES ('es-US');"
+            "INSERT INTO document VALUES ('a.txt', 'text', 1);"
+            "INSERT INTO document_version VALUES ('a.txt', 1, 'abc', 5, '{}', '2025-01-01T00:00:00Z');"
+            "INSERT INTO segment (id, document_id, source, plain, words, kind, context, added_in) "
+            "VALUES ('s1', 'a.txt', 'Hello.', 'Hello.', 1, 'title', '', 1);"
+            "INSERT INTO version_segment VALUES ('a.txt', 1, 0, 's1');"
+            "INSERT INTO translation VALUES ('s1', 'es-US', 'translated', 'Hola.', '2025-01-01T00:00:00Z');");
     }
     REQUIRE(user_version(path) == 1);
 

@@ -20,8 +20,9 @@ TEST_CASE("content goes to its stored markup and back unchanged", "[xliff][conte
                            code(Run::Kind::close, 1, "strong"), text("; see "),
                            code(Run::Kind::placeholder, 2, "url", "https://example.org/?a=1&b=2")}};
     const std::string markup = content.to_markup();
-    CHECK(markup == "Eczema is <g id=\"1\" ctype=\"strong\">not &lt;contagious&gt; &amp; \"dry\"</g>; see "
-                    "<x id=\"2\" ctype=\"url\" equiv-text=\"https://example.org/?a=1&amp;b=2\"/>");
+    CHECK(markup ==
+          "Eczema is <g id=\"1\" ctype=\"strong\">not &lt;contagious&gt; &amp; \"dry\"</g>; see "
+          "<x id=\"2\" ctype=\"url\" equiv-text=\"https://example.org/?a=1&amp;b=2\"/>");
     CHECK(content_from_markup(markup) == content);
     CHECK(content.plain_text() == "Eczema is not <contagious> & \"dry\"; see ");
 }

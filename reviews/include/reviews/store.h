@@ -70,10 +70,10 @@ struct DocumentVersion {
 struct StoredSegment {
     std::string id;
     std::string document_id;
-    std::string source;      // inline markup, see xliff/content.h
+    std::string source;  // inline markup, see xliff/content.h
     std::string plain;
     std::int64_t words = 0;
-    std::string kind;        // heading, paragraph, ... (the filter's word)
+    std::string kind;  // heading, paragraph, ... (the filter's word)
     std::string context;
     std::optional<std::int64_t> retired_in;
     std::optional<std::string> replaces;  // the segment this one is the edited text of
@@ -110,14 +110,14 @@ struct Event {
     std::string document_id;
     std::string segment_id;
     std::string locale;
-    std::string actor;    // a person's name, or the medloc command
+    std::string actor;  // a person's name, or the medloc command
     Role role = Role::system;
     Meaning meaning = Meaning::translated;
     State state = State::new_;  // the state it leaves the translation in
     std::string source;         // the segment's source markup
     std::optional<std::string> target;
     std::string comment;
-    std::string origin;   // the file or command it came from
+    std::string origin;  // the file or command it came from
 };
 
 // A clinical review of a whole document in one locale: the version of the

@@ -27,9 +27,9 @@ struct Run {
     enum class Kind { text, open, close, placeholder };
 
     Kind kind = Kind::text;
-    std::string text;     // text runs: the characters; codes: what they display
-    int id = 0;           // codes: unique per pair or placeholder within the content
-    std::string type;     // codes: what the markup is ("strong", "a", "br", "url")
+    std::string text;  // text runs: the characters; codes: what they display
+    int id = 0;        // codes: unique per pair or placeholder within the content
+    std::string type;  // codes: what the markup is ("strong", "a", "br", "url")
 
     bool is_code() const { return kind != Kind::text; }
     friend bool operator==(const Run&, const Run&) = default;

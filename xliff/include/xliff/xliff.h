@@ -45,8 +45,8 @@ std::optional<Version> version_named(std::string_view name);
 enum class UnitState { initial, needs_translation, translated, reviewed, final };
 
 struct Unit {
-    std::string id;      // the segment id
-    std::string note;    // context for the translator
+    std::string id;    // the segment id
+    std::string note;  // context for the translator
     Content source;
     std::optional<Content> target;
     UnitState state = UnitState::initial;
@@ -74,16 +74,16 @@ std::string write_xliff(const File& file, Version version);
 struct ReadUnit {
     std::string id;
     Content source;
-    Content target;            // empty when the file has no target text
+    Content target;  // empty when the file has no target text
     bool has_target = false;
     std::optional<UnitState> state;  // what the file claims, if it says anything XLIFF defines
-    std::size_t offset = 0;    // where the unit starts in the file
+    std::size_t offset = 0;          // where the unit starts in the file
 };
 
 struct ReadFile {
-    std::string project_id;     // "" when the file does not say
+    std::string project_id;  // "" when the file does not say
     std::string document_id;
-    std::int64_t version = 0;   // 0 when the file does not say
+    std::int64_t version = 0;  // 0 when the file does not say
     std::string target_language;
     std::vector<ReadUnit> units;
     std::size_t offset = 0;

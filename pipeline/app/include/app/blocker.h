@@ -14,9 +14,9 @@
 namespace medloc::pipeline {
 
 struct Blocker {
-    std::string file;                    // the imported file it was found in, if any
+    std::string file;  // the imported file it was found in, if any
     std::string document_id;
-    std::string segment_id;              // "" for the document as a whole
+    std::string segment_id;               // "" for the document as a whole
     std::optional<reviews::State> state;  // the translation's state; none for a document
     std::string reason;
 };

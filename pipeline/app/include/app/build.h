@@ -21,7 +21,7 @@ namespace medloc::pipeline {
 struct BuildRequest {
     std::string locale;  // as the person gave it
     std::string out_dir;
-    std::string as_of;   // YYYY-MM-DD; today when empty
+    std::string as_of;  // YYYY-MM-DD; today when empty
 };
 
 struct BuiltDocument {
@@ -36,7 +36,7 @@ struct BuildOutcome {
     std::string as_of;
     std::vector<Blocker> blockers;  // when any, nothing was written
     std::vector<BuiltDocument> documents;
-    std::string bundle;             // the folder written
+    std::string bundle;  // the folder written
 };
 
 BuildOutcome build_bundle(reviews::Store& store, const BuildRequest& request, const Services& services);

@@ -23,9 +23,9 @@ bool same_person(std::string_view a, std::string_view b);
 struct Decision {
     enum class Kind { apply, skip, refuse };
     Kind kind = Kind::skip;
-    reviews::State state = reviews::State::new_;        // apply: the state it leaves
+    reviews::State state = reviews::State::new_;           // apply: the state it leaves
     reviews::Meaning meaning = reviews::Meaning::revised;  // apply: what the act means, for the event
-    std::string reason;                                   // skip or refuse: why, in a reviewer's words
+    std::string reason;                                    // skip or refuse: why, in a reviewer's words
 };
 
 // `state` is the translation's current state (new when there is none).

@@ -12,7 +12,7 @@ namespace medloc::pipeline {
 struct HistoryRequest {
     std::string document;  // exactly one of document and segment
     std::string segment;
-    std::string locale;    // as the person gave it; "" for every locale
+    std::string locale;  // as the person gave it; "" for every locale
 };
 
 struct History {

@@ -40,7 +40,7 @@ const char* to_string(Standing standing);
 struct ReviewStanding {
     std::string last_reviewed;  // "YYYY-MM-DD", "" when never reviewed
     std::string reviewer;
-    std::string next_due;       // last_reviewed + the project's review period
+    std::string next_due;                        // last_reviewed + the project's review period
     Standing standing = Standing::not_reviewed;  // due: within a month of next_due
 };
 ReviewStanding review_standing(reviews::Store& store, const std::string& document_id, const std::string& locale,

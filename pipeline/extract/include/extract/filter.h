@@ -39,10 +39,10 @@ struct Piece {
     enum class Kind { text, open, close, placeholder };
 
     Kind kind = Kind::text;
-    Range raw;            // the source bytes this piece stands for
-    std::string text;     // text: the characters; placeholder: what it shows
-    std::string type;     // codes: the markup's name ("strong", "a", "br", "code")
-    int pair = 0;         // open and close: the same number for both ends
+    Range raw;         // the source bytes this piece stands for
+    std::string text;  // text: the characters; placeholder: what it shows
+    std::string type;  // codes: the markup's name ("strong", "a", "br", "code")
+    int pair = 0;      // open and close: the same number for both ends
 
     bool is_code() const { return kind != Kind::text; }
 };
@@ -86,8 +86,8 @@ class UnitBuilder {
 public:
     UnitBuilder(std::string_view source, UnitKind kind, std::string context);
 
-    void add_text(Range raw, std::string text);   // text differing from its bytes
-    void add_verbatim(Range raw);                 // text that is its bytes
+    void add_text(Range raw, std::string text);  // text differing from its bytes
+    void add_verbatim(Range raw);                // text that is its bytes
     void add_code(Piece::Kind kind, Range raw, std::string type, int pair = 0);
     bool empty() const { return unit_.pieces.empty(); }
     const std::vector<Piece>& pieces() const { return unit_.pieces; }

@@ -10,8 +10,8 @@
 // dose of "1.5") are segments, so that a change to them is reviewed.
 #pragma once
 
-#include "locales/locales.h"
 #include "extract/filter.h"
+#include "locales/locales.h"
 #include "xliff/content.h"
 
 #include <string>
@@ -34,8 +34,8 @@ struct ExtractedSegment {
     xliff::Content source;
     UnitKind kind = UnitKind::paragraph;
     std::string context;
-    Range raw;                         // the source bytes of the whole segment
-    std::vector<Range> code_raw;       // per run: a code's bytes (empty for text)
+    Range raw;                    // the source bytes of the whole segment
+    std::vector<Range> code_raw;  // per run: a code's bytes (empty for text)
     std::vector<Spelling> spellings;
 };
 

@@ -18,8 +18,7 @@ public:
 
 class InputError : public std::runtime_error {
 public:
-    InputError(std::string file, std::string what, std::string todo = {}, std::size_t line = 0,
-               std::size_t column = 0)
+    InputError(std::string file, std::string what, std::string todo = {}, std::size_t line = 0, std::size_t column = 0)
         : std::runtime_error(format(file, what, todo, line, column)) {}
 
 private:

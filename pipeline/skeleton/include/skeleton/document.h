@@ -7,9 +7,9 @@
 // moves in the document; an edited sentence gets a new id.
 #pragma once
 
-#include "locales/locales.h"
 #include "extract/filter.h"
 #include "extract/segmenter.h"
+#include "locales/locales.h"
 #include "skeleton/skeleton.h"
 
 #include <filesystem>
@@ -22,7 +22,7 @@ namespace medloc::pipeline {
 
 struct DocumentSegment {
     std::string id;
-    std::string markup;   // source content in stored form
+    std::string markup;  // source content in stored form
     std::string plain;
     std::size_t words = 0;
     ExtractedSegment extracted;
