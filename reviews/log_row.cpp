@@ -20,15 +20,22 @@ Enum parsed(std::optional<Enum> value, const LogRow& row, const char* what, cons
     return *value;
 }
 
+// The fields every entry has, read back.
+template <typename Record>
+Record unstamped(const LogRow& row) {
+    Record record;
+    record.at = row.at;
+    record.document_id = row.document_id;
+    record.locale = row.locale;
+    record.actor = row.actor;
+    record.role = parsed(parse_role(row.role), row, "role", row.role);
+    record.comment = row.comment;
+    record.origin = row.origin;
+    return record;
+}
+
 DocumentReview review_of(const LogRow& row) {
-    DocumentReview review;
-    review.at = row.at;
-    review.document_id = row.document_id;
-    review.locale = row.locale;
-    review.actor = row.actor;
-    review.role = parsed(parse_role(row.role), row, "role", row.role);
-    review.comment = row.comment;
-    review.origin = row.origin;
+    DocumentReview review = unstamped<DocumentReview>(row);
     const std::string_view source = row.source;
     const std::size_t comma = source.find(kSourcePrefix);
     const std::string_view number = source.starts_with(kVersionPrefix) && comma != std::string_view::npos
@@ -46,20 +53,27 @@ DocumentReview review_of(const LogRow& row) {
 }
 
 Event event_of(const LogRow& row) {
-    Event event;
-    event.at = row.at;
-    event.document_id = row.document_id;
+    Event event = unstamped<Event>(row);
     event.segment_id = row.segment_id;
-    event.locale = row.locale;
-    event.actor = row.actor;
-    event.role = parsed(parse_role(row.role), row, "role", row.role);
     event.meaning = parsed(parse_meaning(row.meaning), row, "meaning", row.meaning);
     event.state = parsed(parse_state(row.state), row, "state", row.state);
     event.source = row.source;
     event.target = row.target;
-    event.comment = row.comment;
-    event.origin = row.origin;
     return event;
+}
+
+// The fields every entry has: who, when, where, why, from what.
+template <typename Record>
+LogRow stamped(const Record& record) {
+    LogRow row;
+    row.at = record.at;
+    row.document_id = record.document_id;
+    row.locale = record.locale;
+    row.actor = record.actor;
+    row.role = to_string(record.role);
+    row.comment = record.comment;
+    row.origin = record.origin;
+    return row;
 }
 
 }  // namespace
@@ -72,35 +86,21 @@ std::string signed_source(const DocumentReview& review) {
 std::string signed_targets(const DocumentReview& review) { return std::string(kTargetsPrefix) + review.targets_sha256; }
 
 LogRow row_of(const Event& event) {
-    LogRow row;
-    row.at = event.at;
-    row.document_id = event.document_id;
+    LogRow row = stamped(event);
     row.segment_id = event.segment_id;
-    row.locale = event.locale;
-    row.actor = event.actor;
-    row.role = to_string(event.role);
     row.meaning = to_string(event.meaning);
     row.state = to_string(event.state);
     row.source = event.source;
     row.target = event.target;
-    row.comment = event.comment;
-    row.origin = event.origin;
     return row;
 }
 
 LogRow row_of(const DocumentReview& review) {
-    LogRow row;
-    row.at = review.at;
-    row.document_id = review.document_id;
-    row.locale = review.locale;
-    row.actor = review.actor;
-    row.role = to_string(review.role);
+    LogRow row = stamped(review);
     row.meaning = kDocumentReviewMeaning;
     row.state = to_string(State::approved);
     row.source = signed_source(review);
     row.target = signed_targets(review);
-    row.comment = review.comment;
-    row.origin = review.origin;
     return row;
 }
 

@@ -20,32 +20,27 @@ std::optional<Enum> parsed(const std::pair<Enum, const char*> (&table)[N], std::
     return std::nullopt;
 }
 
-constexpr std::pair<State, const char*> kStateWords[] = {
-    {State::new_, "new"},
-    {State::needs_translation, "needs-translation"},
-    {State::translated, "translated"},
-    {State::revised, "revised"},
-    {State::approved, "approved"},
-};
+constexpr std::pair<State, const char*> kStateWords[] = {{State::new_, "new"},
+                                                         {State::needs_translation, "needs-translation"},
+                                                         {State::translated, "translated"},
+                                                         {State::revised, "revised"},
+                                                         {State::approved, "approved"}};
 
-constexpr std::pair<Role, const char*> kRoleWords[] = {
-    {Role::translator, "translator"}, {Role::reviser, "reviser"}, {Role::clinical, "clinical"},
-    {Role::publisher, "publisher"},   {Role::system, "system"},
-};
+constexpr std::pair<Role, const char*> kRoleWords[] = {{Role::translator, "translator"},
+                                                       {Role::reviser, "reviser"},
+                                                       {Role::clinical, "clinical"},
+                                                       {Role::publisher, "publisher"},
+                                                       {Role::system, "system"}};
 
 constexpr std::pair<Act, const char*> kActWords[] = {
-    {Act::revise, "revise"},
-    {Act::approve, "approve"},
-    {Act::reject, "reject"},
-};
+    {Act::revise, "revise"}, {Act::approve, "approve"}, {Act::reject, "reject"}};
 
 constexpr std::pair<Meaning, const char*> kMeaningWords[] = {
     {Meaning::translated, "translated"},
     {Meaning::revised, "revised"},
     {Meaning::approved, "approved for clinical accuracy"},
     {Meaning::rejected, "rejected"},
-    {Meaning::invalidated, "invalidated: source text changed"},
-};
+    {Meaning::invalidated, "invalidated: source text changed"}};
 
 }  // namespace
 

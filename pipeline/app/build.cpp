@@ -73,19 +73,17 @@ Credits check_document(reviews::Store& store, const reviews::DocumentVersion& ve
 
 nlohmann::ordered_json manifest_entry(const reviews::DocumentVersion& version, const std::string& bytes,
                                       const Credits& credits, const ReviewStanding& review) {
-    nlohmann::ordered_json entry;
-    entry["id"] = version.document_id;
-    entry["format"] = version.format;
-    entry["version"] = version.version;
-    entry["source_sha256"] = version.source_sha256;
-    entry["output_sha256"] = reviews::sha256_hex(bytes);
-    entry["translators"] = credits.translators;
-    entry["revisers"] = credits.revisers;
-    entry["clinical_reviewers"] = credits.clinicians;
-    entry["last_reviewed"] = review.last_reviewed;
-    entry["reviewed_by"] = review.reviewer;
-    entry["next_review_due"] = review.next_due;
-    return entry;
+    return {{"id", version.document_id},
+            {"format", version.format},
+            {"version", version.version},
+            {"source_sha256", version.source_sha256},
+            {"output_sha256", reviews::sha256_hex(bytes)},
+            {"translators", credits.translators},
+            {"revisers", credits.revisers},
+            {"clinical_reviewers", credits.clinicians},
+            {"last_reviewed", review.last_reviewed},
+            {"reviewed_by", review.reviewer},
+            {"next_review_due", review.next_due}};
 }
 
 // Writes every document and the manifest, then swaps the bundle in.

@@ -32,6 +32,21 @@ const char* to_string(Format format) {
     return "text";
 }
 
+namespace {
+
+class FunctionFilter final : public Filter {
+public:
+    explicit FunctionFilter(Extraction extraction) : extraction_(extraction) {}
+    std::vector<TextUnit> extract(std::string_view source) override { return extraction_(source); }
+
+private:
+    Extraction extraction_;
+};
+
+}  // namespace
+
+std::unique_ptr<Filter> filter_of(Extraction extraction) { return std::make_unique<FunctionFilter>(extraction); }
+
 std::unique_ptr<Filter> make_filter(Format format) {
     switch (format) {
     case Format::text: return make_text_filter();

@@ -388,13 +388,10 @@ private:
     int pairs_ = 0;
 };
 
-class HtmlFilter final : public Filter {
-public:
-    std::vector<TextUnit> extract(std::string_view source) override { return HtmlExtraction(source).run(); }
-};
-
 }  // namespace
 
-std::unique_ptr<Filter> make_html_filter() { return std::make_unique<HtmlFilter>(); }
+std::unique_ptr<Filter> make_html_filter() {
+    return filter_of([](std::string_view source) { return HtmlExtraction(source).run(); });
+}
 
 }  // namespace medloc::pipeline

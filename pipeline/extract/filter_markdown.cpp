@@ -344,13 +344,10 @@ private:
     std::size_t code_last_end_ = 0;
 };
 
-class MarkdownFilter final : public Filter {
-public:
-    std::vector<TextUnit> extract(std::string_view source) override { return MarkdownExtraction(source).run(); }
-};
-
 }  // namespace
 
-std::unique_ptr<Filter> make_markdown_filter() { return std::make_unique<MarkdownFilter>(); }
+std::unique_ptr<Filter> make_markdown_filter() {
+    return filter_of([](std::string_view source) { return MarkdownExtraction(source).run(); });
+}
 
 }  // namespace medloc::pipeline

@@ -44,47 +44,44 @@ bool looks_like_heading(std::string_view text) {
     return text.find(", ") == std::string_view::npos || last == '?';
 }
 
-class TextFilter final : public Filter {
-public:
-    std::vector<TextUnit> extract(std::string_view source) override {
-        std::vector<TextUnit> units;
-        std::string heading;
-        bool seen_title = false;
-        std::size_t line_begin = 0;
-        while (line_begin < source.size()) {
-            std::size_t line_end = source.find('\n', line_begin);
-            if (line_end == std::string_view::npos) line_end = source.size();
-            std::size_t begin = line_begin;
-            std::size_t end = line_end;
-            while (begin < end && is_blank(source[begin])) ++begin;
-            while (end > begin && is_blank(source[end - 1])) --end;
-            line_begin = line_end + 1;
-            if (begin == end) continue;
+std::vector<TextUnit> extract_text(std::string_view source) {
+    std::vector<TextUnit> units;
+    std::string heading;
+    bool seen_title = false;
+    std::size_t line_begin = 0;
+    while (line_begin < source.size()) {
+        std::size_t line_end = source.find('\n', line_begin);
+        if (line_end == std::string_view::npos) line_end = source.size();
+        std::size_t begin = line_begin;
+        std::size_t end = line_end;
+        while (begin < end && is_blank(source[begin])) ++begin;
+        while (end > begin && is_blank(source[end - 1])) --end;
+        line_begin = line_end + 1;
+        if (begin == end) continue;
 
-            const std::size_t mark = list_mark_length(source.substr(begin, end - begin));
-            begin += mark;
-            if (begin == end) continue;
-            const std::string_view text = source.substr(begin, end - begin);
-            UnitKind kind = UnitKind::paragraph;
-            if (!seen_title) {
-                kind = UnitKind::title;
-                seen_title = true;
-            } else if (mark > 0) {
-                kind = UnitKind::list_item;
-            } else if (looks_like_heading(text)) {
-                kind = UnitKind::heading;
-            }
-            UnitBuilder unit(source, kind, heading);
-            unit.add_verbatim({begin, end});
-            units.push_back(unit.take());
-            if (kind == UnitKind::heading || kind == UnitKind::title) heading = std::string(text);
+        const std::size_t mark = list_mark_length(source.substr(begin, end - begin));
+        begin += mark;
+        if (begin == end) continue;
+        const std::string_view text = source.substr(begin, end - begin);
+        UnitKind kind = UnitKind::paragraph;
+        if (!seen_title) {
+            kind = UnitKind::title;
+            seen_title = true;
+        } else if (mark > 0) {
+            kind = UnitKind::list_item;
+        } else if (looks_like_heading(text)) {
+            kind = UnitKind::heading;
         }
-        return units;
+        UnitBuilder unit(source, kind, heading);
+        unit.add_verbatim({begin, end});
+        units.push_back(unit.take());
+        if (kind == UnitKind::heading || kind == UnitKind::title) heading = std::string(text);
     }
-};
+    return units;
+}
 
 }  // namespace
 
-std::unique_ptr<Filter> make_text_filter() { return std::make_unique<TextFilter>(); }
+std::unique_ptr<Filter> make_text_filter() { return filter_of(extract_text); }
 
 }  // namespace medloc::pipeline

@@ -48,6 +48,12 @@ struct Exported {
                std::to_string(1 + std::count(text.begin(), text.begin() + static_cast<long>(unit), '\n')) + ":";
     }
 
+    // The export returned with `from` changed to `to` is refused, naming the
+    // line of the change and saying `says`, with nothing changed.
+    void refuses_change(const std::string& from, const std::string& to, const std::string& says) {
+        check_refused(db, import(), write_changed(from, to), says);
+    }
+
     std::vector<std::string> import() const {
         return {"import", (dir / "returned.xlf").string(), "--as", "Ana Ruiz", "--role", "translator"};
     }
@@ -60,8 +66,7 @@ const std::string kCodedTarget =
 
 TEST_CASE("import refuses malformed XML", "[import][bad-input]") {
     Exported x;
-    const std::string where = x.write_changed("</source>", "</sourc>");
-    check_refused(x.db, x.import(), where, "malformed XML");
+    x.refuses_change("</source>", "</sourc>", "malformed XML");
 }
 
 TEST_CASE("import refuses a file that is not XLIFF", "[import][bad-input]") {
@@ -72,8 +77,8 @@ TEST_CASE("import refuses a file that is not XLIFF", "[import][bad-input]") {
 
 TEST_CASE("import refuses an XLIFF version it does not know", "[import][bad-input]") {
     Exported x;
-    const std::string where = x.write_changed("<xliff version=\"1.2\"", "<xliff version=\"1.1\"");
-    check_refused(x.db, x.import(), where, "XLIFF version \"1.1\" is not one medloc reads");
+    x.refuses_change("<xliff version=\"1.2\"", "<xliff version=\"1.1\"",
+                     "XLIFF version \"1.1\" is not one medloc reads");
 }
 
 TEST_CASE("import refuses a file from another project", "[import][bad-input]") {
@@ -97,8 +102,7 @@ TEST_CASE("import refuses a file made from an older document version", "[import]
 TEST_CASE("import refuses an unknown unit id", "[import][bad-input]") {
     Exported x;
     const std::size_t id = x.text.find("<trans-unit id=\"") + 16;
-    const std::string where = x.write_changed(x.text.substr(id, 16), "0123456789abcdef");
-    check_refused(x.db, x.import(), where, "unit id \"0123456789abcdef\" is not a segment");
+    x.refuses_change(x.text.substr(id, 16), "0123456789abcdef", "unit id \"0123456789abcdef\" is not a segment");
 }
 
 TEST_CASE("import refuses a duplicate unit id", "[import][bad-input]") {
@@ -117,8 +121,8 @@ TEST_CASE("import refuses a changed source text", "[import][bad-input]") {
 
 TEST_CASE("import refuses a target language the project does not have", "[import][bad-input]") {
     Exported x;
-    const std::string where = x.write_changed("target-language=\"es-US\"", "target-language=\"fr-FR\"");
-    check_refused(x.db, x.import(), where, "target language \"fr-FR\" is not a target locale");
+    x.refuses_change("target-language=\"es-US\"", "target-language=\"fr-FR\"",
+                     "target language \"fr-FR\" is not a target locale");
 }
 
 TEST_CASE("import refuses a target that lost an inline code", "[import][bad-input]") {
@@ -151,8 +155,7 @@ TEST_CASE("import refuses inline codes reordered into invalid markup", "[import]
 
 TEST_CASE("import refuses invalid UTF-8 with its line and column", "[import][bad-input]") {
     Exported x;
-    const std::string where = x.write_changed("<target state=\"new\">Call", "<target state=\"new\">Llam\xe9");
-    check_refused(x.db, x.import(), where, "invalid UTF-8");
+    x.refuses_change("<target state=\"new\">Call", "<target state=\"new\">Llam\xe9", "invalid UTF-8");
 }
 
 TEST_CASE("empty targets are untranslated, not errors", "[import]") {

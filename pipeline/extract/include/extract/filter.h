@@ -78,6 +78,10 @@ public:
 
 std::unique_ptr<Filter> make_filter(Format format);
 
+// A filter whose extraction is one function (each format's own file).
+using Extraction = std::vector<TextUnit> (*)(std::string_view source);
+std::unique_ptr<Filter> filter_of(Extraction extraction);
+
 // Builds one unit piece by piece and keeps it contiguous: bytes between two
 // pieces that no piece claims (a comment inside a paragraph, the spaces of a
 // soft line break) join the neighbouring code, or become a placeholder code
