@@ -24,8 +24,4 @@ int run_init(const Context& context, const InitOptions& options) {
     return 0;
 }
 
-reviews::Role role_option(const std::string& name) {
-    return reviews::parse_role(name).value_or(reviews::Role::translator);
-}
-
 }  // namespace medloc::pipeline

@@ -151,6 +151,15 @@ int run_reporting_failures(const Run& run, const Context& context) {
 
 }  // namespace
 
+namespace medloc::pipeline {
+
+// CLI11 has checked that the name is one of the roles the option takes.
+reviews::Role role_option(const std::string& name) {
+    return reviews::parse_role(name).value_or(reviews::Role::translator);
+}
+
+}  // namespace medloc::pipeline
+
 int main(int argc, char** argv) {
     CLI::App app{"medloc: translation and clinical review of patient-education content"};
     app.require_subcommand(1);

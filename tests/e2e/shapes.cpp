@@ -1,8 +1,8 @@
 // shapes.cpp - document structure through gumbo and md4c.
 #include "shapes.h"
+#include "extract/html.h"
 #include "support.h"
 
-#include <gumbo.h>
 #include <md4c.h>
 #include <catch2/catch.hpp>
 
@@ -23,10 +23,9 @@ void html_shape(const GumboNode* node, std::vector<std::string>& shape) {
 }
 
 std::vector<std::string> html_shape(const std::string& html) {
-    GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+    const pipeline::ParsedHtml parsed(html);
     std::vector<std::string> shape;
-    html_shape(output->root, shape);
-    gumbo_destroy_output(&kGumboDefaultOptions, output);
+    html_shape(parsed.root(), shape);
     return shape;
 }
 
@@ -74,14 +73,13 @@ std::vector<std::string> shape_of(const fs::path& document, const std::string& b
 }
 
 std::vector<std::pair<std::string, std::string>> html_root_attributes(const std::string& html) {
-    GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+    const pipeline::ParsedHtml parsed(html);
     std::vector<std::pair<std::string, std::string>> attributes;
-    const GumboVector& list = output->root->v.element.attributes;
+    const GumboVector& list = parsed.root()->v.element.attributes;
     for (unsigned i = 0; i < list.length; ++i) {
         const auto* attribute = static_cast<const GumboAttribute*>(list.data[i]);
         attributes.emplace_back(attribute->name, attribute->value);
     }
-    gumbo_destroy_output(&kGumboDefaultOptions, output);
     return attributes;
 }
 
