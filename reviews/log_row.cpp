@@ -1,7 +1,9 @@
-// log_row.cpp - typed log entries to and from their stored rows, and the chain.
+// log_row.cpp - typed log entries to and from their stored rows, and the
+// check of a whole log.
 #include "log_row.h"
 
 #include "reviews/hash.h"
+#include "reviews/keys.h"
 
 #include <charconv>
 
@@ -20,14 +22,26 @@ Enum parsed(std::optional<Enum> value, const LogRow& row, const char* what, cons
     return *value;
 }
 
-// The fields every entry has, read back.
+// The fields every entry has: who, when, where, why, from what.
+template <typename Record>
+LogRow stamped(const Record& record) {
+    LogRow row;
+    row.at = record.at;
+    row.actor = record.actor;
+    row.actor_id = record.actor_id;
+    row.role = to_string(record.role);
+    row.comment = record.comment;
+    row.origin = record.origin;
+    return row;
+}
+
+// The same fields, read back.
 template <typename Record>
 Record unstamped(const LogRow& row) {
     Record record;
     record.at = row.at;
-    record.document_id = row.document_id;
-    record.locale = row.locale;
     record.actor = row.actor;
+    record.actor_id = row.actor_id;
     record.role = parsed(parse_role(row.role), row, "role", row.role);
     record.comment = row.comment;
     record.origin = row.origin;
@@ -36,6 +50,8 @@ Record unstamped(const LogRow& row) {
 
 DocumentReview review_of(const LogRow& row) {
     DocumentReview review = unstamped<DocumentReview>(row);
+    review.document_id = row.document_id;
+    review.locale = row.locale;
     const std::string_view source = row.source;
     const std::size_t comma = source.find(kSourcePrefix);
     const std::string_view number = source.starts_with(kVersionPrefix) && comma != std::string_view::npos
@@ -48,32 +64,47 @@ DocumentReview review_of(const LogRow& row) {
     const std::string targets = row.target.value_or("");
     if (!targets.starts_with(kTargetsPrefix))
         throw LogFormatError("event " + std::to_string(row.id) + " is a document review that signs no targets");
-    review.targets_sha256 = std::string(targets.substr(kTargetsPrefix.size()));
+    review.targets_sha256 = targets.substr(kTargetsPrefix.size());
     return review;
+}
+
+std::optional<PersonChange::Kind> change_kind(std::string_view meaning) {
+    for (const auto kind : {PersonChange::Kind::registered, PersonChange::Kind::disabled,
+                            PersonChange::Kind::passphrase_changed})
+        if (meaning == to_string(kind)) return kind;
+    return std::nullopt;
+}
+
+// A registry change keeps the person's name, roles and key in its target,
+// one per line (a name holds no line break: locales/names.h).
+PersonChange change_of(const LogRow& row, PersonChange::Kind kind) {
+    PersonChange change = unstamped<PersonChange>(row);
+    change.kind = kind;
+    change.person_id = row.source;
+    const std::string details = row.target.value_or("");
+    const std::size_t first = details.find('\n');
+    const std::size_t second = first == std::string::npos ? first : details.find('\n', first + 1);
+    if (second == std::string::npos)
+        throw LogFormatError("event " + std::to_string(row.id) + " is a registry change without name, roles and key");
+    change.name = details.substr(0, first);
+    const auto roles = parse_role_list(details.substr(first + 1, second - first - 1));
+    if (!roles) throw LogFormatError("event " + std::to_string(row.id) + " gives roles no medloc knows");
+    change.roles = *roles;
+    change.public_key = details.substr(second + 1);
+    return change;
 }
 
 Event event_of(const LogRow& row) {
     Event event = unstamped<Event>(row);
+    event.document_id = row.document_id;
     event.segment_id = row.segment_id;
+    event.locale = row.locale;
+    event.for_id = row.for_id;
     event.meaning = parsed(parse_meaning(row.meaning), row, "meaning", row.meaning);
     event.state = parsed(parse_state(row.state), row, "state", row.state);
     event.source = row.source;
     event.target = row.target;
     return event;
-}
-
-// The fields every entry has: who, when, where, why, from what.
-template <typename Record>
-LogRow stamped(const Record& record) {
-    LogRow row;
-    row.at = record.at;
-    row.document_id = record.document_id;
-    row.locale = record.locale;
-    row.actor = record.actor;
-    row.role = to_string(record.role);
-    row.comment = record.comment;
-    row.origin = record.origin;
-    return row;
 }
 
 }  // namespace
@@ -85,9 +116,16 @@ std::string signed_source(const DocumentReview& review) {
 
 std::string signed_targets(const DocumentReview& review) { return std::string(kTargetsPrefix) + review.targets_sha256; }
 
+std::string act_message(const std::string& project_id, const std::string& head_hash) {
+    return "medloc act\nproject " + project_id + "\nlog head " + head_hash + "\n";
+}
+
 LogRow row_of(const Event& event) {
     LogRow row = stamped(event);
+    row.document_id = event.document_id;
     row.segment_id = event.segment_id;
+    row.locale = event.locale;
+    row.for_id = event.for_id;
     row.meaning = to_string(event.meaning);
     row.state = to_string(event.state);
     row.source = event.source;
@@ -97,6 +135,8 @@ LogRow row_of(const Event& event) {
 
 LogRow row_of(const DocumentReview& review) {
     LogRow row = stamped(review);
+    row.document_id = review.document_id;
+    row.locale = review.locale;
     row.meaning = kDocumentReviewMeaning;
     row.state = to_string(State::approved);
     row.source = signed_source(review);
@@ -104,38 +144,159 @@ LogRow row_of(const DocumentReview& review) {
     return row;
 }
 
+LogRow row_of(const PersonChange& change) {
+    LogRow row = stamped(change);
+    row.meaning = to_string(change.kind);
+    row.source = change.person_id;
+    row.target = change.name + "\n" + role_list(change.roles) + "\n" + change.public_key;
+    return row;
+}
+
 LogEntry entry_of(const LogRow& row) {
     LogEntry entry;
     entry.id = row.id;
     entry.hash = row.hash;
-    if (row.segment_id.empty() && row.meaning == kDocumentReviewMeaning) entry.record = review_of(row);
-    else entry.record = event_of(row);
+    if (row.document_id.empty()) {
+        const auto kind = change_kind(row.meaning);
+        if (!kind) throw LogFormatError("event " + std::to_string(row.id) + " names no document");
+        entry.record = change_of(row, *kind);
+    } else if (row.segment_id.empty() && row.meaning == kDocumentReviewMeaning) {
+        entry.record = review_of(row);
+    } else {
+        entry.record = event_of(row);
+    }
     return entry;
 }
 
 std::string row_hash(const LogRow& row, const std::string& previous_hash) {
     std::string bytes;
-    for (const std::string* field :
-         {&previous_hash, &row.at, &row.document_id, &row.segment_id, &row.locale, &row.actor, &row.role, &row.meaning,
-          &row.state, &row.source, &row.comment, &row.origin}) {
+    for (const std::string* field : {&previous_hash, &row.at, &row.document_id, &row.segment_id, &row.locale,
+                                     &row.actor, &row.role, &row.meaning, &row.state, &row.source, &row.comment,
+                                     &row.origin}) {
         bytes += std::to_string(field->size()) + ":" + *field;
     }
     bytes += row.target ? std::to_string(row.target->size()) + ":" + *row.target : std::string("-");
+    if (!row.actor_id.empty() || !row.for_id.empty())
+        bytes += "|" + std::to_string(row.actor_id.size()) + ":" + row.actor_id + std::to_string(row.for_id.size()) +
+                 ":" + row.for_id;
     return sha256_hex(bytes);
 }
 
-void ChainCheck::add(const LogRow& row) {
-    if (!problem_.empty()) return;
+void LogCheck::fail(std::string problem) {
+    if (report_.problem.empty()) report_.problem = std::move(problem);
+}
+
+void LogCheck::check_row(const LogRow& row) {
     const std::string name =
         "event " + std::to_string(row.id) + " (" + row.at + ", " + row.actor + ", " + row.meaning + ")";
     if (row.previous_hash != previous_hash_)
-        problem_ = name + " does not follow event " + std::to_string(previous_id_) +
-                   ": an event between them was removed or the chain was rewritten";
-    else if (row_hash(row, row.previous_hash) != row.hash)
-        problem_ = name + " does not match its hash: its content was changed after it was written";
+        return fail(name + " does not follow event " + std::to_string(previous_id_) +
+                    ": an event between them was removed or the chain was rewritten");
+    if (row_hash(row, row.previous_hash) != row.hash)
+        return fail(name + " does not match its hash: its content was changed after it was written");
+    if (row.at < previous_at_)
+        return fail(name + " is dated before event " + std::to_string(previous_id_) + " (" + previous_at_ +
+                    "): the clock went back, or the log was edited");
+    const bool registry = row.document_id.empty();
+    if (!people_started_ && !registry && row.actor_id.empty()) {
+        ++report_.unsigned_legacy_entries;  // from before people were registered
+        return;
+    }
+    if (!people_started_ && !(registry && row.meaning == to_string(PersonChange::Kind::registered) &&
+                              row.actor_id == row.source && row.role == to_string(Role::publisher)))
+        return fail(name + " is not the project owner registering themselves, yet no one was registered before it");
+    people_started_ = true;
+    if (row.actor_id.empty())
+        return fail(name + " names no registered person, after people were registered: it was written outside medloc");
+    Pending pending{row.id, row.actor_id, row.hash, std::nullopt};
+    try {
+        if (registry) pending.change = std::get<PersonChange>(entry_of(row).record);
+    } catch (const LogFormatError& e) {
+        return fail(e.what());
+    }
+    pending_.push_back(std::move(pending));
+}
+
+void LogCheck::add(const LogRow& row) {
+    if (!report_.problem.empty()) return;
+    check_row(row);
     previous_hash_ = row.hash;
+    previous_at_ = row.at;
     previous_id_ = row.id;
-    ++rows_;
+    ++report_.entries_checked;
+}
+
+const LogCheck::Key* LogCheck::signer_key(const std::string& signer_id) const {
+    if (const auto known = keys_.find(signer_id); known != keys_.end()) return &known->second;
+    return nullptr;
+}
+
+void LogCheck::apply(const PersonChange& change) {
+    Key& key = keys_[change.person_id];
+    key.name = change.name;
+    key.roles = change.roles;
+    key.public_key = change.public_key;
+    key.disabled = change.kind == PersonChange::Kind::disabled;
+    if (report_.owner_id.empty()) {
+        report_.owner_id = change.person_id;
+        report_.owner_name = change.name;
+        report_.owner_fingerprint = key_fingerprint(change.public_key);
+    }
+}
+
+void LogCheck::add_signature(const ActSignature& signature) {
+    if (!report_.problem.empty()) return;
+    const std::string name = "the signature of " + signature.signer_id + " on event " +
+                             std::to_string(signature.last_event);
+    if (pending_.empty() || pending_.back().id != signature.last_event)
+        return fail(name + " covers no act of its own: events were removed, or signatures rewritten");
+    // The owner's first act registers the key that signs it.
+    const bool bootstrap = keys_.empty() && pending_.front().change &&
+                           pending_.front().change->person_id == signature.signer_id;
+    if (bootstrap) apply(*pending_.front().change);
+    const Key* key = signer_key(signature.signer_id);
+    if (!key) return fail(name + ": " + signature.signer_id + " was never registered by a publisher");
+    if (key->disabled) return fail(name + ": " + signature.signer_id + " was disabled before it");
+    bool changes_registry = false;
+    for (const Pending& entry : pending_) {
+        if (entry.actor_id != signature.signer_id)
+            return fail("event " + std::to_string(entry.id) + " names " + entry.actor_id + " but is signed by " +
+                        signature.signer_id + ": it was written outside medloc");
+        // Anyone changes their own passphrase; every other registry change is a publisher's.
+        const bool own_passphrase = entry.change && entry.change->kind == PersonChange::Kind::passphrase_changed &&
+                                    entry.change->person_id == signature.signer_id;
+        changes_registry = changes_registry || (entry.change.has_value() && !own_passphrase);
+    }
+    bool publisher = false;
+    for (const Role role : key->roles) publisher = publisher || role == Role::publisher;
+    if (changes_registry && !publisher)
+        return fail(name + ": " + signature.signer_id + " changed the people registry without the publisher role");
+    if (!signature_valid(key->public_key, act_message(project_id_, pending_.back().hash), signature.signature))
+        return fail(name + " is not " + signature.signer_id + "'s signature: events " +
+                    std::to_string(pending_.front().id) + " to " + std::to_string(signature.last_event) +
+                    " were written or changed by someone without " + signature.signer_id + "'s passphrase");
+    for (const Pending& entry : pending_)
+        if (entry.change) apply(*entry.change);
+    pending_.clear();
+    ++report_.signatures_checked;
+}
+
+void LogCheck::finish() {
+    if (!report_.problem.empty() || pending_.empty()) return;
+    fail("events " + std::to_string(pending_.front().id) + " to " + std::to_string(pending_.back().id) +
+         " are signed by no one: they were written outside medloc");
+}
+
+void LogCheck::check_registry(const std::vector<Person>& people) {
+    if (!report_.problem.empty()) return;
+    for (const Person& person : people) {
+        const Key* key = signer_key(person.id);
+        if (!key) return fail("person " + person.id + " is in the registry but was never registered in the log");
+        if (key->public_key != person.public_key || key->roles != person.roles ||
+            key->disabled != person.disabled_at.has_value() || key->name != person.name)
+            return fail("person " + person.id + " in the registry is not what the log says: changed outside medloc");
+    }
+    if (people.size() != keys_.size()) fail("the registry lacks people the log registered: changed outside medloc");
 }
 
 }  // namespace medloc::reviews

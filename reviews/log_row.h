@@ -1,27 +1,33 @@
 // log_row: the log as every backend stores it, one row of text per entry,
-// and the hash chain over those rows. Private to reviews/.
+// and the check of a whole log. Private to reviews/.
 //
 // The row form is what is hashed, so it must never change: a project
 // written by an older medloc verifies with a newer one. Each field goes into
-// the hash with its length in front, so that no two rows hash alike.
+// the hash with its length in front, so that no two rows hash alike; the
+// person ids that schema 3 added go in only when present, so that rows
+// written before them hash as they always did.
 #pragma once
 
 #include "reviews/store.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace medloc::reviews {
 
 struct LogRow {
     std::int64_t id = 0;
     std::string at;
-    std::string document_id;
-    std::string segment_id;  // "" for a whole-document review
-    std::string locale;
+    std::string document_id;  // "" for a change of the people registry
+    std::string segment_id;   // "" for a whole-document review or a registry change
+    std::string locale;       // "" for a registry change
     std::string actor;
+    std::string actor_id;
+    std::string for_id;
     std::string role;
     std::string meaning;
     std::string state;
@@ -35,6 +41,7 @@ struct LogRow {
 
 LogRow row_of(const Event& event);
 LogRow row_of(const DocumentReview& review);
+LogRow row_of(const PersonChange& change);
 
 // Throws LogFormatError for a row no medloc writes.
 class LogFormatError : public std::runtime_error {
@@ -47,18 +54,57 @@ LogEntry entry_of(const LogRow& row);
 // `previous_hash`.
 std::string row_hash(const LogRow& row, const std::string& previous_hash);
 
-// Checks the rows of a log, fed in order; stops at the first problem.
-class ChainCheck {
+// Checks a whole log, fed in order: every row, and each signature right
+// after the row it ends on. Stops at the first problem.
+//
+// Trust starts at the owner: the first registry entry is the owner
+// registering themselves, signed with the key it registers. Every later key
+// comes from a registry entry signed by a publisher already trusted. Rows
+// written before anyone was registered (older projects) carry no person and
+// no signature; they are counted, and allowed only before the first
+// registry entry. After it, every row names its person, and every act ends
+// with that person's signature over the chain.
+class LogCheck {
 public:
+    explicit LogCheck(std::string project_id) : project_id_(std::move(project_id)) {}
+
     void add(const LogRow& row);
-    const std::string& problem() const { return problem_; }
-    std::int64_t rows() const { return rows_; }
+    void add_signature(const ActSignature& signature);
+    // The end of the log: nothing may be left unsigned.
+    void finish();
+    // The registry as stored must be what the log made it.
+    void check_registry(const std::vector<Person>& people);
+
+    const std::string& problem() const { return report_.problem; }
+    const AuditReport& report() const { return report_; }
 
 private:
+    struct Key {
+        std::string name;
+        std::string public_key;
+        std::vector<Role> roles;
+        bool disabled = false;
+    };
+    struct Pending {
+        std::int64_t id = 0;
+        std::string actor_id;
+        std::string hash;
+        std::optional<PersonChange> change;
+    };
+
+    void fail(std::string problem);
+    void check_row(const LogRow& row);
+    const Key* signer_key(const std::string& signer_id) const;
+    void apply(const PersonChange& change);
+
+    std::string project_id_;
+    AuditReport report_;
     std::string previous_hash_;
+    std::string previous_at_;
     std::int64_t previous_id_ = 0;
-    std::int64_t rows_ = 0;
-    std::string problem_;
+    bool people_started_ = false;
+    std::vector<Pending> pending_;
+    std::map<std::string, Key> keys_;
 };
 
 }  // namespace medloc::reviews

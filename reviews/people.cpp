@@ -2,18 +2,30 @@
 #include "reviews/people.h"
 
 namespace medloc::reviews {
+namespace {
 
-People people_of(Store& store, std::string_view segment_id, std::string_view locale) {
-    People people;
+std::vector<Contributor> authors_of(Store& store, const Event& event) {
+    std::vector<Contributor> authors{{event.actor_id, event.actor}};
+    if (!event.for_id.empty()) {
+        const auto person = store.person(event.for_id);
+        authors.push_back({event.for_id, person ? person->name : event.for_id});
+    }
+    return authors;
+}
+
+}  // namespace
+
+TargetPeople people_of(Store& store, std::string_view segment_id, std::string_view locale) {
+    TargetPeople people;
     for (const LogEntry& entry : store.segment_log(segment_id, locale)) {
         const Event* event = std::get_if<Event>(&entry.record);
         if (!event) continue;
         switch (event->meaning) {
-        case Meaning::translated: people = {event->actor, {}, std::nullopt}; break;
+        case Meaning::translated: people = {authors_of(store, *event), std::nullopt, std::nullopt}; break;
         case Meaning::revised:
-            // A reviser who rewrote the text revised someone's translation;
-            // the translator stays who they were.
-            people.reviser = event->actor;
+            // Logs from before rewrites were translations hold a reviser's
+            // rewrite as a revision; its translator stays who they were.
+            people.reviser = Contributor{event->actor_id, event->actor};
             break;
         case Meaning::approved: people.approval = *event; break;
         case Meaning::rejected:

@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake pkg-config
           libicu-dev libpugixml-dev libsqlite3-dev catch2
-          libmd4c-dev libgumbo-dev libcli11-dev nlohmann-json3-dev libssl-dev sqlite3)
+          libmd4c-dev libgumbo-dev libcli11-dev nlohmann-json3-dev libssl-dev libsodium-dev sqlite3)
 build_dir=build
 build_type=RelWithDebInfo
 sanitize=OFF

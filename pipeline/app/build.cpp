@@ -41,13 +41,13 @@ void check_segment(reviews::Store& store, const reviews::StoredSegment& segment,
         blockers.push_back({{}, segment.document_id, segment.id, state, std::move(reason)});
     };
     if (state != State::approved) return block(why_not_approved(segment, state, translation));
-    const reviews::People people = reviews::people_of(store, segment.id, locale);
+    const reviews::TargetPeople people = reviews::people_of(store, segment.id, locale);
     const std::optional<reviews::Event>& approval = people.approval;
     if (!approval) block("approved, but no approval is on record");
     else if (approval->source != segment.source) block("approved for a different source text");
     else if (approval->target != translation->target) block("approved for a different target text");
-    credits.translators.insert(people.translator);
-    if (!people.reviser.empty()) credits.revisers.insert(people.reviser);
+    for (const reviews::Contributor& author : people.authors) credits.translators.insert(author.name);
+    if (people.reviser) credits.revisers.insert(people.reviser->name);
     if (approval) credits.clinicians.insert(approval->actor);
 }
 
@@ -88,8 +88,8 @@ nlohmann::ordered_json manifest_entry(const reviews::DocumentVersion& version, c
 
 // Writes every document and the manifest, then swaps the bundle in.
 void write_bundle(reviews::Store& store, const std::vector<reviews::DocumentVersion>& versions,
-                  const std::vector<Credits>& credits, const BuildRequest& request, const Services& services,
-                  BuildOutcome& outcome) {
+                  const std::vector<Credits>& credits, const reviews::AuditReport& log, const BuildRequest& request,
+                  const Services& services, BuildOutcome& outcome) {
     const reviews::ProjectSettings& settings = store.settings();
     BundleFolder folder(request.out_dir, outcome.locale, services.files);
     nlohmann::ordered_json manifest;
@@ -98,6 +98,8 @@ void write_bundle(reviews::Store& store, const std::vector<reviews::DocumentVers
     manifest["source_locale"] = settings.source_locale;
     manifest["built_at"] = services.clock.now();
     manifest["as_of"] = outcome.as_of;
+    manifest["owner"] = log.owner_id;
+    manifest["owner_key_fingerprint"] = log.owner_fingerprint;
     manifest["documents"] = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < versions.size(); ++i) {
         const reviews::DocumentVersion& version = versions[i];
@@ -125,7 +127,11 @@ BuildOutcome build_bundle(reviews::Store& store, const BuildRequest& request, co
     std::vector<Credits> credits;
     for (const reviews::DocumentVersion& version : versions)
         credits.push_back(check_document(store, version, outcome.locale, outcome.as_of, outcome.blockers));
-    if (outcome.blockers.empty()) write_bundle(store, versions, credits, request, services, outcome);
+    // The log must verify: a forged or edited entry blocks the bundle.
+    const reviews::AuditReport log = store.verify_log();
+    if (!log.intact())
+        outcome.blockers.push_back({{}, "(the event log)", {}, std::nullopt, "does not verify: " + log.problem});
+    if (outcome.blockers.empty()) write_bundle(store, versions, credits, log, request, services, outcome);
     reading->commit();
     return outcome;
 }

@@ -7,10 +7,12 @@ namespace medloc::pipeline {
 namespace {
 
 using reviews::Act;
+using reviews::Contributor;
 using reviews::Meaning;
 using reviews::Role;
 using reviews::State;
 
+// A name as names from before the registry compare: folded, single spaces.
 std::string normalized_name(std::string_view name) {
     std::string out;
     for (const char c : locales::fold_case(name)) {
@@ -28,38 +30,48 @@ Decision refuse(std::string reason) { return {Decision::Kind::refuse, {}, {}, st
 Decision skip(std::string reason) { return {Decision::Kind::skip, {}, {}, std::move(reason)}; }
 Decision apply(State state, Meaning meaning) { return {Decision::Kind::apply, state, meaning, {}}; }
 
-Decision decide_revise(State state, const reviews::People& people, std::string_view actor, Role role) {
-    if (role != Role::reviser) return refuse("revising takes --role reviser");
+// The author of the target that `actor` is, if any.
+const Contributor* author_among(const reviews::TargetPeople& people, const Contributor& actor) {
+    for (const Contributor& author : people.authors)
+        if (same_person(author, actor)) return &author;
+    return nullptr;
+}
+
+Decision decide_revise(State state, const reviews::TargetPeople& people, const Contributor& actor, Role role) {
+    if (role != Role::reviser) return refuse("revising takes the reviser role");
     if (reviews::is_untranslated(state)) return refuse("not translated yet");
     if (state != State::translated) return skip(std::string("already ") + reviews::to_string(state));
-    if (same_person(actor, people.translator))
-        return refuse(people.translator + " translated it; a second person must revise it");
+    if (const Contributor* author = author_among(people, actor))
+        return refuse(author->name + " translated it; a second person must revise it");
     return apply(State::revised, Meaning::revised);
 }
 
-Decision decide_approve(State state, const reviews::People& people, std::string_view actor, Role role) {
-    if (role != Role::clinical) return refuse("clinical approval takes --role clinical");
+Decision decide_approve(State state, const reviews::TargetPeople& people, const Contributor& actor, Role role) {
+    if (role != Role::clinical) return refuse("clinical approval takes the clinical role");
     if (reviews::is_untranslated(state)) return refuse("not translated yet");
     if (state == State::translated) return refuse("not revised yet; a reviser must revise it first");
     if (state == State::approved) return skip("already approved");
-    if (same_person(actor, people.translator))
-        return refuse(people.translator + " translated it; the clinical approver must be someone else");
-    if (same_person(actor, people.reviser))
-        return refuse(people.reviser + " revised it; the clinical approver must be someone else");
+    if (const Contributor* author = author_among(people, actor))
+        return refuse(author->name + " translated it; the clinical approver must be someone else");
+    if (people.reviser && same_person(*people.reviser, actor))
+        return refuse(people.reviser->name + " revised it; the clinical approver must be someone else");
     return apply(State::approved, Meaning::approved);
 }
 
 Decision decide_reject(State state, Role role) {
-    if (role != Role::reviser && role != Role::clinical) return refuse("rejecting takes --role reviser or clinical");
+    if (role != Role::reviser && role != Role::clinical) return refuse("rejecting takes the reviser or clinical role");
     if (reviews::is_untranslated(state)) return skip("nothing to reject");
     return apply(State::needs_translation, Meaning::rejected);
 }
 
 }  // namespace
 
-bool same_person(std::string_view a, std::string_view b) { return normalized_name(a) == normalized_name(b); }
+bool same_person(const Contributor& a, const Contributor& b) {
+    if (!a.id.empty() && !b.id.empty()) return a.id == b.id;
+    return normalized_name(a.name) == normalized_name(b.name);
+}
 
-Decision decide(Act act, State state, const reviews::People& people, std::string_view actor, Role role) {
+Decision decide(Act act, State state, const reviews::TargetPeople& people, const Contributor& actor, Role role) {
     switch (act) {
     case Act::revise: return decide_revise(state, people, actor, role);
     case Act::approve: return decide_approve(state, people, actor, role);

@@ -24,6 +24,12 @@ struct SourceFile {
     Format format;
 };
 
+// One extract run: when, and by whom.
+struct Run {
+    std::string now;
+    std::string person_id;
+};
+
 // A document id is a relative path with '/' separators that stays inside
 // the folder it came from: it is also where `build` writes the document.
 void check_document_id(const std::string& shown, const std::string& id) {
@@ -112,7 +118,8 @@ std::vector<SourceFile> collect(const std::vector<std::string>& arguments, Extra
 // the text it replaces: needs-translation, the old pair kept for reference,
 // and an event that says why any approval is gone.
 void carry_translations(reviews::Store& store, const reviews::StoredSegment& replaced,
-                        const reviews::StoredSegment& segment, std::int64_t version, const std::string& now) {
+                        const reviews::StoredSegment& segment, std::int64_t version, const Run& run) {
+    const std::string& now = run.now;
     for (const reviews::Translation& old : store.translations_of(replaced.id)) {
         const std::optional<std::string>& target = old.target ? old.target : old.previous_target;
         if (!target) continue;
@@ -132,6 +139,7 @@ void carry_translations(reviews::Store& store, const reviews::StoredSegment& rep
         event.segment_id = segment.id;
         event.locale = old.locale;
         event.actor = "medloc extract";
+        event.actor_id = run.person_id;  // who ran it, and signs it
         event.role = reviews::Role::system;
         event.meaning = reviews::Meaning::invalidated;
         event.state = translation.state;
@@ -172,8 +180,7 @@ std::vector<Sentence> sentences_of(const std::vector<DocumentSegment>& segments)
 
 // Stores the segments of a new version against those of the one before.
 void store_segments(reviews::Store& store, const ExtractedDocument& document, const std::string& document_id,
-                    const std::vector<reviews::StoredSegment>& old_segments, const std::string& now,
-                    ExtractReport& report) {
+                    const std::vector<reviews::StoredSegment>& old_segments, const Run& run, ExtractReport& report) {
     std::set<std::string> old_ids, new_ids;
     for (const reviews::StoredSegment& segment : old_segments) old_ids.insert(segment.id);
     std::vector<std::string> ids;
@@ -195,7 +202,7 @@ void store_segments(reviews::Store& store, const ExtractedDocument& document, co
             replaced == replaces.end() ? std::nullopt : std::optional(replaced->second);
         const reviews::StoredSegment stored = stored_form(segment, document_id, replaced_id);
         store.add_segment(stored, report.version);
-        if (replaced_id) carry_translations(store, *store.segment(*replaced_id), stored, report.version, now);
+        if (replaced_id) carry_translations(store, *store.segment(*replaced_id), stored, report.version, run);
     }
     store.set_version_segments(document_id, report.version, ids);
     for (const reviews::StoredSegment& segment : old_segments)
@@ -206,7 +213,7 @@ void store_segments(reviews::Store& store, const ExtractedDocument& document, co
 }
 
 ExtractReport store_document(reviews::Store& store, const SourceFile& file, const std::string& bytes,
-                             DocumentExtractor& extractor, const std::string& now) {
+                             DocumentExtractor& extractor, const Run& run) {
     ExtractReport report;
     report.document_id = file.document_id;
     const std::string sha = reviews::sha256_hex(bytes);
@@ -220,23 +227,24 @@ ExtractReport store_document(reviews::Store& store, const SourceFile& file, cons
     const ExtractedDocument document = extractor.extract(file.path.string(), file.document_id, file.format, bytes);
     report.version = current ? current->version + 1 : 1;
     store.add_document_version({file.document_id, report.version, to_string(file.format), sha,
-                                static_cast<std::int64_t>(bytes.size()), document.skeleton.to_json(), now});
+                                static_cast<std::int64_t>(bytes.size()), document.skeleton.to_json(), run.now});
     const std::vector<reviews::StoredSegment> old_segments =
         current ? store.version_segments(file.document_id, current->version) : std::vector<reviews::StoredSegment>{};
-    store_segments(store, document, file.document_id, old_segments, now, report);
+    store_segments(store, document, file.document_id, old_segments, run, report);
     return report;
 }
 
 }  // namespace
 
 ExtractOutcome extract_documents(reviews::Store& store, const std::vector<std::string>& paths,
-                                 const Services& services) {
+                                 const Credentials& credentials, const Services& services) {
+    const SignedIn publisher = sign_in(store, credentials, {reviews::Role::publisher}, "extract", services.clock);
     ExtractOutcome outcome;
     const std::vector<SourceFile> files = collect(paths, outcome);
     if (files.empty())
         throw InputError(paths.front(), "has no .txt, .md or .html documents", "name a folder that has some");
     DocumentExtractor extractor(store.settings().source_locale);
-    const std::string now = services.clock.now();
+    const Run run{services.clock.now(), publisher.person.id};
 
     const auto transaction = store.transaction(reviews::Access::write);
     const Progress progress("extracting", files.size());
@@ -244,8 +252,9 @@ ExtractOutcome extract_documents(reviews::Store& store, const std::vector<std::s
         progress.at(i + 1);
         const std::string bytes = read_file(files[i].path);
         check_text(files[i].path.string(), bytes);
-        outcome.documents.push_back(store_document(store, files[i], bytes, extractor, now));
+        outcome.documents.push_back(store_document(store, files[i], bytes, extractor, run));
     }
+    sign_act(store, publisher);
     transaction->commit();
     return outcome;
 }

@@ -108,8 +108,8 @@ bool claims_at_least(const std::optional<UnitState>& claim, UnitState state) { r
 
 class Importer {
 public:
-    Importer(reviews::Store& store, const ImportRequest& request, const std::string& now)
-        : store_(store), request_(request), now_(now) {}
+    Importer(reviews::Store& store, const ImportRequest& request, const Signer& signer)
+        : store_(store), request_(request), signer_(signer) {}
 
     FilePlan plan(const std::string& path) {
         const std::string bytes = read_file(path);
@@ -235,8 +235,9 @@ private:
             place.fail(unit.offset, "unit \"" + unit.id + "\": " + problem,
                        "keep every inline code of the source in the target, each once, pairs in order");
         const xliff::Content target = with_source_codes(unit.target, source);
-        const UnitPlan here{segment, locale, store_.translation(segment.id, locale),
-                            Signer{request_.actor, request_.role, {}, "medloc import " + plan.path, now_}};
+        Signer signer = signer_;
+        signer.origin = "medloc import " + plan.path;
+        const UnitPlan here{segment, locale, store_.translation(segment.id, locale), std::move(signer)};
         const std::string markup = target.to_markup();
         if (here.has_stored_target() && *here.stored->target == markup) {
             plan_signoff(unit, here, plan, counts);
@@ -250,25 +251,15 @@ private:
         plan_new_target(markup, here, plan, counts);
     }
 
-    // New text: a translation, or a reviser's or clinician's rewrite of one,
-    // which counts as its revision; someone else must have written it.
+    // New text is a translation, whoever brings it: its authors are who
+    // imported it and whom for, and it needs a reviser and a clinician
+    // other than them, as any translation does.
     void plan_new_target(const std::string& markup, const UnitPlan& here, FilePlan& plan, Counts& counts) {
-        State state = State::translated;
-        if (request_.role != Role::translator && here.has_stored_target()) {
-            const reviews::People people = reviews::people_of(store_, here.segment.id, here.locale);
-            if (same_person(request_.actor, people.translator)) {
-                plan.blockers.push_back({plan.path, here.segment.document_id, here.segment.id, here.stored_state(),
-                                         people.translator + " translated it; a second person must revise it"});
-                return;
-            }
-            state = State::revised;
-        }
-        const reviews::Meaning meaning =
-            state == State::revised ? reviews::Meaning::revised : reviews::Meaning::translated;
-        Change change = new_target(here.segment, here.locale, markup, state, meaning, here.signer);
+        Change change = new_target(here.segment, here.locale, markup, State::translated, reviews::Meaning::translated,
+                                   here.signer);
         if (here.has_stored_target())
             change.event.comment = std::string("replaces the ") + reviews::to_string(here.stored_state()) + " target";
-        ++counts.by_state[state];
+        ++counts.by_state[State::translated];
         plan.changes.push_back(std::move(change));
     }
 
@@ -280,7 +271,7 @@ private:
         if (request_.role == Role::clinical && unit.state == UnitState::final) act = reviews::Act::approve;
         const Decision decision =
             act ? decide(*act, here.stored_state(), reviews::people_of(store_, here.segment.id, here.locale),
-                         request_.actor, request_.role)
+                         {signer_.actor_id, signer_.actor}, request_.role)
                 : Decision{};
         if (decision.kind == Decision::Kind::refuse) {
             plan.blockers.push_back(
@@ -297,7 +288,7 @@ private:
 
     reviews::Store& store_;
     const ImportRequest& request_;
-    const std::string now_;
+    const Signer& signer_;
 };
 
 bool all_approved(reviews::Store& store, const reviews::DocumentVersion& version, const std::string& locale) {
@@ -308,26 +299,38 @@ bool all_approved(reviews::Store& store, const reviews::DocumentVersion& version
     return true;
 }
 
-std::string refused_as(const ImportRequest& request) {
-    return "import as " + request.actor + " (" + reviews::to_string(request.role) + ")";
+std::string refused_as(const Signer& signer) {
+    return "import as " + signer.actor + " (" + reviews::to_string(signer.role) + ")";
 }
 
 // Stores one file's plan, with the whole-document reviews it completes.
-void store_plan(reviews::Store& store, const FilePlan& plan, const ImportRequest& request, const std::string& now) {
+void store_plan(reviews::Store& store, const FilePlan& plan, Signer signer) {
     for (const Change& change : plan.changes) store_change(store, change);
-    const Signer signer{request.actor, request.role, {}, "medloc import " + plan.path, now};
+    signer.origin = "medloc import " + plan.path;
     for (const auto& [version, locale] : plan.whole_reviews)
         if (all_approved(store, version, locale))
             store.add_document_review(whole_document_review(store, version, locale, signer));
 }
 
+// The person the work is imported for: registered, active, in the role.
+void check_for(reviews::Store& store, const ImportRequest& request) {
+    if (request.for_id.empty()) return;
+    const auto person = store.person(request.for_id);
+    if (!person || person->disabled_at)
+        throw UsageError("--for " + request.for_id + ": no active registered person has this id");
+    if (!person->holds(request.role))
+        throw UsageError("--for " + request.for_id + ": " + person->name + " does not hold the " +
+                         reviews::to_string(request.role) + " role");
+}
+
 }  // namespace
 
 ImportOutcome import_files(reviews::Store& store, const ImportRequest& request, const Services& services) {
-    if (request.actor.find_first_not_of(" \t") == std::string::npos)
-        throw UsageError("--as needs the name of the person whose work this is");
-    const std::string now = services.clock.now();
-    Importer importer(store, request, now);
+    const SignedIn signed_in = sign_in(store, request.credentials, {request.role}, "import", services.clock);
+    check_for(store, request);
+    const Signer signer{signed_in.person.name, signed_in.person.id, request.for_id, request.role, {}, {},
+                        services.clock.now()};
+    Importer importer(store, request, signer);
     std::vector<std::string> paths;
     for (const std::string& path : request.files)
         if (std::find(paths.begin(), paths.end(), path) == paths.end()) paths.push_back(path);
@@ -344,18 +347,20 @@ ImportOutcome import_files(reviews::Store& store, const ImportRequest& request, 
         }
     }
     if (!blockers.empty())
-        throw Refused(refused_as(request) + ", the review rules refuse:" + blocker_lines(blockers) + "\n");
+        throw Refused(refused_as(signer) + ", the review rules refuse:" + blocker_lines(blockers) + "\n");
 
     // Then each file again, planned against the project as the files
     // before it left it, and stored in a transaction of its own.
     ImportOutcome outcome;
+    outcome.actor = signer.actor + " (" + signed_in.person.id + ")";
     for (const std::string& path : paths) {
         const auto transaction = store.transaction(reviews::Access::write);
         const FilePlan plan = importer.plan(path);
         if (!plan.blockers.empty())
-            throw Refused(refused_as(request) + ": after the files before it, " + path +
+            throw Refused(refused_as(signer) + ": after the files before it, " + path +
                           " is refused:" + blocker_lines(plan.blockers) + "\n");
-        store_plan(store, plan, request, now);
+        store_plan(store, plan, signer);
+        sign_act(store, signed_in);
         transaction->commit();
         outcome.changes += plan.changes.size();
         outcome.files.push_back({plan.path, plan.summary});

@@ -40,9 +40,25 @@ std::vector<Scope> scope_of(reviews::Store& store, const ReviewRequest& request)
 void check_request(const ReviewRequest& request) {
     if ((request.all ? 1 : 0) + !request.document.empty() + !request.segment.empty() != 1)
         throw UsageError("review needs exactly one of --doc ID, --segment ID or --all");
-    if (request.actor.find_first_not_of(" \t") == std::string::npos) throw UsageError("--as needs the reviewer's name");
     if (request.act == reviews::Act::reject && request.comment.find_first_not_of(" \t\n") == std::string::npos)
         throw UsageError("a rejection needs --comment saying what is wrong, for the translator");
+}
+
+// The roles an act may be done in.
+std::vector<reviews::Role> roles_for(const ReviewRequest& request) {
+    if (request.role) return {*request.role};
+    switch (request.act) {
+    case reviews::Act::revise: return {reviews::Role::reviser};
+    case reviews::Act::approve: return {reviews::Role::clinical};
+    case reviews::Act::reject: return {reviews::Role::clinical, reviews::Role::reviser};
+    }
+    return {};
+}
+
+reviews::Role acting_role(const ReviewRequest& request, const reviews::Person& person) {
+    for (const reviews::Role role : roles_for(request))
+        if (person.holds(role)) return role;
+    return roles_for(request).front();
 }
 
 }  // namespace
@@ -52,7 +68,12 @@ ReviewOutcome review(reviews::Store& store, const ReviewRequest& request, const 
     ReviewOutcome outcome;
     outcome.locale = target_locale_option(store.settings(), request.locale);
     const std::string act = reviews::to_string(request.act);
-    const Signer signer{request.actor, request.role, request.comment, "medloc review " + act, services.clock.now()};
+    const SignedIn signed_in =
+        sign_in(store, request.credentials, roles_for(request), "review " + act, services.clock);
+    const reviews::Role role = acting_role(request, signed_in.person);
+    const Signer signer{signed_in.person.name, signed_in.person.id, {}, role, request.comment,
+                        "medloc review " + act, services.clock.now()};
+    outcome.actor = signer.actor + " (" + signer.actor_id + ")";
 
     // Changes are written as they are decided; a single blocker anywhere
     // and the transaction is rolled back, so memory stays flat however many
@@ -68,7 +89,7 @@ ReviewOutcome review(reviews::Store& store, const ReviewRequest& request, const 
             const auto current = store.translation(segment.id, outcome.locale);
             const reviews::State state = current ? current->state : reviews::State::new_;
             const Decision decision = decide(request.act, state, reviews::people_of(store, segment.id, outcome.locale),
-                                             request.actor, request.role);
+                                             signed_in.contributor(), role);
             if (decision.kind == Decision::Kind::refuse) {
                 blockers.push_back({{}, segment.document_id, segment.id, state, decision.reason});
             } else if (decision.kind == Decision::Kind::skip) {
@@ -80,8 +101,8 @@ ReviewOutcome review(reviews::Store& store, const ReviewRequest& request, const 
         }
     }
     if (!blockers.empty())
-        throw Refused("review " + act + " in " + outcome.locale + " by " + request.actor + " (" +
-                      reviews::to_string(request.role) + "):" + blocker_lines(blockers) + "\n");
+        throw Refused("review " + act + " in " + outcome.locale + " by " + signer.actor + " (" +
+                      reviews::to_string(role) + "):" + blocker_lines(blockers) + "\n");
 
     if (request.act == reviews::Act::approve)
         for (const Scope& scope : scopes) {
@@ -91,6 +112,7 @@ ReviewOutcome review(reviews::Store& store, const ReviewRequest& request, const 
             outcome.documents.push_back(
                 {scope.version.document_id, date, locales::add_months(date, store.settings().review_months)});
         }
+    sign_act(store, signed_in);
     transaction->commit();
     return outcome;
 }

@@ -14,6 +14,8 @@ reviews::Event event_for(const reviews::StoredSegment& segment, const reviews::T
     event.segment_id = segment.id;
     event.locale = translation.locale;
     event.actor = signer.actor;
+    event.actor_id = signer.actor_id;
+    event.for_id = signer.for_id;
     event.role = signer.role;
     event.meaning = meaning;
     event.state = translation.state;
@@ -70,6 +72,7 @@ reviews::DocumentReview whole_document_review(reviews::Store& store, const revie
     review.document_id = version.document_id;
     review.locale = locale;
     review.actor = signer.actor;
+    review.actor_id = signer.actor_id;
     review.role = signer.role;
     review.version = version.version;
     review.source_sha256 = version.source_sha256;

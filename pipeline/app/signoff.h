@@ -10,8 +10,12 @@
 
 namespace medloc::pipeline {
 
+// Who an act's entries name: the signed-in person (and, for an import done
+// for someone else, that person), in the role they act in.
 struct Signer {
-    std::string actor;
+    std::string actor;     // printed name
+    std::string actor_id;  // registered id
+    std::string for_id;    // import --for
     reviews::Role role = reviews::Role::translator;
     std::string comment;
     std::string origin;  // the command or file it came from

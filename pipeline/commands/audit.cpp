@@ -18,16 +18,28 @@ int run_audit_verify(const Context& context, bool json) {
         nlohmann::ordered_json out;
         out["intact"] = report.intact();
         out["events_checked"] = report.entries_checked;
+        out["signatures_checked"] = report.signatures_checked;
+        out["unsigned_events_before_people"] = report.unsigned_legacy_entries;
+        out["owner"] = report.owner_id;
+        out["owner_name"] = report.owner_name;
+        out["owner_key_fingerprint"] = report.owner_fingerprint;
         out["problem"] = report.intact() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(report.problem);
         context.out << out.dump(2) << "\n";
         return report.intact() ? 0 : 4;
     }
+    if (!report.owner_id.empty())
+        context.out << "owner: " << report.owner_name << " (" << report.owner_id << "), key fingerprint "
+                    << report.owner_fingerprint << "\n";
     if (!report.intact()) {
         context.out << "audit: FAILED at " << report.problem << "\n";
         return 4;
     }
-    context.out << "audit: " << report.entries_checked
-                << " event(s), hash chain intact, every translation matches its last event\n";
+    context.out << "audit: " << report.entries_checked << " event(s), hash chain intact, "
+                << report.signatures_checked << " signature(s) valid";
+    if (report.unsigned_legacy_entries > 0)
+        context.out << " (" << report.unsigned_legacy_entries
+                    << " unsigned event(s) from before people were registered)";
+    context.out << ", every translation matches its last event\n";
     return 0;
 }
 

@@ -5,6 +5,7 @@
 // into a message and an exit code.
 #pragma once
 
+#include "app/people.h"
 #include "app/services.h"
 #include "reviews/vocabulary.h"
 
@@ -16,15 +17,24 @@ namespace medloc::pipeline {
 
 struct Context {
     std::string db_path;
+    std::string as;             // --as ID, or MEDLOC_AS
+    std::string password_file;  // --password-file, or MEDLOC_PASSWORD_FILE
     Services services;
     std::ostream& out;
     std::ostream& err;
 };
 
+// The person acting (--as) with their passphrase, read when a command
+// needs it.
+Credentials credentials(const Context& context);
+
 struct InitOptions {
     std::string source_locale = "en-US";
     std::string targets;  // comma-separated
     int review_months = 36;
+    std::string owner;    // the first publisher's id
+    std::string name;     // and printed name
+    std::string new_password_file;
 };
 int run_init(const Context& context, const InitOptions& options);
 
@@ -48,8 +58,8 @@ int run_export(const Context& context, const ExportOptions& options);
 
 struct ImportOptions {
     std::vector<std::string> files;
-    std::string actor;
     std::string role;
+    std::string for_id;
 };
 int run_import(const Context& context, const ImportOptions& options);
 
@@ -59,8 +69,7 @@ struct ReviewOptions {
     std::string document;
     std::string segment;
     bool all = false;
-    std::string actor;
-    std::string role;
+    std::string role;  // "" for the act's own
     std::string comment;
 };
 int run_review(const Context& context, const ReviewOptions& options);
@@ -81,9 +90,21 @@ struct BuildOptions {
 };
 int run_build(const Context& context, const BuildOptions& options);
 
-// `audit verify`: exit 0 when the log's chain is whole and every
-// translation is what its last event says.
+// `audit verify`: exit 0 when the log's chain is whole, every act is signed
+// by its person, and every translation is what its last event says.
 int run_audit_verify(const Context& context, bool json);
+
+struct PeopleOptions {
+    std::string id;
+    std::string name;
+    std::string roles;  // comma-separated
+    std::string new_password_file;
+    bool json = false;
+};
+int run_people_add(const Context& context, const PeopleOptions& options);
+int run_people_disable(const Context& context, const PeopleOptions& options);
+int run_people_list(const Context& context, const PeopleOptions& options);
+int run_passwd(const Context& context, const PeopleOptions& options);
 
 // A role named on the command line (CLI11 has checked it is one).
 reviews::Role role_option(const std::string& name);

@@ -8,7 +8,7 @@ namespace medloc::pipeline {
 
 int run_extract(const Context& context, const std::vector<std::string>& paths) {
     const auto store = reviews::open_project(context.db_path);
-    const ExtractOutcome outcome = extract_documents(*store, paths, context.services);
+    const ExtractOutcome outcome = extract_documents(*store, paths, credentials(context), context.services);
     for (const std::string& note : outcome.notes) context.err << "medloc: " << note << "\n";
     ExtractReport total;
     for (const ExtractReport& report : outcome.documents) {

@@ -2,6 +2,8 @@
 // people or as JSON.
 #include "app/history.h"
 #include "commands.h"
+#include "locales/names.h"
+#include "reviews/keys.h"
 #include "xliff/content.h"
 
 #include <nlohmann/json.hpp>
@@ -13,12 +15,26 @@ namespace {
 
 using nlohmann::ordered_json;
 
-// Stored markup as a person reads it: the text, codes left out.
+// Stored markup as a person reads it: the text, with each inline code
+// shown where it stands ({1}bold{/1}, {2: https://…}), and nothing that
+// could move a terminal's cursor or hide text.
 std::string readable(const std::string& markup) {
     try {
-        return xliff::content_from_markup(markup).plain_text();
+        std::string out;
+        for (const xliff::Run& run : xliff::content_from_markup(markup).runs) {
+            const std::string id = std::to_string(run.id);
+            switch (run.kind) {
+            case xliff::Run::Kind::text: out += locales::visible(run.text); break;
+            case xliff::Run::Kind::open: out += "{" + id + "}"; break;
+            case xliff::Run::Kind::close: out += "{/" + id + "}"; break;
+            case xliff::Run::Kind::placeholder:
+                out += "{" + id + (run.text.empty() ? "/" : ": " + locales::visible(run.text)) + "}";
+                break;
+            }
+        }
+        return out;
     } catch (const xliff::MarkupError&) {
-        return markup;
+        return locales::visible(markup);
     }
 }
 
@@ -29,7 +45,15 @@ struct Shown {
     std::string comment, origin;
 };
 
+Shown shown_change(const reviews::PersonChange& change) {
+    return {change.at,  {}, {}, {}, change.actor, reviews::to_string(change.role), reviews::to_string(change.kind), {},
+            change.person_id, change.name + ", " + reviews::role_list(change.roles) + ", key " +
+                                  reviews::key_fingerprint(change.public_key),
+            change.comment, change.origin};
+}
+
 Shown shown(const reviews::LogEntry& entry) {
+    if (const auto* change = std::get_if<reviews::PersonChange>(&entry.record)) return shown_change(*change);
     if (const auto* event = std::get_if<reviews::Event>(&entry.record))
         return {event->at,
                 event->document_id,
@@ -81,11 +105,11 @@ ordered_json to_json(const reviews::LogEntry& entry) {
 void print(const reviews::LogEntry& entry, std::ostream& out) {
     const Shown s = shown(entry);
     out << s.at << "  " << s.locale << "  " << (s.segment.empty() ? "whole document" : "segment " + s.segment) << "\n"
-        << "    " << s.meaning << " -> " << s.state << ", by " << s.actor << " (" << s.role << ")"
-        << ", " << s.origin << "\n"
+        << "    " << s.meaning << " -> " << s.state << ", by " << locales::visible(s.actor) << " (" << s.role << ")"
+        << ", " << locales::visible(s.origin) << "\n"
         << "    source: " << readable(s.source) << "\n";
     if (s.target) out << "    target: " << readable(*s.target) << "\n";
-    if (!s.comment.empty()) out << "    comment: " << s.comment << "\n";
+    if (!s.comment.empty()) out << "    comment: " << locales::visible(s.comment) << "\n";
 }
 
 }  // namespace
@@ -103,9 +127,10 @@ int run_history(const Context& context, const HistoryOptions& options) {
         const reviews::StoredSegment& segment = found.lineage.front();
         context.out << "Segment " << segment.id << " of " << segment.document_id
                     << (segment.retired_in ? " (retired in version " + std::to_string(*segment.retired_in) + ")" : "")
-                    << ": " << segment.plain << "\n";
+                    << ": " << locales::visible(segment.plain) << "\n";
         for (std::size_t i = 1; i < found.lineage.size(); ++i)
-            context.out << "  the edited text of " << found.lineage[i].id << ": " << found.lineage[i].plain << "\n";
+            context.out << "  the edited text of " << found.lineage[i].id << ": " << locales::visible(found.lineage[i].plain)
+                        << "\n";
     }
     for (const reviews::LogEntry& entry : found.entries) print(entry, context.out);
     context.out << found.entries.size() << " event(s)\n";

@@ -4,6 +4,7 @@
 //   0 success, 1 usage, 2 bad input (nothing changed), 3 refused by a gate,
 //   4 internal or database error.
 #include "commands.h"
+#include "passphrase.h"
 #include "io/errors.h"
 #include "reviews/store.h"
 #include "seams/seams.h"
@@ -18,10 +19,13 @@ namespace {
 
 using namespace medloc::pipeline;
 
-std::string default_database() {
-    const char* from_environment = std::getenv("MEDLOC_DB");
-    return from_environment && *from_environment ? from_environment : "medloc.db";
+std::string from_environment(const char* name, const char* otherwise = "") {
+    const char* value = std::getenv(name);
+    return value && *value ? value : otherwise;
 }
+
+// The roles each command takes, for --help.
+constexpr const char* kRoles = "Roles: translator, reviser, clinical, publisher.";
 
 // Each command is registered with its options and what runs it.
 using Run = std::function<int(const Context&)>;
@@ -36,19 +40,28 @@ struct Options {
     HistoryOptions history;
     BuildOptions build;
     bool audit_json = false;
+    PeopleOptions people;
 };
 
 void add_init(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
-    CLI::App* command = app.add_subcommand("init", "Create a project database");
+    CLI::App* command = app.add_subcommand(
+        "init", "Create a project and register its owner, its first publisher (on a project made before people "
+                "were registered: register its owner)");
     command->add_option("--source", o.init.source_locale, "Source locale (BCP 47)")->capture_default_str();
-    command->add_option("--targets", o.init.targets, "Target locales, comma-separated (es-US,ar,ja)")->required();
+    command->add_option("--targets", o.init.targets, "Target locales, comma-separated (es-US,ar,ja)");
     command->add_option("--review-months", o.init.review_months, "How long a clinical review stays valid")
         ->capture_default_str();
+    command->add_option("--owner", o.init.owner, "The owner's id (a-z, 0-9, . _ -); they get the publisher role")
+        ->required();
+    command->add_option("--name", o.init.name, "The owner's full printed name")->required();
+    command->add_option("--new-password-file", o.init.new_password_file,
+                        "File whose first line is the owner's passphrase (else asked on the terminal)");
     runs.emplace_back(command, [&o](const Context& c) { return run_init(c, o.init); });
 }
 
 void add_extract(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
-    CLI::App* command = app.add_subcommand("extract", "Extract documents (files or folders) into segments");
+    CLI::App* command =
+        app.add_subcommand("extract", "Extract documents (files or folders) into segments. Role: publisher.");
     command->add_option("paths", o.extract_paths, "Files or folders; a document's id is its path in the folder")
         ->required();
     runs.emplace_back(command, [&o](const Context& c) { return run_extract(c, o.extract_paths); });
@@ -75,17 +88,20 @@ void add_export(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>
 }
 
 void add_import(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
-    CLI::App* command = app.add_subcommand("import", "Read translated XLIFF back from CAT tools");
+    CLI::App* command = app.add_subcommand(
+        "import", "Read translated XLIFF back from CAT tools. Role: translator, reviser or clinical (--role).");
     command->add_option("files", o.import.files, "XLIFF files (1.2 or 2.x)")->required();
-    command->add_option("--as", o.import.actor, "Name of the person whose work this is")->required();
-    command->add_option("--role", o.import.role, "translator, reviser or clinical")
+    command->add_option("--role", o.import.role,
+                        "translator (new text), reviser (signed-off units revise) or clinical (final units approve)")
         ->required()
         ->check(CLI::IsMember({"translator", "reviser", "clinical"}));
+    command->add_option("--for", o.import.for_id, "The registered person whose work it is, if not yours");
     runs.emplace_back(command, [&o](const Context& c) { return run_import(c, o.import); });
 }
 
 void add_review(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
-    CLI::App* command = app.add_subcommand("review", "Revise, approve or reject translations");
+    CLI::App* command = app.add_subcommand(
+        "review", "Revise (role reviser), approve (role clinical) or reject (reviser or clinical) translations");
     command->add_option("act", o.review.act, "revise, approve or reject")
         ->required()
         ->check(CLI::IsMember({"revise", "approve", "reject"}));
@@ -93,9 +109,7 @@ void add_review(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>
     command->add_option("--doc", o.review.document, "Every segment of this document");
     command->add_option("--segment", o.review.segment, "This segment");
     command->add_flag("--all", o.review.all, "Every document");
-    command->add_option("--as", o.review.actor, "Reviewer's name")->required();
-    command->add_option("--role", o.review.role, "reviser (revise, reject) or clinical (approve, reject)")
-        ->required()
+    command->add_option("--role", o.review.role, "reviser or clinical (default: the role the act takes)")
         ->check(CLI::IsMember({"translator", "reviser", "clinical", "publisher"}));
     command->add_option("--comment", o.review.comment, "Why (required to reject)");
     runs.emplace_back(command, [&o](const Context& c) { return run_review(c, o.review); });
@@ -127,6 +141,28 @@ void add_audit(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>
     runs.emplace_back(verify, [&o](const Context& c) { return run_audit_verify(c, o.audit_json); });
 }
 
+void add_people(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
+    CLI::App* people = app.add_subcommand("people", "The people of the project");
+    people->require_subcommand(1);
+    CLI::App* add = people->add_subcommand("add", "Register a person. Role: publisher.");
+    add->add_option("id", o.people.id, "Their id (a-z, 0-9, . _ -)")->required();
+    add->add_option("--name", o.people.name, "Their full printed name")->required();
+    add->add_option("--roles", o.people.roles, "Comma-separated: translator, reviser, clinical, publisher")->required();
+    add->add_option("--new-password-file", o.people.new_password_file,
+                    "File whose first line is their first passphrase (else asked on the terminal)");
+    runs.emplace_back(add, [&o](const Context& c) { return run_people_add(c, o.people); });
+    CLI::App* disable = people->add_subcommand("disable", "Disable a person; their history stays. Role: publisher.");
+    disable->add_option("id", o.people.id, "Their id")->required();
+    runs.emplace_back(disable, [&o](const Context& c) { return run_people_disable(c, o.people); });
+    CLI::App* list = people->add_subcommand("list", "List the people and their roles");
+    list->add_flag("--json", o.people.json, "Print JSON");
+    runs.emplace_back(list, [&o](const Context& c) { return run_people_list(c, o.people); });
+    CLI::App* passwd = app.add_subcommand("passwd", "Change your own passphrase. Any role.");
+    passwd->add_option("--new-password-file", o.people.new_password_file,
+                       "File whose first line is the new passphrase (else asked twice on the terminal)");
+    runs.emplace_back(passwd, [&o](const Context& c) { return run_passwd(c, o.people); });
+}
+
 // Runs the command, turning each kind of failure into its exit code.
 int run_reporting_failures(const Run& run, const Context& context) {
     try {
@@ -134,6 +170,12 @@ int run_reporting_failures(const Run& run, const Context& context) {
     } catch (const UsageError& e) {
         std::cerr << "medloc: " << e.what() << "\n";
         return 1;
+    } catch (const SignInRefused& e) {
+        std::cerr << "medloc: refused: " << e.what() << ". Nothing else was changed.\n";
+        return 3;
+    } catch (const medloc::reviews::ClockWentBack& e) {
+        std::cerr << "medloc: " << e.what() << "\nNothing was changed.\n";
+        return 4;
     } catch (const Refused& e) {
         std::cerr << "medloc: refused: " << e.what() << "Nothing was changed.\n";
         return 3;
@@ -153,6 +195,12 @@ int run_reporting_failures(const Run& run, const Context& context) {
 
 namespace medloc::pipeline {
 
+Credentials credentials(const Context& context) {
+    if (context.as.empty())
+        throw UsageError("this command is done by a registered person: name yourself with --as ID (or MEDLOC_AS)");
+    return {context.as, read_passphrase(context.password_file, "Passphrase for " + context.as + ": ")};
+}
+
 // CLI11 has checked that the name is one of the roles the option takes.
 reviews::Role role_option(const std::string& name) {
     return reviews::parse_role(name).value_or(reviews::Role::translator);
@@ -161,15 +209,25 @@ reviews::Role role_option(const std::string& name) {
 }  // namespace medloc::pipeline
 
 int main(int argc, char** argv) {
-    CLI::App app{"medloc: translation and clinical review of patient-education content"};
+    CLI::App app{std::string("medloc: translation and clinical review of patient-education content. ") + kRoles +
+                 " Every command that changes a project is done by a registered person (--as) with their "
+                 "passphrase."};
     app.require_subcommand(1);
-    std::string db = default_database();
+    app.fallthrough();  // global options after the subcommand too
+    app.set_version_flag("--version", std::string("medloc ") + MEDLOC_VERSION);
+    std::string db = from_environment("MEDLOC_DB", "medloc.db");
+    std::string as = from_environment("MEDLOC_AS");
+    std::string password_file = from_environment("MEDLOC_PASSWORD_FILE");
     app.add_option("--db", db, "Project database (default: $MEDLOC_DB or ./medloc.db)");
+    app.add_option("--as", as, "The registered person acting, by id (default: $MEDLOC_AS)");
+    app.add_option("--password-file", password_file,
+                   "File whose first line is your passphrase (default: $MEDLOC_PASSWORD_FILE; else asked on the "
+                   "terminal)");
 
     Options options;
     std::vector<std::pair<CLI::App*, Run>> runs;
-    for (const auto add :
-         {add_init, add_extract, add_status, add_export, add_import, add_review, add_history, add_build, add_audit})
+    for (const auto add : {add_init, add_extract, add_status, add_export, add_import, add_review, add_history,
+                           add_build, add_audit, add_people})
         add(app, options, runs);
 
     try {
@@ -177,7 +235,7 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         return app.exit(e) == 0 ? 0 : 1;
     }
-    const Context context{db, seams(), std::cout, std::cerr};
+    const Context context{db, as, password_file, seams(), std::cout, std::cerr};
     for (const auto& [command, run] : runs)
         if (*command) return run_reporting_failures(run, context);
     return 1;

@@ -23,13 +23,20 @@ int run_review(const Context& context, const ReviewOptions& options) {
     const auto act = reviews::parse_act(options.act);
     if (!act) throw UsageError("review " + options.act + ": the acts are revise, approve and reject");
     const auto store = reviews::open_project(context.db_path);
-    const ReviewRequest request{*act,        options.locale, options.document,          options.segment,
-                                options.all, options.actor,  role_option(options.role), options.comment};
+    ReviewRequest request;
+    request.act = *act;
+    request.locale = options.locale;
+    request.document = options.document;
+    request.segment = options.segment;
+    request.all = options.all;
+    request.credentials = credentials(context);
+    if (!options.role.empty()) request.role = role_option(options.role);
+    request.comment = options.comment;
     const ReviewOutcome outcome = review(*store, request, context.services);
-    context.out << options.act << " in " << outcome.locale << ": " << outcome.changed << " segment(s) "
+    context.out << options.act << " in " << outcome.locale << " by " << outcome.actor << ": " << outcome.changed << " segment(s) "
                 << past_tense(*act) << ", " << outcome.skipped << " left as they were\n";
     for (const ReviewedDocument& document : outcome.documents)
-        context.out << document.document_id << ": clinical review " << document.reviewed << " by " << options.actor
+        context.out << document.document_id << ": clinical review " << document.reviewed << " by " << outcome.actor
                     << ", next review due " << document.next_due << "\n";
     return 0;
 }

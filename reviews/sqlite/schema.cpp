@@ -92,6 +92,72 @@ constexpr const char* kMigrations[] = {
     CREATE TRIGGER event_is_append_only_delete BEFORE DELETE ON event
         BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
     )sql",
+    // 3: registered people and their keys, the signatures over the log,
+    // failed sign-ins; the log takes changes of the people registry (no
+    // document, no locale) and names the person behind each new entry. The
+    // log is rebuilt to drop the NOT NULLs; its rows, ids and hashes stay.
+    R"sql(
+    CREATE TABLE person (
+        id              TEXT PRIMARY KEY,
+        name            TEXT NOT NULL,
+        roles           TEXT NOT NULL,
+        passphrase_hash TEXT NOT NULL,
+        public_key      TEXT NOT NULL,
+        sealed_key      TEXT NOT NULL,
+        registered_at   TEXT NOT NULL,
+        disabled_at     TEXT
+    ) STRICT;
+    CREATE TABLE failed_attempt (
+        id      INTEGER PRIMARY KEY,
+        at      TEXT NOT NULL,
+        person  TEXT NOT NULL,
+        command TEXT NOT NULL,
+        reason  TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE event_v3 (
+        id            INTEGER PRIMARY KEY,
+        at            TEXT NOT NULL,
+        document_id   TEXT REFERENCES document(id),
+        segment_id    TEXT REFERENCES segment(id),
+        locale        TEXT REFERENCES target_locale(tag),
+        actor         TEXT NOT NULL,
+        actor_id      TEXT,
+        for_id        TEXT,
+        role          TEXT NOT NULL,
+        meaning       TEXT NOT NULL,
+        state         TEXT NOT NULL,
+        source        TEXT NOT NULL,
+        target        TEXT,
+        comment       TEXT NOT NULL,
+        origin        TEXT NOT NULL,
+        previous_hash TEXT NOT NULL,
+        hash          TEXT NOT NULL UNIQUE
+    ) STRICT;
+    INSERT INTO event_v3 (id, at, document_id, segment_id, locale, actor, role, meaning, state, source, target,
+                          comment, origin, previous_hash, hash)
+        SELECT id, at, document_id, segment_id, locale, actor, role, meaning, state, source, target,
+               comment, origin, previous_hash, hash FROM event ORDER BY id;
+    DROP TABLE event;
+    ALTER TABLE event_v3 RENAME TO event;
+    CREATE INDEX event_by_segment ON event(segment_id, locale);
+    CREATE INDEX event_by_document ON event(document_id, locale);
+    CREATE TRIGGER event_is_append_only_update BEFORE UPDATE ON event
+        BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+    CREATE TRIGGER event_is_append_only_delete BEFORE DELETE ON event
+        BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+    CREATE TABLE signature (
+        id         INTEGER PRIMARY KEY,
+        last_event INTEGER NOT NULL UNIQUE REFERENCES event(id),
+        signer     TEXT NOT NULL,
+        signature  TEXT NOT NULL
+    ) STRICT;
+    CREATE TRIGGER signature_is_append_only_update BEFORE UPDATE ON signature
+        BEGIN SELECT RAISE(ABORT, 'signatures are append-only'); END;
+    CREATE TRIGGER signature_is_append_only_delete BEFORE DELETE ON signature
+        BEGIN SELECT RAISE(ABORT, 'signatures are append-only'); END;
+    CREATE TRIGGER failed_attempt_is_append_only BEFORE DELETE ON failed_attempt
+        BEGIN SELECT RAISE(ABORT, 'failed attempts are kept'); END;
+    )sql",
 };
 }  // namespace
 

@@ -60,8 +60,9 @@ constexpr const char* kTranslationColumns =
     "t.segment_id, t.locale, t.state, t.target, t.updated_at, t.updated_by, t.previous_source, t.previous_target";
 
 constexpr const char* kLogColumns =
-    "SELECT id, at, document_id, COALESCE(segment_id, ''), locale, actor, role, meaning, state, source, target, "
-    "comment, origin, previous_hash, hash FROM event ";
+    "SELECT id, at, COALESCE(document_id, ''), COALESCE(segment_id, ''), COALESCE(locale, ''), actor, role, "
+    "meaning, state, source, target, comment, origin, previous_hash, hash, COALESCE(actor_id, ''), "
+    "COALESCE(for_id, '') FROM event ";
 
 LogRow read_row(const Statement& row) {
     LogRow log;
@@ -80,6 +81,8 @@ LogRow read_row(const Statement& row) {
     log.origin = row.text(12);
     log.previous_hash = row.text(13);
     log.hash = row.text(14);
+    log.actor_id = row.text(15);
+    log.for_id = row.text(16);
     return log;
 }
 
@@ -89,6 +92,30 @@ LogEntry read_entry(const Statement& row) {
     } catch (const LogFormatError& e) {
         throw DatabaseError(std::string(e.what()) + "; run medloc audit verify");
     }
+}
+
+constexpr const char* kPersonColumns =
+    "SELECT id, name, roles, passphrase_hash, public_key, sealed_key, registered_at, disabled_at FROM person ";
+
+Person read_person(const Statement& row) {
+    Person person;
+    person.id = row.text(0);
+    person.name = row.text(1);
+    const auto roles = parse_role_list(row.text(2));
+    if (!roles) throw DatabaseError("person " + person.id + " has roles no medloc writes: " + row.text(2));
+    person.roles = *roles;
+    person.passphrase_hash = row.text(3);
+    person.public_key = row.text(4);
+    person.sealed_key = row.text(5);
+    person.registered_at = row.text(6);
+    person.disabled_at = row.optional_text(7);
+    return person;
+}
+
+// Binds `text` at `index`, or NULL for "".
+void bind_or_null(Statement& statement, int index, const std::string& text) {
+    if (text.empty()) statement.bind_null(index);
+    else statement.bind(index, text);
 }
 
 std::vector<LogEntry> read_log(Statement& query) {
@@ -282,25 +309,80 @@ std::optional<DocumentReview> SqliteStore::last_document_review(std::string_view
 }
 
 AuditReport SqliteStore::verify_log() {
-    ChainCheck chain;
-    Statement all(db_, std::string(kLogColumns) + "ORDER BY id");
-    while (chain.problem().empty() && all.step()) chain.add(read_row(all));
-    AuditReport report;
-    report.entries_checked = chain.rows();
-    report.problem = chain.problem();
+    LogCheck check(settings_.project_id);
+    Statement rows(db_, std::string(kLogColumns) + "ORDER BY id");
+    Statement signatures(db_, "SELECT last_event, signer, signature FROM signature ORDER BY last_event");
+    bool signature_ahead = signatures.step();
+    while (check.problem().empty() && rows.step()) {
+        const LogRow row = read_row(rows);
+        check.add(row);
+        for (; signature_ahead && signatures.integer(0) <= row.id; signature_ahead = signatures.step())
+            check.add_signature({signatures.integer(0), signatures.text(1), signatures.text(2)});
+    }
+    if (check.problem().empty() && signature_ahead)
+        check.add_signature({signatures.integer(0), signatures.text(1), signatures.text(2)});
+    check.finish();
+    check.check_registry(people());
+    AuditReport report = check.report();
     if (!report.problem.empty()) return report;
     // A translation must be what its last event says: an edit outside
     // medloc, or a removed last event, shows here.
-    Statement check(db_,
-                    "SELECT t.segment_id, t.locale, t.state FROM translation t LEFT JOIN event e ON e.id = "
-                    "(SELECT MAX(id) FROM event WHERE segment_id = t.segment_id AND locale = t.locale) "
-                    "WHERE e.id IS NULL OR e.state != t.state "
-                    "OR (t.state != 'needs-translation' AND e.target IS NOT t.target) LIMIT 1");
-    if (check.step())
-        report.problem = "the translation of segment " + check.text(0) + " in " + check.text(1) + " (" + check.text(2) +
+    Statement translations(db_,
+                           "SELECT t.segment_id, t.locale, t.state FROM translation t LEFT JOIN event e ON e.id = "
+                           "(SELECT MAX(id) FROM event WHERE segment_id = t.segment_id AND locale = t.locale) "
+                           "WHERE e.id IS NULL OR e.state != t.state "
+                           "OR (t.state != 'needs-translation' AND e.target IS NOT t.target) LIMIT 1");
+    if (translations.step())
+        report.problem = "the translation of segment " + translations.text(0) + " in " + translations.text(1) + " (" +
+                         translations.text(2) +
                          "), which is not what its last event says: it was changed outside medloc, or that event "
                          "was removed";
     return report;
+}
+
+std::optional<LogHead> SqliteStore::unsigned_head() {
+    Statement head(db_,
+                   "SELECT id, hash FROM event WHERE id > (SELECT COALESCE(MAX(last_event), 0) FROM signature) "
+                   "ORDER BY id DESC LIMIT 1");
+    if (!head.step()) return std::nullopt;
+    return LogHead{head.integer(0), head.text(1)};
+}
+
+std::optional<Person> SqliteStore::person(std::string_view id) {
+    Statement get(db_, std::string(kPersonColumns) + "WHERE id = ?");
+    get.bind(1, id);
+    if (!get.step()) return std::nullopt;
+    return read_person(get);
+}
+
+std::vector<Person> SqliteStore::people() {
+    Statement get(db_, std::string(kPersonColumns) + "ORDER BY id");
+    std::vector<Person> people;
+    while (get.step()) people.push_back(read_person(get));
+    return people;
+}
+
+void SqliteStore::put_person(const Person& person) {
+    Statement put(db_,
+                  "INSERT INTO person (id, name, roles, passphrase_hash, public_key, sealed_key, registered_at, "
+                  "disabled_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (id) DO UPDATE SET name = ?2, "
+                  "roles = ?3, passphrase_hash = ?4, public_key = ?5, sealed_key = ?6, disabled_at = ?8");
+    put.bind(1, person.id).bind(2, person.name).bind(3, role_list(person.roles)).bind(4, person.passphrase_hash);
+    put.bind(5, person.public_key).bind(6, person.sealed_key).bind(7, person.registered_at);
+    put.bind_optional(8, person.disabled_at);
+    put.run();
+}
+
+void SqliteStore::add_person_change(const PersonChange& change) { append(row_of(change)); }
+
+void SqliteStore::add_signature(const ActSignature& signature) {
+    Statement add(db_, "INSERT INTO signature (last_event, signer, signature) VALUES (?, ?, ?)");
+    add.bind(1, signature.last_event).bind(2, signature.signer_id).bind(3, signature.signature).run();
+}
+
+void SqliteStore::add_failed_attempt(const FailedAttempt& attempt) {
+    Statement add(db_, "INSERT INTO failed_attempt (at, person, command, reason) VALUES (?, ?, ?, ?)");
+    add.bind(1, attempt.at).bind(2, attempt.person_id).bind(3, attempt.command).bind(4, attempt.reason).run();
 }
 
 void SqliteStore::add_document_version(const DocumentVersion& version) {
@@ -364,20 +446,29 @@ void SqliteStore::add_event(const Event& event) { append(row_of(event)); }
 void SqliteStore::add_document_review(const DocumentReview& review) { append(row_of(review)); }
 
 void SqliteStore::append(LogRow row) {
-    Statement last(db_, "SELECT hash FROM event ORDER BY id DESC LIMIT 1");
-    row.previous_hash = last.step() ? last.text(0) : std::string();
+    Statement last(db_, "SELECT hash, at FROM event ORDER BY id DESC LIMIT 1");
+    if (last.step()) {
+        row.previous_hash = last.text(0);
+        if (row.at < last.text(1))
+            throw ClockWentBack("the clock went back: it says " + row.at + ", but the log's newest entry is dated " +
+                                last.text(1) + "; set the system clock right and try again");
+    }
     row.hash = row_hash(row, row.previous_hash);
-    Statement add(
-        db_,
-        "INSERT INTO event (at, document_id, segment_id, locale, actor, role, meaning, state, source, target, "
-        "comment, origin, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    add.bind(1, row.at).bind(2, row.document_id);
-    if (row.segment_id.empty()) add.bind_null(3);
-    else add.bind(3, row.segment_id);
-    add.bind(4, row.locale).bind(5, row.actor).bind(6, row.role).bind(7, row.meaning);
+    Statement add(db_,
+                  "INSERT INTO event (at, document_id, segment_id, locale, actor, role, meaning, state, source, target, "
+                  "comment, origin, previous_hash, hash, actor_id, for_id) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    add.bind(1, row.at);
+    bind_or_null(add, 2, row.document_id);
+    bind_or_null(add, 3, row.segment_id);
+    bind_or_null(add, 4, row.locale);
+    add.bind(5, row.actor).bind(6, row.role).bind(7, row.meaning);
     add.bind(8, row.state).bind(9, row.source);
     add.bind_optional(10, row.target);
-    add.bind(11, row.comment).bind(12, row.origin).bind(13, row.previous_hash).bind(14, row.hash).run();
+    add.bind(11, row.comment).bind(12, row.origin).bind(13, row.previous_hash).bind(14, row.hash);
+    bind_or_null(add, 15, row.actor_id);
+    bind_or_null(add, 16, row.for_id);
+    add.run();
 }
 
 std::unique_ptr<Store> create_project(const std::string& path, ProjectSettings settings, const Clock& clock) {

@@ -28,6 +28,9 @@ public:
     std::vector<LogEntry> document_log(std::string_view document_id, std::string_view locale) override;
     std::optional<DocumentReview> last_document_review(std::string_view document_id, std::string_view locale) override;
     AuditReport verify_log() override;
+    std::optional<LogHead> unsigned_head() override;
+    std::optional<Person> person(std::string_view id) override;
+    std::vector<Person> people() override;
 
     void add_document_version(const DocumentVersion& version) override;
     void set_version_segments(std::string_view document_id, std::int64_t version,
@@ -38,6 +41,10 @@ public:
     void put_translation(const Translation& translation) override;
     void add_event(const Event& event) override;
     void add_document_review(const DocumentReview& review) override;
+    void add_person_change(const PersonChange& change) override;
+    void add_signature(const ActSignature& signature) override;
+    void put_person(const Person& person) override;
+    void add_failed_attempt(const FailedAttempt& attempt) override;
 
 private:
     explicit SqliteStore(Database db);

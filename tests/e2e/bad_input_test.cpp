@@ -15,7 +15,7 @@ struct Project {
     TempDir dir;
     fs::path db;
     Project() : db(new_project(dir)) {
-        REQUIRE(run_medloc(db, {"extract", (corpus_dir() / "amps-children.txt").string()}).exit_code == 0);
+        REQUIRE(run_medloc(db, {"extract", (corpus_dir() / "amps-children.txt").string(), "--as", "pat"}).exit_code == 0);
     }
 };
 
@@ -29,28 +29,28 @@ void check_refused(const Project& project, const std::vector<std::string>& args,
 TEST_CASE("a missing path is refused", "[bad-input]") {
     Project project;
     const std::string missing = (project.dir / "no-such-folder").string();
-    check_refused(project, {"extract", missing}, missing, "no such file or folder");
+    check_refused(project, {"extract", missing, "--as", "pat"}, missing, "no such file or folder");
 }
 
 TEST_CASE("a binary file is refused", "[bad-input]") {
     Project project;
     const fs::path file = project.dir / "docs" / "scan.txt";
     write_file(file, std::string("Text\n\0\x01\x02 binary", 15));
-    check_refused(project, {"extract", file.string()}, file.string() + ":2:1", "binary content");
+    check_refused(project, {"extract", file.string(), "--as", "pat"}, file.string() + ":2:1", "binary content");
 }
 
 TEST_CASE("a file that is not UTF-8 is refused with the line and column", "[bad-input]") {
     Project project;
     const fs::path file = project.dir / "docs" / "latin1.txt";
     write_file(file, "Title\n\nFever in children: caf\xe9 au lait spots.\n");
-    check_refused(project, {"extract", file.string()}, file.string() + ":3:23", "not valid UTF-8");
+    check_refused(project, {"extract", file.string(), "--as", "pat"}, file.string() + ":3:23", "not valid UTF-8");
 }
 
 TEST_CASE("an unsupported extension is refused", "[bad-input]") {
     Project project;
     const fs::path file = project.dir / "docs" / "leaflet.docx";
     write_file(file, "Some text.");
-    check_refused(project, {"extract", file.string()}, file.string(), "unsupported file type \".docx\"");
+    check_refused(project, {"extract", file.string(), "--as", "pat"}, file.string(), "unsupported file type \".docx\"");
 }
 
 TEST_CASE("a document whose id would escape the project is refused", "[bad-input]") {
@@ -60,7 +60,7 @@ TEST_CASE("a document whose id would escape the project is refused", "[bad-input
     const fs::path folder = project.dir / "content";
     write_file(folder / "fine.txt", "Fine\n\nA document.\n");
     fs::create_symlink(outside, folder / "link.txt");
-    check_refused(project, {"extract", folder.string()}, (folder / "link.txt").string(),
+    check_refused(project, {"extract", folder.string(), "--as", "pat"}, (folder / "link.txt").string(),
                   "its document id would escape the project");
 }
 
@@ -68,7 +68,7 @@ TEST_CASE("one bad file among good ones stores none of them", "[bad-input]") {
     Project project;
     const fs::path bad = project.dir / "bad.txt";
     write_file(bad, "caf\xe9");
-    check_refused(project, {"extract", corpus_dir().string(), bad.string()}, bad.string(), "not valid UTF-8");
+    check_refused(project, {"extract", corpus_dir().string(), bad.string(), "--as", "pat"}, bad.string(), "not valid UTF-8");
 }
 
 TEST_CASE("a database that is not a medloc project is refused and left alone", "[bad-input]") {
@@ -76,7 +76,7 @@ TEST_CASE("a database that is not a medloc project is refused and left alone", "
     SECTION("a text file") {
         const fs::path not_db = dir / "notes.db";
         write_file(not_db, read_file(corpus_dir() / "amps-children.txt"));
-        const Result result = run_medloc(not_db, {"extract", corpus_dir().string()});
+        const Result result = run_medloc(not_db, {"extract", corpus_dir().string(), "--as", "pat"});
         CHECK(result.exit_code == 2);
         CHECK(result.err.find(not_db.string() + ": not a medloc project") != std::string::npos);
         CHECK(read_file(not_db) == read_file(corpus_dir() / "amps-children.txt"));

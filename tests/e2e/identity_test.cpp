@@ -43,8 +43,8 @@ TEST_CASE("only edited sentences get new ids, and they are reported as changed",
                 .exit_code == 0);
 
     const fs::path db = new_project(dir);
-    REQUIRE(run_medloc(db, {"extract", original.string()}).exit_code == 0);
-    const Result second = run_medloc(db, {"extract", edited.string()});
+    REQUIRE(run_medloc(db, {"extract", original.string(), "--as", "pat"}).exit_code == 0);
+    const Result second = run_medloc(db, {"extract", edited.string(), "--as", "pat"});
     REQUIRE(second.exit_code == 0);
 
     // The edits gen-corpus made: file -> original sentences.
@@ -112,9 +112,9 @@ TEST_CASE("only edited sentences get new ids, and they are reported as changed",
 TEST_CASE("extracting the same documents again changes nothing", "[identity]") {
     TempDir dir;
     const fs::path db = new_project(dir);
-    REQUIRE(run_medloc(db, {"extract", corpus_dir().string()}).exit_code == 0);
+    REQUIRE(run_medloc(db, {"extract", corpus_dir().string(), "--as", "pat"}).exit_code == 0);
     const std::string before = read_file(db);
-    const Result again = run_medloc(db, {"extract", corpus_dir().string()});
+    const Result again = run_medloc(db, {"extract", corpus_dir().string(), "--as", "pat"});
     REQUIRE(again.exit_code == 0);
     CHECK(again.out.find(" 0 new, 0 changed, ") != std::string::npos);
     CHECK(again.out.find(" 0 removed\n7 document(s)") != std::string::npos);

@@ -22,7 +22,7 @@ struct Exported {
 
     Exported() : db(new_project(dir)), document(dir / "docs" / "concussion-return-to-play.md") {
         write_file(document, read_file(corpus_dir() / "concussion-return-to-play.md"));
-        REQUIRE(run_medloc(db, {"extract", (dir / "docs").string()}).exit_code == 0);
+        REQUIRE(run_medloc(db, {"extract", (dir / "docs").string(), "--as", "pat"}).exit_code == 0);
         REQUIRE(run_medloc(db, {"export", "--locale", "es-US", "--out", (dir / "out").string()}).exit_code == 0);
         xliff = dir / "out" / "es-US" / "concussion-return-to-play.md.xlf";
         text = read_file(xliff);
@@ -55,7 +55,7 @@ struct Exported {
     }
 
     std::vector<std::string> import() const {
-        return {"import", (dir / "returned.xlf").string(), "--as", "Ana Ruiz", "--role", "translator"};
+        return {"import", (dir / "returned.xlf").string(), "--as", "ana", "--role", "translator"};
     }
 };
 
@@ -93,7 +93,7 @@ TEST_CASE("import refuses a file made from an older document version", "[import]
     std::string source = read_file(x.document);
     source.replace(source.find("Fever is"), 8, "A fever is");
     write_file(x.document, source);
-    REQUIRE(run_medloc(x.db, {"extract", (x.dir / "docs").string()}).exit_code == 0);
+    REQUIRE(run_medloc(x.db, {"extract", (x.dir / "docs").string(), "--as", "pat"}).exit_code == 0);
     write_file(x.dir / "returned.xlf", x.text);
     check_refused(x.db, x.import(), (x.dir / "returned.xlf").string() + ":3:",
                   "exported from version 1 of \"concussion-return-to-play.md\", which is now at version 2");

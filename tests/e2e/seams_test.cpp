@@ -15,7 +15,8 @@ namespace {
 std::string created_at(const std::string& binary, const TempDir& dir) {
     const fs::path db = dir / (fs::path(binary).filename().string() + ".db");
     setenv("MEDLOC_TEST_NOW", "2001-02-03T04:05:06Z", 1);
-    const Result init = run({binary, "--db", db.string(), "init", "--targets", "es-US"});
+    const Result init = run({binary, "--db", db.string(), "init", "--targets", "es-US", "--owner", "pat", "--name",
+                             "Pat Publisher", "--new-password-file", passphrase_file(db, "pat").string()});
     unsetenv("MEDLOC_TEST_NOW");
     REQUIRE(init.exit_code == 0);
     const Result status = run({binary, "--db", db.string(), "status", "--json", "--as-of", "2001-02-03"});

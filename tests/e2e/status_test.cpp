@@ -11,7 +11,7 @@ using namespace medloc::test;
 TEST_CASE("status --json counts segments, words and states per document and locale", "[status]") {
     TempDir dir;
     const fs::path db = new_project(dir);
-    REQUIRE(run_medloc(db, {"extract", corpus_dir().string()}).exit_code == 0);
+    REQUIRE(run_medloc(db, {"extract", corpus_dir().string(), "--as", "pat"}).exit_code == 0);
     const Result status = run_medloc(db, {"status", "--json"});
     REQUIRE(status.exit_code == 0);
     const auto json = nlohmann::json::parse(status.out);

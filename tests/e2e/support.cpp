@@ -72,7 +72,18 @@ Result run(const std::vector<std::string>& argv, const fs::path& cwd) {
 Result run_medloc(const fs::path& db, const std::vector<std::string>& args, const fs::path& cwd) {
     std::vector<std::string> argv = {MEDLOC_BINARY, "--db", db.string()};
     argv.insert(argv.end(), args.begin(), args.end());
+    // A test person acting signs in from their passphrase file.
+    const auto as = std::find(args.begin(), args.end(), "--as");
+    if (as != args.end() && as + 1 != args.end() &&
+        std::find(args.begin(), args.end(), "--password-file") == args.end())
+        argv.insert(argv.end(), {"--password-file", passphrase_file(db, *(as + 1)).string()});
     return run(argv, cwd);
+}
+
+fs::path passphrase_file(const fs::path& db, const std::string& person) {
+    const fs::path file = db.parent_path() / (person + ".passphrase");
+    if (!fs::exists(file)) write_file(file, "the passphrase of " + person + "\n");
+    return file;
 }
 
 fs::path corpus_dir() { return MEDLOC_CORPUS; }
@@ -88,8 +99,17 @@ std::vector<fs::path> corpus_documents() {
 
 fs::path new_project(const TempDir& dir, const std::string& targets) {
     const fs::path db = dir / "medloc.db";
-    const Result init = run_medloc(db, {"init", "--source", "en-US", "--targets", targets});
+    const Result init = run_medloc(db, {"init", "--source", "en-US", "--targets", targets, "--owner", "pat", "--name",
+                                        "Pat Publisher", "--new-password-file", passphrase_file(db, "pat").string()});
+    INFO(init.err);
     REQUIRE(init.exit_code == 0);
+    for (const TestPerson& person : kTestPeople) {
+        const Result added = run_medloc(db, {"people", "add", person.id, "--name", person.name, "--roles", person.roles,
+                                             "--new-password-file", passphrase_file(db, person.id).string(), "--as",
+                                             "pat"});
+        INFO(added.err);
+        REQUIRE(added.exit_code == 0);
+    }
     return db;
 }
 

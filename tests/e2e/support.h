@@ -30,7 +30,8 @@ struct Result {
     std::string err;
 };
 
-// Runs `medloc --db DB ARGS...` in `cwd` and waits for it.
+// Runs `medloc --db DB ARGS...` in `cwd` and waits for it. With "--as ID"
+// and no "--password-file", ID signs in from passphrase_file(db, ID).
 Result run_medloc(const fs::path& db, const std::vector<std::string>& args, const fs::path& cwd = fs::current_path());
 // Runs any program (argv[0] found on PATH) and waits for it.
 Result run(const std::vector<std::string>& argv, const fs::path& cwd = fs::current_path());
@@ -43,7 +44,26 @@ fs::path translations_dir();  // tests/translations: reference translations, TMX
 fs::path shared_dir();        // ../shared
 std::vector<fs::path> corpus_documents();
 
-// A project initialised in `dir` as medloc.db.
+// The file beside `db` that holds `person`'s passphrase (made on first use).
+fs::path passphrase_file(const fs::path& db, const std::string& person);
+
+// The people of every test project besides its owner, pat (publisher).
+struct TestPerson {
+    const char* id;
+    const char* name;
+    const char* roles;
+};
+inline constexpr TestPerson kTestPeople[] = {
+    {"ana", "Ana Ruiz", "translator"},
+    {"ben", "Ben Ode", "reviser"},
+    {"carla", "Dr. Carla Chen", "clinical"},
+    {"eve", "Eve Ng", "translator"},
+    {"dan", "Dan Alder", "translator,reviser,clinical"},
+    {"fay", "Fay Lind", "reviser,clinical"},
+};
+
+// A project initialised in `dir` as medloc.db, owned by pat, with the test
+// people registered.
 fs::path new_project(const TempDir& dir, const std::string& targets = "es-US,ar,ja,zh-Hans");
 
 // Runs medloc and checks that it refused as DESIGN.md says bad input (or,

@@ -7,15 +7,25 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace medloc::reviews {
 
-struct People {
-    std::string translator;         // who wrote the current target
-    std::string reviser;            // who revised it since, if anyone
-    std::optional<Event> approval;  // its clinical approval since, if any
+// Someone who acted on a translation: a registered person, or, in a log
+// from before people were registered, a name only.
+struct Contributor {
+    std::string id;  // "" for a name from before the registry
+    std::string name;
 };
 
-People people_of(Store& store, std::string_view segment_id, std::string_view locale);
+struct TargetPeople {
+    // Everyone who put the current target's text into the project: who
+    // imported it, and whom it was imported for.
+    std::vector<Contributor> authors;
+    std::optional<Contributor> reviser;  // who revised it since, if anyone
+    std::optional<Event> approval;       // its clinical approval since, if any
+};
+
+TargetPeople people_of(Store& store, std::string_view segment_id, std::string_view locale);
 
 }  // namespace medloc::reviews

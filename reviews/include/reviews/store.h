@@ -49,6 +49,13 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// An entry would be dated before the one before it: the clock went back.
+// Times in the log only go forward.
+class ClockWentBack : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
 struct ProjectSettings {
     std::string project_id;
     std::string source_locale;
@@ -110,7 +117,9 @@ struct Event {
     std::string document_id;
     std::string segment_id;
     std::string locale;
-    std::string actor;  // a person's name, or the medloc command
+    std::string actor;     // the person's printed name, or the medloc command acting for them
+    std::string actor_id;  // the registered person who acted; "" in logs from before people were registered
+    std::string for_id;    // the person an import was done for (import --for), if anyone
     Role role = Role::system;
     Meaning meaning = Meaning::translated;
     State state = State::new_;  // the state it leaves the translation in
@@ -127,6 +136,7 @@ struct DocumentReview {
     std::string document_id;
     std::string locale;
     std::string actor;
+    std::string actor_id;
     Role role = Role::clinical;
     std::int64_t version = 0;
     std::string source_sha256;
@@ -141,17 +151,85 @@ inline constexpr const char* kDocumentReviewMeaning = "approved for clinical acc
 std::string signed_source(const DocumentReview& review);   // "version N, source sha256 X"
 std::string signed_targets(const DocumentReview& review);  // "targets sha256 Y"
 
+// A registered person. The passphrase is kept only as its Argon2id hash;
+// the secret signing key only sealed under the passphrase (keys.h).
+struct Person {
+    std::string id;
+    std::string name;
+    std::vector<Role> roles;
+    std::string passphrase_hash;
+    std::string public_key;
+    std::string sealed_key;
+    std::string registered_at;
+    std::optional<std::string> disabled_at;
+
+    bool holds(Role role) const;
+};
+
+// "translator,reviser" and back; nothing for a word that is no role.
+std::string role_list(const std::vector<Role>& roles);
+std::optional<std::vector<Role>> parse_role_list(std::string_view text);
+
+// A change of the people registry, made by a publisher (the owner's own
+// registration at init is the first).
+struct PersonChange {
+    enum class Kind { registered, disabled, passphrase_changed };
+    std::string at;
+    std::string actor;
+    std::string actor_id;
+    Role role = Role::publisher;
+    Kind kind = Kind::registered;
+    std::string person_id;
+    std::string name;
+    std::vector<Role> roles;
+    std::string public_key;  // the key the person signs with from now on
+    std::string comment;
+    std::string origin;
+};
+const char* to_string(PersonChange::Kind kind);
+
 // One entry of the log, as read back.
 struct LogEntry {
     std::int64_t id = 0;
     std::string hash;
-    std::variant<Event, DocumentReview> record;
+    std::variant<Event, DocumentReview, PersonChange> record;
 };
 
-// The log checked end to end: its chain, each entry's hash, and every
-// translation against its last event.
+// One act's signature: by `signer_id`, over the chain up to and including
+// entry `last_event` (act_message), so that one signature covers every entry
+// of the act and all before it.
+struct ActSignature {
+    std::int64_t last_event = 0;
+    std::string signer_id;
+    std::string signature;
+};
+// What an act's signature signs: the project and the chain's head hash.
+std::string act_message(const std::string& project_id, const std::string& head_hash);
+
+// The newest entry of the log, when no signature covers it yet.
+struct LogHead {
+    std::int64_t last_event = 0;
+    std::string hash;
+};
+
+// A sign-in that failed (21 CFR 11.300): kept, never part of the log.
+struct FailedAttempt {
+    std::string at;
+    std::string person_id;  // as typed
+    std::string command;
+    std::string reason;
+};
+
+// The log checked end to end: its chain, each entry's hash and time, every
+// signature against the keys the registry's own signed entries gave, the
+// registry against the log, and every translation against its last event.
 struct AuditReport {
     std::int64_t entries_checked = 0;
+    std::int64_t signatures_checked = 0;
+    std::int64_t unsigned_legacy_entries = 0;  // written before people were registered
+    std::string owner_id;                      // who registered first, with this key
+    std::string owner_name;
+    std::string owner_fingerprint;
     std::string problem;  // the first thing wrong, in an auditor's words; "" when intact
     bool intact() const { return problem.empty(); }
 };
@@ -190,6 +268,9 @@ public:
                                                                std::string_view locale) = 0;
     // Walks the whole log (one entry in memory at a time) and the translations.
     virtual AuditReport verify_log() = 0;
+    virtual std::optional<LogHead> unsigned_head() = 0;
+    virtual std::optional<Person> person(std::string_view id) = 0;
+    virtual std::vector<Person> people() = 0;
 
     // Writing
     // A new version becomes the document's current one; its segments are
@@ -202,8 +283,14 @@ public:
     virtual void retire_segment(std::string_view segment_id, std::int64_t version) = 0;
     virtual void put_translation(const Translation& translation) = 0;
     // Append to the log; nothing else ever changes it.
+    // Each throws ClockWentBack when its time is before the newest entry's.
     virtual void add_event(const Event& event) = 0;
     virtual void add_document_review(const DocumentReview& review) = 0;
+    virtual void add_person_change(const PersonChange& change) = 0;
+    virtual void add_signature(const ActSignature& signature) = 0;
+    // The registry as it stands (the log records why).
+    virtual void put_person(const Person& person) = 0;
+    virtual void add_failed_attempt(const FailedAttempt& attempt) = 0;
 };
 
 // Creates a new project file; refuses a path that already exists.

@@ -1,24 +1,24 @@
 // decisions: who may move a translation to which state (DESIGN.md,
-// "States"), decided here only, for the review command, for sign-offs that
-// come back in XLIFF, and for the web workspace to come.
+// "States" and "People and signatures"), decided here only, for the review
+// command, for sign-offs that come back in XLIFF, and for the web workspace
+// to come.
 //
-//   translated -> revised      by a reviser who is not its translator
-//   revised    -> approved     by a clinical reviewer who is neither
+//   translated -> revised      by a reviser who is none of its authors
+//   revised    -> approved     by a clinician who is neither an author nor its reviser
 //   any work   -> needs-translation  on rejection, by a reviser or clinician
+//
+// Four eyes compares people: registered ids, and only for log entries from
+// before people were registered, names (case and spacing aside).
 #pragma once
 
 #include "reviews/people.h"
 #include "reviews/vocabulary.h"
 
-#include <optional>
 #include <string>
-#include <string_view>
 
 namespace medloc::pipeline {
 
-// Names compare without regard to case (ICU case folding) or repeated
-// white space.
-bool same_person(std::string_view a, std::string_view b);
+bool same_person(const reviews::Contributor& a, const reviews::Contributor& b);
 
 struct Decision {
     enum class Kind { apply, skip, refuse };
@@ -29,7 +29,7 @@ struct Decision {
 };
 
 // `state` is the translation's current state (new when there is none).
-Decision decide(reviews::Act act, reviews::State state, const reviews::People& people, std::string_view actor,
-                reviews::Role role);
+Decision decide(reviews::Act act, reviews::State state, const reviews::TargetPeople& people,
+                const reviews::Contributor& actor, reviews::Role role);
 
 }  // namespace medloc::pipeline

@@ -12,6 +12,7 @@
 // are retired, not deleted.
 #pragma once
 
+#include "app/people.h"
 #include "app/services.h"
 #include "reviews/store.h"
 
@@ -34,8 +35,9 @@ struct ExtractOutcome {
 };
 
 // `paths`: files or folders; a document's id is its path inside the folder
-// given. Throws InputError for the first bad one, with nothing stored.
+// given. Done by a publisher. Throws InputError for the first bad one, with
+// nothing stored.
 ExtractOutcome extract_documents(reviews::Store& store, const std::vector<std::string>& paths,
-                                 const Services& services);
+                                 const Credentials& credentials, const Services& services);
 
 }  // namespace medloc::pipeline

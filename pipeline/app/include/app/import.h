@@ -8,11 +8,13 @@
 // What a unit means is decided from its text first and its state second
 // (PEERS.md: OmegaT never updates state): a target equal to the source is
 // the copy export put there unless the file claims it translated; a target
-// that differs from the stored one is new work by this person; an unchanged
-// target can carry a reviser's or clinician's sign-off, but only with that
-// role, under the rules of decisions.h.
+// that differs from the stored one is new work: a translation, whoever
+// brings it, with the person who imported it (and whom it was imported for)
+// as its authors; an unchanged target can carry a reviser's or clinician's
+// sign-off, but only with that role, under the rules of decisions.h.
 #pragma once
 
+#include "app/people.h"
 #include "app/services.h"
 #include "reviews/store.h"
 
@@ -23,8 +25,9 @@ namespace medloc::pipeline {
 
 struct ImportRequest {
     std::vector<std::string> files;
-    std::string actor;
+    Credentials credentials;
     reviews::Role role = reviews::Role::translator;
+    std::string for_id;  // the person the work is imported for, if not the one importing it
 };
 
 struct ImportedFile {
@@ -33,6 +36,7 @@ struct ImportedFile {
 };
 
 struct ImportOutcome {
+    std::string actor;  // who imported, as the log names them
     std::vector<ImportedFile> files;
     std::size_t changes = 0;
 };

@@ -7,9 +7,11 @@
 // its review date and next review are counted.
 #pragma once
 
+#include "app/people.h"
 #include "app/services.h"
 #include "reviews/store.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,8 +23,10 @@ struct ReviewRequest {
     std::string document;  // exactly one of document, segment, all
     std::string segment;
     bool all = false;
-    std::string actor;
-    reviews::Role role = reviews::Role::reviser;
+    Credentials credentials;
+    // The role the person acts in; by default the one the act takes (revise:
+    // reviser, approve: clinical, reject: clinical if they hold it, else reviser).
+    std::optional<reviews::Role> role;
     std::string comment;
 };
 
@@ -33,6 +37,7 @@ struct ReviewedDocument {
 };
 
 struct ReviewOutcome {
+    std::string actor;  // who reviewed, as the log names them
     std::string locale;
     std::size_t changed = 0;
     std::size_t skipped = 0;

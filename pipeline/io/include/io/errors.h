@@ -32,6 +32,13 @@ private:
     }
 };
 
+// A sign-in failed (an unknown or disabled person, a wrong passphrase):
+// nothing was changed but the record of the failed attempt. Exits 3.
+class SignInRefused : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
 // A gate said no (four eyes, a state not reached, an expired review): the
 // message lists every blocker, one per line. Nothing was changed.
 class Refused : public std::runtime_error {
