@@ -31,8 +31,7 @@ std::string to_utf8(const icu::UnicodeString& text) {
 bool is_hidden(UChar32 c) {
     const int8_t type = u_charType(c);
     return type == U_CONTROL_CHAR || type == U_FORMAT_CHAR || type == U_LINE_SEPARATOR ||
-           type == U_PARAGRAPH_SEPARATOR || type == U_UNASSIGNED || type == U_PRIVATE_USE_CHAR ||
-           type == U_SURROGATE;
+           type == U_PARAGRAPH_SEPARATOR || type == U_UNASSIGNED || type == U_PRIVATE_USE_CHAR || type == U_SURROGATE;
 }
 
 struct SpoofChecker {

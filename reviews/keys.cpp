@@ -24,8 +24,7 @@ void ready() {
 std::vector<unsigned char> from_hex(std::string_view hex) {
     std::vector<unsigned char> bytes(hex.size() / 2 + 1);
     std::size_t length = 0;
-    if (sodium_hex2bin(bytes.data(), bytes.size(), hex.data(), hex.size(), nullptr, &length, nullptr) != 0)
-        return {};
+    if (sodium_hex2bin(bytes.data(), bytes.size(), hex.data(), hex.size(), nullptr, &length, nullptr) != 0) return {};
     bytes.resize(length);
     return bytes;
 }

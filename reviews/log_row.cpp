@@ -69,8 +69,8 @@ DocumentReview review_of(const LogRow& row) {
 }
 
 std::optional<PersonChange::Kind> change_kind(std::string_view meaning) {
-    for (const auto kind : {PersonChange::Kind::registered, PersonChange::Kind::disabled,
-                            PersonChange::Kind::passphrase_changed})
+    for (const auto kind :
+         {PersonChange::Kind::registered, PersonChange::Kind::disabled, PersonChange::Kind::passphrase_changed})
         if (meaning == to_string(kind)) return kind;
     return std::nullopt;
 }
@@ -170,9 +170,9 @@ LogEntry entry_of(const LogRow& row) {
 
 std::string row_hash(const LogRow& row, const std::string& previous_hash) {
     std::string bytes;
-    for (const std::string* field : {&previous_hash, &row.at, &row.document_id, &row.segment_id, &row.locale,
-                                     &row.actor, &row.role, &row.meaning, &row.state, &row.source, &row.comment,
-                                     &row.origin}) {
+    for (const std::string* field :
+         {&previous_hash, &row.at, &row.document_id, &row.segment_id, &row.locale, &row.actor, &row.role, &row.meaning,
+          &row.state, &row.source, &row.comment, &row.origin}) {
         bytes += std::to_string(field->size()) + ":" + *field;
     }
     bytes += row.target ? std::to_string(row.target->size()) + ":" + *row.target : std::string("-");
@@ -246,13 +246,13 @@ void LogCheck::apply(const PersonChange& change) {
 
 void LogCheck::add_signature(const ActSignature& signature) {
     if (!report_.problem.empty()) return;
-    const std::string name = "the signature of " + signature.signer_id + " on event " +
-                             std::to_string(signature.last_event);
+    const std::string name =
+        "the signature of " + signature.signer_id + " on event " + std::to_string(signature.last_event);
     if (pending_.empty() || pending_.back().id != signature.last_event)
         return fail(name + " covers no act of its own: events were removed, or signatures rewritten");
     // The owner's first act registers the key that signs it.
-    const bool bootstrap = keys_.empty() && pending_.front().change &&
-                           pending_.front().change->person_id == signature.signer_id;
+    const bool bootstrap =
+        keys_.empty() && pending_.front().change && pending_.front().change->person_id == signature.signer_id;
     if (bootstrap) apply(*pending_.front().change);
     const Key* key = signer_key(signature.signer_id);
     if (!key) return fail(name + ": " + signature.signer_id + " was never registered by a publisher");

@@ -255,8 +255,8 @@ private:
     // imported it and whom for, and it needs a reviser and a clinician
     // other than them, as any translation does.
     void plan_new_target(const std::string& markup, const UnitPlan& here, FilePlan& plan, Counts& counts) {
-        Change change = new_target(here.segment, here.locale, markup, State::translated, reviews::Meaning::translated,
-                                   here.signer);
+        Change change =
+            new_target(here.segment, here.locale, markup, State::translated, reviews::Meaning::translated, here.signer);
         if (here.has_stored_target())
             change.event.comment = std::string("replaces the ") + reviews::to_string(here.stored_state()) + " target";
         ++counts.by_state[State::translated];

@@ -56,8 +56,7 @@ reviews::Person checked_person(reviews::Store& store, const NewPerson& person, c
             throw InputError("person id " + person.id, "could be taken for " + other.id + " (" + other.name + ")",
                              "choose an id no one could mistake for another person's");
         if (locales::names_confusable(other.name, name.name))
-            throw InputError("--name \"" + name.name + "\"",
-                             "could be taken for " + other.name + " (" + other.id + ")",
+            throw InputError("--name \"" + name.name + "\"", "could be taken for " + other.name + " (" + other.id + ")",
                              "register each person once, under a name that tells them apart");
     }
     reviews::Person record;
@@ -79,7 +78,8 @@ std::string check_new_person(const NewPerson& person) {
     const locales::CheckedName name = locales::check_name(person.name);
     if (!name.problem.empty())
         throw UsageError("--name \"" + locales::visible(person.name) + "\" is refused: " + name.problem);
-    if (person.roles.empty()) throw UsageError("--roles needs at least one of translator, reviser, clinical, publisher");
+    if (person.roles.empty())
+        throw UsageError("--roles needs at least one of translator, reviser, clinical, publisher");
     check_new_passphrase(person.passphrase);
     return name.name;
 }
@@ -95,8 +95,9 @@ SignedIn sign_in(reviews::Store& store, const Credentials& credentials, const st
         throw UsageError(command + " is done by a registered person: name them with --as ID (or MEDLOC_AS)");
     std::optional<reviews::Person> person = store.person(credentials.person_id);
     if (!person && store.people().empty())
-        throw UsageError("no one is registered in this project yet; its owner registers first with medloc init "
-                         "--owner ID --name \"Full Name\" (README, \"People\")");
+        throw UsageError(
+            "no one is registered in this project yet; its owner registers first with medloc init "
+            "--owner ID --name \"Full Name\" (README, \"People\")");
     if (!person) refuse_sign_in(store, credentials, command, "no registered person has this id", clock);
     if (person->disabled_at) refuse_sign_in(store, credentials, command, "this person was disabled", clock);
     if (!reviews::passphrase_matches(person->passphrase_hash, credentials.passphrase))
@@ -115,8 +116,8 @@ SignedIn sign_in(reviews::Store& store, const Credentials& credentials, const st
 void sign_act(reviews::Store& store, const SignedIn& signer) {
     const auto head = store.unsigned_head();
     if (!head) return;
-    store.add_signature(
-        {head->last_event, signer.person.id, signer.key.sign(reviews::act_message(store.settings().project_id, head->hash))});
+    store.add_signature({head->last_event, signer.person.id,
+                         signer.key.sign(reviews::act_message(store.settings().project_id, head->hash))});
 }
 
 void register_owner(reviews::Store& store, const NewPerson& owner, const reviews::Clock& clock) {
@@ -150,7 +151,9 @@ void disable_person(reviews::Store& store, const SignedIn& publisher, const std:
                     const reviews::Clock& clock) {
     const auto transaction = store.transaction(reviews::Access::write);
     std::optional<reviews::Person> person = store.person(id);
-    if (!person) throw InputError("person " + locales::visible(id), "no registered person has this id", "see medloc people list");
+    if (!person)
+        throw InputError("person " + locales::visible(id), "no registered person has this id",
+                         "see medloc people list");
     if (person->disabled_at) throw InputError("person " + id, "is disabled already", "nothing to do");
     if (person->id == publisher.person.id)
         throw InputError("person " + id, "is you", "another publisher disables a publisher");
@@ -170,8 +173,8 @@ void change_passphrase(reviews::Store& store, const SignedIn& person, const std:
     record.passphrase_hash = reviews::hash_passphrase(passphrase);
     record.sealed_key = person.key.seal(passphrase);
     store.put_person(record);
-    store.add_person_change(change_by(record, reviews::PersonChange::Kind::passphrase_changed, record, clock.now(),
-                                      "medloc passwd"));
+    store.add_person_change(
+        change_by(record, reviews::PersonChange::Kind::passphrase_changed, record, clock.now(), "medloc passwd"));
     sign_act(store, person);
     transaction->commit();
 }

@@ -68,10 +68,9 @@ ReviewOutcome review(reviews::Store& store, const ReviewRequest& request, const 
     ReviewOutcome outcome;
     outcome.locale = target_locale_option(store.settings(), request.locale);
     const std::string act = reviews::to_string(request.act);
-    const SignedIn signed_in =
-        sign_in(store, request.credentials, roles_for(request), "review " + act, services.clock);
+    const SignedIn signed_in = sign_in(store, request.credentials, roles_for(request), "review " + act, services.clock);
     const reviews::Role role = acting_role(request, signed_in.person);
-    const Signer signer{signed_in.person.name, signed_in.person.id, {}, role, request.comment,
+    const Signer signer{signed_in.person.name,  signed_in.person.id, {}, role, request.comment,
                         "medloc review " + act, services.clock.now()};
     outcome.actor = signer.actor + " (" + signer.actor_id + ")";
 

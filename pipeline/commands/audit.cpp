@@ -34,8 +34,8 @@ int run_audit_verify(const Context& context, bool json) {
         context.out << "audit: FAILED at " << report.problem << "\n";
         return 4;
     }
-    context.out << "audit: " << report.entries_checked << " event(s), hash chain intact, "
-                << report.signatures_checked << " signature(s) valid";
+    context.out << "audit: " << report.entries_checked << " event(s), hash chain intact, " << report.signatures_checked
+                << " signature(s) valid";
     if (report.unsigned_legacy_entries > 0)
         context.out << " (" << report.unsigned_legacy_entries
                     << " unsigned event(s) from before people were registered)";

@@ -32,8 +32,8 @@ struct InitOptions {
     std::string source_locale = "en-US";
     std::string targets;  // comma-separated
     int review_months = 36;
-    std::string owner;    // the first publisher's id
-    std::string name;     // and printed name
+    std::string owner;  // the first publisher's id
+    std::string name;   // and printed name
     std::string new_password_file;
 };
 int run_init(const Context& context, const InitOptions& options);

@@ -46,10 +46,19 @@ struct Shown {
 };
 
 Shown shown_change(const reviews::PersonChange& change) {
-    return {change.at,  {}, {}, {}, change.actor, reviews::to_string(change.role), reviews::to_string(change.kind), {},
-            change.person_id, change.name + ", " + reviews::role_list(change.roles) + ", key " +
-                                  reviews::key_fingerprint(change.public_key),
-            change.comment, change.origin};
+    return {
+        change.at,
+        {},
+        {},
+        {},
+        change.actor,
+        reviews::to_string(change.role),
+        reviews::to_string(change.kind),
+        {},
+        change.person_id,
+        change.name + ", " + reviews::role_list(change.roles) + ", key " + reviews::key_fingerprint(change.public_key),
+        change.comment,
+        change.origin};
 }
 
 Shown shown(const reviews::LogEntry& entry) {
@@ -129,8 +138,8 @@ int run_history(const Context& context, const HistoryOptions& options) {
                     << (segment.retired_in ? " (retired in version " + std::to_string(*segment.retired_in) + ")" : "")
                     << ": " << locales::visible(segment.plain) << "\n";
         for (std::size_t i = 1; i < found.lineage.size(); ++i)
-            context.out << "  the edited text of " << found.lineage[i].id << ": " << locales::visible(found.lineage[i].plain)
-                        << "\n";
+            context.out << "  the edited text of " << found.lineage[i].id << ": "
+                        << locales::visible(found.lineage[i].plain) << "\n";
     }
     for (const reviews::LogEntry& entry : found.entries) print(entry, context.out);
     context.out << found.entries.size() << " event(s)\n";

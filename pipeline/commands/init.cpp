@@ -31,7 +31,8 @@ int run_init(const Context& context, const InitOptions& options) {
     if (std::filesystem::exists(context.db_path, error)) {
         const auto store = reviews::open_project(context.db_path);
         if (!store->people().empty())
-            throw UsageError(context.db_path + " is a project with people already; publishers add people with "
+            throw UsageError(context.db_path +
+                             " is a project with people already; publishers add people with "
                              "medloc people add");
         owner.passphrase = read_new_passphrase(options.new_password_file, options.owner);
         register_owner(*store, owner, context.services.clock);

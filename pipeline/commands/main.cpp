@@ -4,8 +4,8 @@
 //   0 success, 1 usage, 2 bad input (nothing changed), 3 refused by a gate,
 //   4 internal or database error.
 #include "commands.h"
-#include "passphrase.h"
 #include "io/errors.h"
+#include "passphrase.h"
 #include "reviews/store.h"
 #include "seams/seams.h"
 
@@ -45,8 +45,9 @@ struct Options {
 
 void add_init(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
     CLI::App* command = app.add_subcommand(
-        "init", "Create a project and register its owner, its first publisher (on a project made before people "
-                "were registered: register its owner)");
+        "init",
+        "Create a project and register its owner, its first publisher (on a project made before people "
+        "were registered: register its owner)");
     command->add_option("--source", o.init.source_locale, "Source locale (BCP 47)")->capture_default_str();
     command->add_option("--targets", o.init.targets, "Target locales, comma-separated (es-US,ar,ja)");
     command->add_option("--review-months", o.init.review_months, "How long a clinical review stays valid")
@@ -91,8 +92,9 @@ void add_import(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>
     CLI::App* command = app.add_subcommand(
         "import", "Read translated XLIFF back from CAT tools. Role: translator, reviser or clinical (--role).");
     command->add_option("files", o.import.files, "XLIFF files (1.2 or 2.x)")->required();
-    command->add_option("--role", o.import.role,
-                        "translator (new text), reviser (signed-off units revise) or clinical (final units approve)")
+    command
+        ->add_option("--role", o.import.role,
+                     "translator (new text), reviser (signed-off units revise) or clinical (final units approve)")
         ->required()
         ->check(CLI::IsMember({"translator", "reviser", "clinical"}));
     command->add_option("--for", o.import.for_id, "The registered person whose work it is, if not yours");

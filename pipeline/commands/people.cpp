@@ -13,7 +13,9 @@ namespace medloc::pipeline {
 
 int run_people_add(const Context& context, const PeopleOptions& options) {
     const auto roles = reviews::parse_role_list(options.roles);
-    if (!roles) throw UsageError("--roles " + options.roles + ": give translator, reviser, clinical or publisher, comma-separated");
+    if (!roles)
+        throw UsageError("--roles " + options.roles +
+                         ": give translator, reviser, clinical or publisher, comma-separated");
     const auto store = reviews::open_project(context.db_path);
     NewPerson person{options.id, options.name, *roles, {}};
     person.passphrase = read_new_passphrase(options.new_password_file, options.id);

@@ -33,8 +33,8 @@ int run_review(const Context& context, const ReviewOptions& options) {
     if (!options.role.empty()) request.role = role_option(options.role);
     request.comment = options.comment;
     const ReviewOutcome outcome = review(*store, request, context.services);
-    context.out << options.act << " in " << outcome.locale << " by " << outcome.actor << ": " << outcome.changed << " segment(s) "
-                << past_tense(*act) << ", " << outcome.skipped << " left as they were\n";
+    context.out << options.act << " in " << outcome.locale << " by " << outcome.actor << ": " << outcome.changed
+                << " segment(s) " << past_tense(*act) << ", " << outcome.skipped << " left as they were\n";
     for (const ReviewedDocument& document : outcome.documents)
         context.out << document.document_id << ": clinical review " << document.reviewed << " by " << outcome.actor
                     << ", next review due " << document.next_due << "\n";

@@ -454,10 +454,11 @@ void SqliteStore::append(LogRow row) {
                                 last.text(1) + "; set the system clock right and try again");
     }
     row.hash = row_hash(row, row.previous_hash);
-    Statement add(db_,
-                  "INSERT INTO event (at, document_id, segment_id, locale, actor, role, meaning, state, source, target, "
-                  "comment, origin, previous_hash, hash, actor_id, for_id) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    Statement add(
+        db_,
+        "INSERT INTO event (at, document_id, segment_id, locale, actor, role, meaning, state, source, target, "
+        "comment, origin, previous_hash, hash, actor_id, for_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     add.bind(1, row.at);
     bind_or_null(add, 2, row.document_id);
     bind_or_null(add, 3, row.segment_id);

@@ -15,7 +15,8 @@ struct Project {
     TempDir dir;
     fs::path db;
     Project() : db(new_project(dir)) {
-        REQUIRE(run_medloc(db, {"extract", (corpus_dir() / "amps-children.txt").string(), "--as", "pat"}).exit_code == 0);
+        REQUIRE(run_medloc(db, {"extract", (corpus_dir() / "amps-children.txt").string(), "--as", "pat"}).exit_code ==
+                0);
     }
 };
 
@@ -68,7 +69,8 @@ TEST_CASE("one bad file among good ones stores none of them", "[bad-input]") {
     Project project;
     const fs::path bad = project.dir / "bad.txt";
     write_file(bad, "caf\xe9");
-    check_refused(project, {"extract", corpus_dir().string(), bad.string(), "--as", "pat"}, bad.string(), "not valid UTF-8");
+    check_refused(project, {"extract", corpus_dir().string(), bad.string(), "--as", "pat"}, bad.string(),
+                  "not valid UTF-8");
 }
 
 TEST_CASE("a database that is not a medloc project is refused and left alone", "[bad-input]") {

@@ -41,7 +41,8 @@ TEST_CASE("every corpus document rebuilds byte for byte from the project databas
 TEST_CASE("a translated segment is escaped for its place and keeps its codes", "[rebuild]") {
     TempDir dir;
     const fs::path db = new_project(dir);
-    REQUIRE(run_medloc(db, {"extract", (corpus_dir() / "eczema-skin-care.html").string(), "--as", "pat"}).exit_code == 0);
+    REQUIRE(run_medloc(db, {"extract", (corpus_dir() / "eczema-skin-care.html").string(), "--as", "pat"}).exit_code ==
+            0);
     const auto opened = reviews::open_project(db.string());
     reviews::Store& store = *opened;
     const auto version = store.current_version("eczema-skin-care.html");

@@ -104,9 +104,9 @@ fs::path new_project(const TempDir& dir, const std::string& targets) {
     INFO(init.err);
     REQUIRE(init.exit_code == 0);
     for (const TestPerson& person : kTestPeople) {
-        const Result added = run_medloc(db, {"people", "add", person.id, "--name", person.name, "--roles", person.roles,
-                                             "--new-password-file", passphrase_file(db, person.id).string(), "--as",
-                                             "pat"});
+        const Result added =
+            run_medloc(db, {"people", "add", person.id, "--name", person.name, "--roles", person.roles,
+                            "--new-password-file", passphrase_file(db, person.id).string(), "--as", "pat"});
         INFO(added.err);
         REQUIRE(added.exit_code == 0);
     }

@@ -13,7 +13,7 @@ namespace medloc::locales {
 // cannot be a printed name: empty, too long, or holding a control or format
 // character (a newline, an escape, a zero-width space, a direction mark).
 struct CheckedName {
-    std::string name;    // when accepted
+    std::string name;     // when accepted
     std::string problem;  // when refused, in a publisher's words
 };
 CheckedName check_name(std::string_view name);

@@ -53,8 +53,7 @@ void register_owner(reviews::Store& store, const NewPerson& owner, const reviews
 
 // By a publisher. Refused (InputError) for an id or name that is not one,
 // or that could be taken for a registered person's.
-void add_person(reviews::Store& store, const SignedIn& publisher, const NewPerson& person,
-                const reviews::Clock& clock);
+void add_person(reviews::Store& store, const SignedIn& publisher, const NewPerson& person, const reviews::Clock& clock);
 void disable_person(reviews::Store& store, const SignedIn& publisher, const std::string& id,
                     const reviews::Clock& clock);
 // By the person themselves: the hash and the seal of their key change, the
