@@ -2,10 +2,12 @@
 # run-sample.sh - install what is missing, build, and run medloc's whole
 # workflow on the sample corpus (tests/corpus, copied from ../shared/corpus)
 # in a fresh project under build/sample/:
-#   init, extract, export XLIFF for translators, a pseudo-translation into
-#   Arabic imported as a translator's, revision and clinical approval by two
-#   more people, status, the Arabic bundle (shown), the audit and the life of
-#   one segment.
+#   init by the owner (Pat, publisher), who registers three more people
+#   (Ana, translator; Ben, reviser; Dr. Chen, clinical), extract, export XLIFF
+#   for translators, a pseudo-translation into Arabic imported by Ana,
+#   revision by Ben and clinical approval by Dr. Chen (each signing with their
+#   own passphrase, from a file here as a script must), status, the Arabic
+#   bundle (shown), the audit of every signature and the life of one segment.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -15,14 +17,25 @@ rm -rf "$work"
 mkdir -p "$work"
 cd "$work"
 export MEDLOC_DB="$work/sample.db"
+# Each person's passphrase, in a file only its owner may read (a person at a
+# terminal types it instead).
+umask 077
+for person in pat ana ben carla; do echo "sample passphrase of $person" > "$person.passphrase"; done
+umask 022
 set -x
-"$medloc" init --source en-US --targets es-US,ar,ja,zh-Hans --review-months 36
+"$medloc" init --source en-US --targets es-US,ar,ja,zh-Hans --review-months 36 \
+    --owner pat --name "Pat Publisher" --new-password-file pat.passphrase
+export MEDLOC_AS=pat MEDLOC_PASSWORD_FILE=pat.passphrase
+"$medloc" people add ana --name "Ana Ruiz" --roles translator --new-password-file ana.passphrase
+"$medloc" people add ben --name "Ben Ode" --roles reviser --new-password-file ben.passphrase
+"$medloc" people add carla --name "Dr. Carla Chen" --roles clinical --new-password-file carla.passphrase
+"$medloc" people list
 "$medloc" extract ../../tests/corpus
 "$medloc" export --locale es-US --format xliff-1.2 --out xliff
 "$medloc" export --locale ar --pseudo --out pseudo
-"$medloc" import pseudo/ar/*.xlf --as "Ana Ruiz" --role translator
-"$medloc" review revise --locale ar --all --as "Ben Ode" --role reviser
-"$medloc" review approve --locale ar --all --as "Dr. Carla Chen" --role clinical --comment "Dosing and warnings checked"
+"$medloc" import pseudo/ar/*.xlf --role translator --as ana --password-file ana.passphrase
+"$medloc" review revise --locale ar --all --as ben --password-file ben.passphrase
+"$medloc" review approve --locale ar --all --as carla --password-file carla.passphrase --comment "Dosing and warnings checked"
 "$medloc" status --locale ar
 "$medloc" build --locale ar --out dist
 ls -l dist/ar
