@@ -61,34 +61,37 @@ const SpoofChecker& spoof_checker() {
 }
 
 // The words of a name as a reader tells people apart: case-folded
-// skeletons of its letters and digits, abbreviations ("Dr.", "Jr.") and a
-// trailing full stop left out.
+// skeletons of its letters and digits, leaving out initials ("M.", "D.") and
+// short abbreviations before the last word ("Dr.", "Prof.").
 std::vector<icu::UnicodeString> words_of(std::string_view name) {
-    icu::UnicodeString text = from_utf8(name);
-    text.trim();
-    while (text.length() > 0 && u_ispunct(text.char32At(text.length() - 1))) text.truncate(text.length() - 1);
-    std::vector<icu::UnicodeString> words;
-    icu::UnicodeString word;
-    bool abbreviation = false;
-    const auto finish = [&] {
-        if (word.length() > 0 && !abbreviation) words.push_back(spoof_checker().skeleton(word.foldCase()));
-        word.remove();
-        abbreviation = false;
+    const icu::UnicodeString text = from_utf8(name);
+    struct Word {
+        icu::UnicodeString letters;
+        bool closed = false;  // a separator followed it
+        bool dotted = false;  // a full stop followed it
     };
+    std::vector<Word> words(1);
     for (int32_t i = 0; i < text.length();) {
         const UChar32 c = text.char32At(i);
         i += U16_LENGTH(c);
         if (u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK) {
-            if (abbreviation) finish();
-            word.append(c);
-        } else if (c == '.' && word.length() > 0) {
-            abbreviation = true;  // "Dr." - unless letters follow ("M.D." is one abbreviation)
-        } else {
-            finish();
+            if (words.back().closed) words.emplace_back();
+            words.back().letters.append(c);
+        } else if (!words.back().letters.isEmpty()) {
+            if (!words.back().closed) words.back().dotted = c == '.';
+            words.back().closed = true;
         }
     }
-    finish();
-    return words;
+    if (words.back().letters.isEmpty()) words.pop_back();
+    std::vector<icu::UnicodeString> kept;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const Word& word = words[i];
+        const bool initial = word.letters.countChar32() == 1;
+        const bool abbreviation = word.dotted && word.letters.countChar32() <= 4 && i + 1 < words.size();
+        if (!initial && !abbreviation)
+            kept.push_back(spoof_checker().skeleton(icu::UnicodeString(word.letters).foldCase()));
+    }
+    return kept;
 }
 
 }  // namespace
