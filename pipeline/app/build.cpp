@@ -131,6 +131,10 @@ BuildOutcome build_bundle(reviews::Store& store, const BuildRequest& request, co
     const reviews::AuditReport log = store.verify_log();
     if (!log.intact())
         outcome.blockers.push_back({{}, "(the event log)", {}, std::nullopt, "does not verify: " + log.problem});
+    else if (log.owner_id.empty())
+        outcome.blockers.push_back({{}, "(the event log)", {}, std::nullopt,
+                                    "no owner is registered, so nothing in it is signed; register the project's "
+                                    "owner with medloc init --owner ID --name NAME"});
     if (outcome.blockers.empty()) write_bundle(store, versions, credits, log, request, services, outcome);
     reading->commit();
     return outcome;
