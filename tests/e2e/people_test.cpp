@@ -62,6 +62,17 @@ struct Sample {
         return kept;
     }
 
+    // Revised by ben, refused to `author` (who wrote the targets), approved
+    // by carla and built: the manifest.
+    nlohmann::json approved_and_built(const std::string& author, const std::string& name) const {
+        REQUIRE(ok(review("revise", "ben")));
+        check_refused(db, review("approve", author), "refused",
+                      name + " translated it; the clinical approver must be someone else", 3);
+        REQUIRE(ok(review("approve", "carla")));
+        REQUIRE(ok({"build", "--locale", "es-US", "--out", (dir / "dist").string()}));
+        return nlohmann::json::parse(read_file(dir / "dist" / "es-US" / "manifest.json"));
+    }
+
     nlohmann::json es() const {
         const Result status = run_medloc(db, {"status", "--json"});
         return nlohmann::json::parse(status.out)["documents"][0]["locales"]["es-US"];
@@ -229,12 +240,7 @@ TEST_CASE("a reviser's rewrite is a translation: a second reviser must revise it
     CHECK(sample.es()["translated"] == 73);  // not revised: fay wrote it
     check_refused(sample.db, sample.review("revise", "fay"), "refused",
                   "Fay Lind translated it; a second person must revise it", 3);
-    REQUIRE(sample.ok(sample.review("revise", "ben")));
-    check_refused(sample.db, sample.review("approve", "fay"), "refused",
-                  "Fay Lind translated it; the clinical approver must be someone else", 3);
-    REQUIRE(sample.ok(sample.review("approve", "carla")));
-    REQUIRE(sample.ok({"build", "--locale", "es-US", "--out", (sample.dir / "dist").string()}));
-    const nlohmann::json manifest = nlohmann::json::parse(read_file(sample.dir / "dist" / "es-US" / "manifest.json"));
+    const nlohmann::json manifest = sample.approved_and_built("fay", "Fay Lind");
     CHECK(manifest["documents"][0]["translators"] == nlohmann::json::array({"Fay Lind"}));
     CHECK(manifest["owner_key_fingerprint"].get<std::string>().size() == 39);
 }
@@ -244,12 +250,7 @@ TEST_CASE("an import done for someone else counts both as authors", "[people][re
     sample.translate("ana", {"--for", "dan"});
     check_refused(sample.db, sample.review("revise", "dan"), "refused",
                   "Dan Alder translated it; a second person must revise it", 3);
-    REQUIRE(sample.ok(sample.review("revise", "ben")));
-    check_refused(sample.db, sample.review("approve", "dan"), "refused",
-                  "Dan Alder translated it; the clinical approver must be someone else", 3);
-    REQUIRE(sample.ok(sample.review("approve", "carla")));
-    REQUIRE(sample.ok({"build", "--locale", "es-US", "--out", (sample.dir / "dist").string()}));
-    const nlohmann::json manifest = nlohmann::json::parse(read_file(sample.dir / "dist" / "es-US" / "manifest.json"));
+    const nlohmann::json manifest = sample.approved_and_built("dan", "Dan Alder");
     CHECK(manifest["documents"][0]["translators"] == nlohmann::json::array({"Ana Ruiz", "Dan Alder"}));
     // --for names someone who can do the work.
     const Result not_a_translator = run_medloc(

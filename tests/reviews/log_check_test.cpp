@@ -27,28 +27,28 @@ LogRow legacy_row(std::int64_t id, const std::string& at, const std::string& pre
     return row;
 }
 
+// The check of a legacy log of two rows at these times.
+AuditReport checked(const std::string& first_at, const std::string& second_at) {
+    const LogRow first = legacy_row(1, first_at, "");
+    LogCheck check("p1");
+    check.add(first);
+    check.add(legacy_row(2, second_at, first.hash));
+    check.finish();
+    return check.report();
+}
+
 }  // namespace
 
 TEST_CASE("a log whose times go back fails, even with every hash right", "[reviews][log]") {
-    const LogRow first = legacy_row(1, "2026-05-01T10:00:00Z", "");
-    const LogRow second = legacy_row(2, "2026-04-30T10:00:00Z", first.hash);
-    LogCheck check("p1");
-    check.add(first);
-    check.add(second);
-    check.finish();
-    CHECK_THAT(check.problem(), Catch::Contains("event 2 (2026-04-30T10:00:00Z, Ana Ruiz, translated) is dated before "
-                                                "event 1 (2026-05-01T10:00:00Z): the clock went back"));
+    CHECK_THAT(checked("2026-05-01T10:00:00Z", "2026-04-30T10:00:00Z").problem,
+               Catch::Contains("event 2 (2026-04-30T10:00:00Z, Ana Ruiz, translated) is dated before "
+                               "event 1 (2026-05-01T10:00:00Z): the clock went back"));
 }
 
 TEST_CASE("rows from before people were registered are counted, not signed", "[reviews][log]") {
-    const LogRow first = legacy_row(1, "2026-05-01T10:00:00Z", "");
-    const LogRow second = legacy_row(2, "2026-05-01T10:00:00Z", first.hash);
-    LogCheck check("p1");
-    check.add(first);
-    check.add(second);
-    check.finish();
-    CHECK(check.problem().empty());
-    CHECK(check.report().unsigned_legacy_entries == 2);
+    const AuditReport report = checked("2026-05-01T10:00:00Z", "2026-05-01T10:00:00Z");
+    CHECK(report.problem.empty());
+    CHECK(report.unsigned_legacy_entries == 2);
 }
 
 TEST_CASE("a row naming a person before anyone was registered fails", "[reviews][log]") {
