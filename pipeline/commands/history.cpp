@@ -40,7 +40,7 @@ std::string readable(const std::string& markup) {
 
 // The fields every entry has, in the log's words.
 struct Shown {
-    std::string at, document, segment, locale, actor, role, meaning, state, source;
+    std::string at, document, segment, locale, actor, actor_id, for_id, role, meaning, state, source;
     std::optional<std::string> target;
     std::string comment, origin;
 };
@@ -52,6 +52,8 @@ Shown shown_change(const reviews::PersonChange& change) {
         {},
         {},
         change.actor,
+        change.actor_id,
+        {},
         reviews::to_string(change.role),
         reviews::to_string(change.kind),
         {},
@@ -69,6 +71,8 @@ Shown shown(const reviews::LogEntry& entry) {
                 event->segment_id,
                 event->locale,
                 event->actor,
+                event->actor_id,
+                event->for_id,
                 reviews::to_string(event->role),
                 reviews::to_string(event->meaning),
                 reviews::to_string(event->state),
@@ -82,6 +86,8 @@ Shown shown(const reviews::LogEntry& entry) {
             {},
             review.locale,
             review.actor,
+            review.actor_id,
+            {},
             reviews::to_string(review.role),
             reviews::kDocumentReviewMeaning,
             reviews::to_string(reviews::State::approved),
@@ -100,6 +106,8 @@ ordered_json to_json(const reviews::LogEntry& entry) {
     json["segment"] = s.segment.empty() ? ordered_json(nullptr) : ordered_json(s.segment);
     json["locale"] = s.locale;
     json["actor"] = s.actor;
+    json["actor_id"] = s.actor_id.empty() ? ordered_json(nullptr) : ordered_json(s.actor_id);
+    json["for"] = s.for_id.empty() ? ordered_json(nullptr) : ordered_json(s.for_id);
     json["role"] = s.role;
     json["meaning"] = s.meaning;
     json["state"] = s.state;
