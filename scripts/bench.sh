@@ -32,10 +32,20 @@ measure() {
 seconds() { awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$work/$1.time"; }
 peak_kib() { awk -F': ' '/Maximum resident set size/ {print $2}' "$work/$1.time"; }
 
-"$medloc" --db "$work/a.db" init --targets es-US >/dev/null
-measure medloc_txt_html "$medloc" --db "$work/a.db" extract "$work/by-format/txt" "$work/by-format/html"
-"$medloc" --db "$work/b.db" init --targets es-US >/dev/null
-measure medloc_all "$medloc" --db "$work/b.db" extract "$work/corpus"
+# The people of the bench, each signing from a passphrase file.
+for person in pat ana ben carla; do echo "bench passphrase of $person" > "$work/$person.passphrase"; done
+as() { echo --as "$1" --password-file "$work/$1.passphrase"; }
+for db in a b; do
+    "$medloc" --db "$work/$db.db" init --targets es-US --owner pat --name "Pat Publisher" \
+        --new-password-file "$work/pat.passphrase" >/dev/null
+done
+for person in "ana Ana Ruiz translator" "ben Ben Ode reviser" "carla Carla Chen clinical"; do
+    set -- $person
+    "$medloc" --db "$work/b.db" people add "$1" --name "$2 $3" --roles "$4" \
+        --new-password-file "$work/$1.passphrase" $(as pat) >/dev/null
+done
+measure medloc_txt_html "$medloc" --db "$work/a.db" extract "$work/by-format/txt" "$work/by-format/html" $(as pat)
+measure medloc_all "$medloc" --db "$work/b.db" extract "$work/corpus" $(as pat)
 measure txt2po txt2po -P --progress=none -i "$work/by-format/txt" -o "$work/pot-txt"
 measure html2po html2po -P --progress=none -i "$work/by-format/html" -o "$work/pot-html"
 
@@ -58,9 +68,9 @@ printf 'ratio peak memory medloc/translate-toolkit:      %.2f\n' "$(awk -v a="$(
 # The rest of the workflow on the same project, one step at a time.
 "$medloc" --db "$work/b.db" export --locale es-US --out "$work/xliff" --pseudo >/dev/null
 measure export "$medloc" --db "$work/b.db" export --locale es-US --out "$work/xliff-again" --pseudo
-measure import "$medloc" --db "$work/b.db" import "$work"/xliff/es-US/*.xlf --as "Ana Ruiz" --role translator
-measure revise "$medloc" --db "$work/b.db" review revise --locale es-US --all --as "Ben Ode" --role reviser
-measure approve "$medloc" --db "$work/b.db" review approve --locale es-US --all --as "Carla Chen" --role clinical
+measure import "$medloc" --db "$work/b.db" import "$work"/xliff/es-US/*.xlf --role translator $(as ana)
+measure revise "$medloc" --db "$work/b.db" review revise --locale es-US --all $(as ben)
+measure approve "$medloc" --db "$work/b.db" review approve --locale es-US --all $(as carla)
 measure build "$medloc" --db "$work/b.db" build --locale es-US --out "$work/dist"
 measure audit "$medloc" --db "$work/b.db" audit verify
 for step in export import revise approve build audit; do
