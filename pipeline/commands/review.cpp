@@ -8,14 +8,8 @@
 namespace medloc::pipeline {
 namespace {
 
-const char* past_tense(reviews::Act act) {
-    switch (act) {
-    case reviews::Act::revise: return "revised";
-    case reviews::Act::approve: return "approved";
-    case reviews::Act::reject: return "rejected";
-    }
-    return "";
-}
+// What each act did, in the order of reviews::Act.
+constexpr const char* kPastTense[] = {"revised", "approved", "rejected"};
 
 }  // namespace
 
@@ -34,7 +28,8 @@ int run_review(const Context& context, const ReviewOptions& options) {
     request.comment = options.comment;
     const ReviewOutcome outcome = review(*store, request, context.services);
     context.out << options.act << " in " << outcome.locale << " by " << outcome.actor << ": " << outcome.changed
-                << " segment(s) " << past_tense(*act) << ", " << outcome.skipped << " left as they were\n";
+                << " segment(s) " << kPastTense[static_cast<int>(*act)] << ", " << outcome.skipped
+                << " left as they were\n";
     for (const ReviewedDocument& document : outcome.documents)
         context.out << document.document_id << ": clinical review " << document.reviewed << " by " << outcome.actor
                     << ", next review due " << document.next_due << "\n";

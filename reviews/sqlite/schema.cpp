@@ -1,16 +1,42 @@
 // schema.cpp - the project schema as a list of migrations.
 #include "schema.h"
 
-#include <iterator>
 #include <string>
+#include <vector>
 
 namespace medloc::reviews {
 namespace {
 
+// The log's columns from `role` on, the same in every schema.
+constexpr const char* kEventColumns = R"sql(
+        role          TEXT NOT NULL,
+        meaning       TEXT NOT NULL,
+        state         TEXT NOT NULL,
+        source        TEXT NOT NULL,
+        target        TEXT,
+        comment       TEXT NOT NULL,
+        origin        TEXT NOT NULL,
+        previous_hash TEXT NOT NULL,
+        hash          TEXT NOT NULL UNIQUE
+    ) STRICT;
+)sql";
+
+// What makes the log fast to read and append-only; every schema that
+// rebuilds the table makes them again.
+constexpr const char* kEventGuards = R"sql(
+    CREATE INDEX event_by_segment ON event(segment_id, locale);
+    CREATE INDEX event_by_document ON event(document_id, locale);
+    CREATE TRIGGER event_is_append_only_update BEFORE UPDATE ON event
+        BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+    CREATE TRIGGER event_is_append_only_delete BEFORE DELETE ON event
+        BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+)sql";
+
 // Each entry moves the schema one version on; user_version counts them.
-constexpr const char* kMigrations[] = {
-    // 1: documents, versions, segments, translations.
-    R"sql(
+const std::vector<std::string>& migrations() {
+    static const std::vector<std::string> all = {
+        // 1: documents, versions, segments, translations.
+        R"sql(
     CREATE TABLE setting (
         name  TEXT PRIMARY KEY,
         value TEXT NOT NULL
@@ -62,9 +88,9 @@ constexpr const char* kMigrations[] = {
         PRIMARY KEY (segment_id, locale)
     ) STRICT;
     )sql",
-    // 2: who made each translation, the stale translation kept for
-    // reference, and the append-only, hash-chained event log.
-    R"sql(
+        // 2: who made each translation, the stale translation kept for
+        // reference, and the append-only, hash-chained event log.
+        std::string(R"sql(
     ALTER TABLE translation ADD COLUMN updated_by TEXT NOT NULL DEFAULT '';
     ALTER TABLE translation ADD COLUMN previous_source TEXT;
     ALTER TABLE translation ADD COLUMN previous_target TEXT;
@@ -75,28 +101,14 @@ constexpr const char* kMigrations[] = {
         segment_id    TEXT REFERENCES segment(id),
         locale        TEXT NOT NULL REFERENCES target_locale(tag),
         actor         TEXT NOT NULL,
-        role          TEXT NOT NULL,
-        meaning       TEXT NOT NULL,
-        state         TEXT NOT NULL,
-        source        TEXT NOT NULL,
-        target        TEXT,
-        comment       TEXT NOT NULL,
-        origin        TEXT NOT NULL,
-        previous_hash TEXT NOT NULL,
-        hash          TEXT NOT NULL UNIQUE
-    ) STRICT;
-    CREATE INDEX event_by_segment ON event(segment_id, locale);
-    CREATE INDEX event_by_document ON event(document_id, locale);
-    CREATE TRIGGER event_is_append_only_update BEFORE UPDATE ON event
-        BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
-    CREATE TRIGGER event_is_append_only_delete BEFORE DELETE ON event
-        BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
-    )sql",
-    // 3: registered people and their keys, the signatures over the log,
-    // failed sign-ins; the log takes changes of the people registry (no
-    // document, no locale) and names the person behind each new entry. The
-    // log is rebuilt to drop the NOT NULLs; its rows, ids and hashes stay.
-    R"sql(
+)sql") + kEventColumns +
+            kEventGuards + R"sql(    )sql",
+        // 3: registered people and their keys, the signatures over the log,
+        // failed sign-ins; the log takes changes of the people registry (no
+        // document, no locale) and names the person behind each new entry.
+        // The log is rebuilt to drop the NOT NULLs; its rows, ids and
+        // hashes stay.
+        std::string(R"sql(
     CREATE TABLE person (
         id              TEXT PRIMARY KEY,
         name            TEXT NOT NULL,
@@ -123,29 +135,15 @@ constexpr const char* kMigrations[] = {
         actor         TEXT NOT NULL,
         actor_id      TEXT,
         for_id        TEXT,
-        role          TEXT NOT NULL,
-        meaning       TEXT NOT NULL,
-        state         TEXT NOT NULL,
-        source        TEXT NOT NULL,
-        target        TEXT,
-        comment       TEXT NOT NULL,
-        origin        TEXT NOT NULL,
-        previous_hash TEXT NOT NULL,
-        hash          TEXT NOT NULL UNIQUE
-    ) STRICT;
-    INSERT INTO event_v3 (id, at, document_id, segment_id, locale, actor, role, meaning, state, source, target,
+)sql") + kEventColumns +
+            R"sql(    INSERT INTO event_v3 (id, at, document_id, segment_id, locale, actor, role, meaning, state, source, target,
                           comment, origin, previous_hash, hash)
         SELECT id, at, document_id, segment_id, locale, actor, role, meaning, state, source, target,
                comment, origin, previous_hash, hash FROM event ORDER BY id;
     DROP TABLE event;
     ALTER TABLE event_v3 RENAME TO event;
-    CREATE INDEX event_by_segment ON event(segment_id, locale);
-    CREATE INDEX event_by_document ON event(document_id, locale);
-    CREATE TRIGGER event_is_append_only_update BEFORE UPDATE ON event
-        BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
-    CREATE TRIGGER event_is_append_only_delete BEFORE DELETE ON event
-        BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
-    CREATE TABLE signature (
+)sql" + kEventGuards +
+            R"sql(    CREATE TABLE signature (
         id         INTEGER PRIMARY KEY,
         last_event INTEGER NOT NULL UNIQUE REFERENCES event(id),
         signer     TEXT NOT NULL,
@@ -158,14 +156,17 @@ constexpr const char* kMigrations[] = {
     CREATE TRIGGER failed_attempt_is_append_only BEFORE DELETE ON failed_attempt
         BEGIN SELECT RAISE(ABORT, 'failed attempts are kept'); END;
     )sql",
-};
+    };
+    return all;
+}
+
 }  // namespace
 
-std::int64_t schema_version() { return static_cast<std::int64_t>(std::size(kMigrations)); }
+std::int64_t schema_version() { return static_cast<std::int64_t>(migrations().size()); }
 
 void migrate(Database& db, std::int64_t from, std::int64_t to) {
     for (std::int64_t version = from; version < to && version < schema_version(); ++version) {
-        db.exec(kMigrations[version]);
+        db.exec(migrations()[static_cast<std::size_t>(version)].c_str());
         db.exec(("PRAGMA user_version = " + std::to_string(version + 1)).c_str());
     }
 }
