@@ -62,6 +62,13 @@ Credits check_document(reviews::Store& store, const reviews::DocumentVersion& ve
     if (review.standing == Standing::not_reviewed)
         blockers.push_back(
             {{}, version.document_id, {}, std::nullopt, "no clinical review of the whole document on record"});
+    else if (review.standing == Standing::withdrawn)
+        blockers.push_back({{},
+                            version.document_id,
+                            {},
+                            std::nullopt,
+                            "the clinical review of " + review.last_reviewed + " by " + review.reviewer +
+                                " is withdrawn: " + review.withdrawn_because + "; a clinician must review it again"});
     else if (review.standing == Standing::expired)
         blockers.push_back({{},
                             version.document_id,
@@ -118,7 +125,7 @@ void write_bundle(reviews::Store& store, const std::vector<reviews::DocumentVers
 BuildOutcome build_bundle(reviews::Store& store, const BuildRequest& request, const Services& services) {
     BuildOutcome outcome;
     outcome.locale = target_locale_option(store.settings(), request.locale);
-    outcome.as_of = as_of_option(request.as_of, services.clock);
+    outcome.as_of = services.clock.today();
 
     const auto reading = store.transaction(reviews::Access::read);  // one consistent view of the project
     std::vector<reviews::DocumentVersion> versions;
@@ -132,7 +139,10 @@ BuildOutcome build_bundle(reviews::Store& store, const BuildRequest& request, co
     if (!log.intact())
         outcome.blockers.push_back({{}, "(the event log)", {}, std::nullopt, "does not verify: " + log.problem});
     else if (log.owner_id.empty())
-        outcome.blockers.push_back({{}, "(the event log)", {}, std::nullopt,
+        outcome.blockers.push_back({{},
+                                    "(the event log)",
+                                    {},
+                                    std::nullopt,
                                     "no owner is registered, so nothing in it is signed; register the project's "
                                     "owner with medloc init --owner ID --name NAME"});
     if (outcome.blockers.empty()) write_bundle(store, versions, credits, log, request, services, outcome);

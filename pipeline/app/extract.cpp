@@ -231,6 +231,13 @@ ExtractReport store_document(reviews::Store& store, const SourceFile& file, cons
     const std::vector<reviews::StoredSegment> old_segments =
         current ? store.version_segments(file.document_id, current->version) : std::vector<reviews::StoredSegment>{};
     store_segments(store, document, file.document_id, old_segments, run, report);
+    report.outside_text = current && report.added == 0 && report.changed == 0 && report.removed == 0;
+    if (current)
+        for (const std::string& locale : store.settings().target_locales)
+            if (const auto review = store.last_document_review(file.document_id, locale);
+                review && review->review.version == current->version)
+                report.withdrawn_reviews.push_back(locale + ": " + review->review.at.substr(0, 10) + " by " +
+                                                   review->review.actor);
     return report;
 }
 

@@ -3,6 +3,7 @@
 
 #include "io/errors.h"
 #include "locales/locales.h"
+#include "signoff.h"
 
 #include <algorithm>
 
@@ -55,19 +56,41 @@ const char* to_string(Standing standing) {
     case Standing::current: return "current";
     case Standing::due: return "due";
     case Standing::expired: return "expired";
+    case Standing::withdrawn: return "withdrawn";
     }
     return "not reviewed";
 }
+
+namespace {
+
+// What changed since `last` signed the document, in a reviewer's words; "".
+std::string what_changed_since(reviews::Store& store, const reviews::RecordedReview& last,
+                               const std::string& document_id, const std::string& locale) {
+    const auto version = store.current_version(document_id);
+    if (!version) return "the document is gone";
+    if (version->version != last.review.version)
+        return "it signed version " + std::to_string(last.review.version) + "; the document is at version " +
+               std::to_string(version->version);
+    if (version->source_sha256 != last.review.source_sha256) return "the document's source changed since";
+    if (store.last_translation_change(document_id, locale) > last.log_id)
+        return "a target was changed, rejected or signed again since";
+    if (targets_hash(store, *version, locale) != last.review.targets_sha256) return "a target changed since";
+    return {};
+}
+
+}  // namespace
 
 ReviewStanding review_standing(reviews::Store& store, const std::string& document_id, const std::string& locale,
                                const std::string& as_of) {
     ReviewStanding review;
     const auto last = store.last_document_review(document_id, locale);
     if (!last) return review;
-    review.last_reviewed = last->at.substr(0, 10);
-    review.reviewer = last->actor;
+    review.last_reviewed = last->review.at.substr(0, 10);
+    review.reviewer = last->review.actor;
     review.next_due = locales::add_months(review.last_reviewed, store.settings().review_months);
-    if (as_of > review.next_due) review.standing = Standing::expired;
+    review.withdrawn_because = what_changed_since(store, *last, document_id, locale);
+    if (!review.withdrawn_because.empty()) review.standing = Standing::withdrawn;
+    else if (as_of > review.next_due) review.standing = Standing::expired;
     else if (as_of >= locales::add_months(review.next_due, -1)) review.standing = Standing::due;
     else review.standing = Standing::current;
     return review;

@@ -55,6 +55,13 @@ std::vector<reviews::Role> roles_for(const ReviewRequest& request) {
     return {};
 }
 
+// True when `person` wrote or revised the current target.
+bool took_part(const reviews::TargetPeople& people, const reviews::Contributor& person) {
+    for (const reviews::Contributor& author : people.authors)
+        if (same_person(author, person)) return true;
+    return people.reviser && same_person(*people.reviser, person);
+}
+
 reviews::Role acting_role(const ReviewRequest& request, const reviews::Person& person) {
     for (const reviews::Role role : roles_for(request))
         if (person.holds(role)) return role;
@@ -79,16 +86,21 @@ ReviewOutcome review(reviews::Store& store, const ReviewRequest& request, const 
     // segments are in scope.
     const auto transaction = store.transaction(reviews::Access::write);
     std::vector<Blocker> blockers;
+    std::vector<const Scope*> reviewed_whole;
     const std::vector<Scope> scopes = scope_of(store, request);
     for (const Scope& scope : scopes) {
+        const std::size_t changed_before = outcome.changed;
+        const bool signs_document = request.act == reviews::Act::approve && scope.whole;
+        bool authored = false;
         const std::vector<reviews::StoredSegment> segments =
             scope.only ? std::vector{*scope.only}
                        : store.version_segments(scope.version.document_id, scope.version.version);
         for (const reviews::StoredSegment& segment : segments) {
             const auto current = store.translation(segment.id, outcome.locale);
             const reviews::State state = current ? current->state : reviews::State::new_;
-            const Decision decision = decide(request.act, state, reviews::people_of(store, segment.id, outcome.locale),
-                                             signed_in.contributor(), role);
+            const reviews::TargetPeople people = reviews::people_of(store, segment.id, outcome.locale);
+            authored = authored || took_part(people, signed_in.contributor());
+            const Decision decision = decide(request.act, state, people, signed_in.contributor(), role);
             if (decision.kind == Decision::Kind::refuse) {
                 blockers.push_back({{}, segment.document_id, segment.id, state, decision.reason});
             } else if (decision.kind == Decision::Kind::skip) {
@@ -98,19 +110,29 @@ ReviewOutcome review(reviews::Store& store, const ReviewRequest& request, const 
                 ++outcome.changed;
             }
         }
+        if (!signs_document) continue;
+        // The document's review is four eyes too: by no one who wrote or
+        // revised any of its targets. --all signs only the documents this act
+        // approved segments of; --doc the document it names.
+        if (authored)
+            blockers.push_back({{},
+                                scope.version.document_id,
+                                {},
+                                std::nullopt,
+                                signer.actor + " wrote or revised targets of this document in " + outcome.locale +
+                                    "; its clinical review must be someone else's"});
+        else if (!request.all || outcome.changed > changed_before) reviewed_whole.push_back(&scope);
     }
     if (!blockers.empty())
         throw Refused("review " + act + " in " + outcome.locale + " by " + signer.actor + " (" +
                       reviews::to_string(role) + "):" + blocker_lines(blockers) + "\n");
 
-    if (request.act == reviews::Act::approve)
-        for (const Scope& scope : scopes) {
-            if (!scope.whole) continue;
-            store.add_document_review(whole_document_review(store, scope.version, outcome.locale, signer));
-            const std::string date = signer.at.substr(0, 10);
-            outcome.documents.push_back(
-                {scope.version.document_id, date, locales::add_months(date, store.settings().review_months)});
-        }
+    for (const Scope* scope : reviewed_whole) {
+        store.add_document_review(whole_document_review(store, scope->version, outcome.locale, signer));
+        const std::string date = signer.at.substr(0, 10);
+        outcome.documents.push_back(
+            {scope->version.document_id, date, locales::add_months(date, store.settings().review_months)});
+    }
     sign_act(store, signed_in);
     transaction->commit();
     return outcome;

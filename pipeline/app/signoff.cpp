@@ -60,13 +60,17 @@ Change reviewed(const reviews::StoredSegment& segment, const reviews::Translatio
     return change;
 }
 
-reviews::DocumentReview whole_document_review(reviews::Store& store, const reviews::DocumentVersion& version,
-                                              const std::string& locale, const Signer& signer) {
+std::string targets_hash(reviews::Store& store, const reviews::DocumentVersion& version, const std::string& locale) {
     std::string signed_targets;
     for (const reviews::StoredSegment& segment : store.version_segments(version.document_id, version.version)) {
         const auto translation = store.translation(segment.id, locale);
         signed_targets += segment.id + '\0' + translation.value_or(reviews::Translation{}).target.value_or("") + '\0';
     }
+    return reviews::sha256_hex(signed_targets);
+}
+
+reviews::DocumentReview whole_document_review(reviews::Store& store, const reviews::DocumentVersion& version,
+                                              const std::string& locale, const Signer& signer) {
     reviews::DocumentReview review;
     review.at = signer.at;
     review.document_id = version.document_id;
@@ -76,7 +80,7 @@ reviews::DocumentReview whole_document_review(reviews::Store& store, const revie
     review.role = signer.role;
     review.version = version.version;
     review.source_sha256 = version.source_sha256;
-    review.targets_sha256 = reviews::sha256_hex(signed_targets);
+    review.targets_sha256 = targets_hash(store, version, locale);
     review.comment = signer.comment;
     review.origin = signer.origin;
     return review;

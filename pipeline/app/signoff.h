@@ -37,6 +37,10 @@ Change new_target(const reviews::StoredSegment& segment, const std::string& loca
 Change reviewed(const reviews::StoredSegment& segment, const reviews::Translation& current, const Decision& decision,
                 const Signer& signer);
 
+// The digest of every current target of the document in `locale`: what a
+// document review signs, and what must still hold for it to stand.
+std::string targets_hash(reviews::Store& store, const reviews::DocumentVersion& version, const std::string& locale);
+
 // A clinical review of the whole document in `locale`, with the source hash
 // and a digest of every target the reviewer signed.
 reviews::DocumentReview whole_document_review(reviews::Store& store, const reviews::DocumentVersion& version,

@@ -11,8 +11,7 @@ namespace medloc::pipeline {
 
 int run_build(const Context& context, const BuildOptions& options) {
     const auto store = reviews::open_project(context.db_path);
-    const BuildOutcome outcome =
-        build_bundle(*store, {options.locale, options.out_dir, options.as_of}, context.services);
+    const BuildOutcome outcome = build_bundle(*store, {options.locale, options.out_dir}, context.services);
     if (!outcome.blockers.empty()) {
         if (!options.json)
             throw Refused("build " + outcome.locale + " as of " + outcome.as_of + ": " +

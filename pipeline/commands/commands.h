@@ -85,7 +85,6 @@ int run_history(const Context& context, const HistoryOptions& options);
 struct BuildOptions {
     std::string locale;
     std::string out_dir;
-    std::string as_of;  // YYYY-MM-DD; today when empty
     bool json = false;  // blockers as JSON on stdout
 };
 int run_build(const Context& context, const BuildOptions& options);

@@ -16,7 +16,10 @@ int run_extract(const Context& context, const std::vector<std::string>& paths) {
                     << (report.same_source ? " (source unchanged)" : "") << ", "
                     << report.added + report.changed + report.unchanged << " segments: " << report.added << " new, "
                     << report.changed << " changed, " << report.unchanged << " unchanged, " << report.removed
-                    << " removed\n";
+                    << " removed" << (report.outside_text ? "; changed outside the text" : "") << "\n";
+        for (const std::string& review : report.withdrawn_reviews)
+            context.out << "  withdraws the clinical review of " << review << ": a clinician must review the new "
+                        << "version\n";
         total.added += report.added;
         total.changed += report.changed;
         total.unchanged += report.unchanged;

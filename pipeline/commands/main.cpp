@@ -130,7 +130,6 @@ void add_build(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>
     CLI::App* command = app.add_subcommand("build", "Build the localized bundle of a locale, if all is approved");
     command->add_option("--locale", o.build.locale, "Target locale")->required();
     command->add_option("--out", o.build.out_dir, "Folder to write LOCALE/ into")->required();
-    command->add_option("--as-of", o.build.as_of, "Check review dates at this date (YYYY-MM-DD)");
     command->add_flag("--json", o.build.json, "Print blockers as JSON");
     runs.emplace_back(command, [&o](const Context& c) { return run_build(c, o.build); });
 }

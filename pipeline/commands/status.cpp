@@ -24,7 +24,8 @@ ordered_json locale_json(reviews::Store& store, const reviews::DocumentStatus& d
     counts["review"] = {{"last_reviewed", text_or_null(review.last_reviewed)},
                         {"reviewer", text_or_null(review.reviewer)},
                         {"next_due", text_or_null(review.next_due)},
-                        {"standing", to_string(review.standing)}};
+                        {"standing", to_string(review.standing)},
+                        {"withdrawn_because", text_or_null(review.withdrawn_because)}};
     return counts;
 }
 
@@ -82,7 +83,8 @@ void print_text(reviews::Store& store, const std::vector<reviews::DocumentStatus
             if (review.last_reviewed.empty()) out << "\n      clinical review: none yet";
             else
                 out << "\n      clinical review: " << review.last_reviewed << " by " << review.reviewer << ", next due "
-                    << review.next_due << " (" << to_string(review.standing) << ")";
+                    << review.next_due << " (" << to_string(review.standing)
+                    << (review.withdrawn_because.empty() ? "" : ": " + review.withdrawn_because) << ")";
             out << '\n';
         }
     }

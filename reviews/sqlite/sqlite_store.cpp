@@ -299,13 +299,22 @@ std::vector<LogEntry> SqliteStore::document_log(std::string_view document_id, st
     return read_log(get);
 }
 
-std::optional<DocumentReview> SqliteStore::last_document_review(std::string_view document_id, std::string_view locale) {
+std::optional<RecordedReview> SqliteStore::last_document_review(std::string_view document_id, std::string_view locale) {
     Statement get(db_, std::string(kLogColumns) +
                            "WHERE document_id = ? AND locale = ? AND segment_id IS NULL AND meaning = ? "
                            "ORDER BY id DESC LIMIT 1");
     get.bind(1, document_id).bind(2, locale).bind(3, kDocumentReviewMeaning);
     if (!get.step()) return std::nullopt;
-    return std::get<DocumentReview>(read_entry(get).record);
+    const LogEntry entry = read_entry(get);
+    return RecordedReview{entry.id, std::get<DocumentReview>(entry.record)};
+}
+
+std::int64_t SqliteStore::last_translation_change(std::string_view document_id, std::string_view locale) {
+    Statement get(db_,
+                  "SELECT COALESCE(MAX(id), 0) FROM event WHERE document_id = ? AND locale = ? "
+                  "AND segment_id IS NOT NULL");
+    get.bind(1, document_id).bind(2, locale);
+    return get.step() ? get.integer(0) : 0;
 }
 
 AuditReport SqliteStore::verify_log() {

@@ -26,7 +26,8 @@ public:
     std::vector<Translation> translations_of(std::string_view segment_id) override;
     std::vector<LogEntry> segment_log(std::string_view segment_id, std::string_view locale) override;
     std::vector<LogEntry> document_log(std::string_view document_id, std::string_view locale) override;
-    std::optional<DocumentReview> last_document_review(std::string_view document_id, std::string_view locale) override;
+    std::optional<RecordedReview> last_document_review(std::string_view document_id, std::string_view locale) override;
+    std::int64_t last_translation_change(std::string_view document_id, std::string_view locale) override;
     AuditReport verify_log() override;
     std::optional<LogHead> unsigned_head() override;
     std::optional<Person> person(std::string_view id) override;

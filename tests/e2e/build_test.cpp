@@ -204,13 +204,19 @@ TEST_CASE("the gate: an unapproved segment, a stale approval and an expired revi
         return result;
     };
 
-    SECTION("an expired review") {
-        refused({"--as-of", "2099-01-01"}, "(document)  -: the clinical review of ");
-        const Result json = refused({"--as-of", "2099-01-01", "--json"}, "\"blockers\"");
+    SECTION("an expired review, judged at the current time (the test build's clock)") {
+        setenv("MEDLOC_TEST_NOW", "2099-01-01T00:00:00Z", 1);
+        refused({}, "(document)  -: the clinical review of ");
+        const Result json = refused({"--json"}, "\"blockers\"");
+        unsetenv("MEDLOC_TEST_NOW");
         const nlohmann::json blockers = nlohmann::json::parse(json.out)["blockers"];
         REQUIRE(blockers.size() == 1);
         CHECK(blockers[0]["document"] == kDoc);
         CHECK(blockers[0]["reason"].get<std::string>().find("expired on") != std::string::npos);
+        // No date of one's choosing: build judges today.
+        const Result as_of = project.build("es-US", {"--as-of", "2025-02-28"});
+        CHECK(as_of.exit_code == 1);
+        CHECK(snapshot(bundle) == before);
     }
     SECTION("one segment not approved") {
         const std::string id =

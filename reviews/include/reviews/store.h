@@ -145,6 +145,11 @@ struct DocumentReview {
     std::string origin;
 };
 
+struct RecordedReview {
+    std::int64_t log_id = 0;
+    DocumentReview review;
+};
+
 // What the log calls a whole-document review, and how it shows what was
 // signed (these are also the stored words).
 inline constexpr const char* kDocumentReviewMeaning = "approved for clinical accuracy (whole document)";
@@ -263,9 +268,13 @@ public:
     // every locale.
     virtual std::vector<LogEntry> segment_log(std::string_view segment_id, std::string_view locale) = 0;
     virtual std::vector<LogEntry> document_log(std::string_view document_id, std::string_view locale) = 0;
-    // The latest clinical review of the whole document in `locale`.
-    virtual std::optional<DocumentReview> last_document_review(std::string_view document_id,
+    // The latest clinical review of the whole document in `locale`, with its
+    // place in the log.
+    virtual std::optional<RecordedReview> last_document_review(std::string_view document_id,
                                                                std::string_view locale) = 0;
+    // The place in the log of the newest change of any translation of the
+    // document in `locale` (0 when there is none).
+    virtual std::int64_t last_translation_change(std::string_view document_id, std::string_view locale) = 0;
     // Walks the whole log (one entry in memory at a time) and the translations.
     virtual AuditReport verify_log() = 0;
     virtual std::optional<LogHead> unsigned_head() = 0;

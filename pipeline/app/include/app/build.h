@@ -2,7 +2,8 @@
 //
 // The gate comes first: every segment of every document approved, for the
 // very source and target text it has now, and every document's clinical
-// review current at the build date. One blocker and nothing is written.
+// review current today (a build always judges at the current time) and
+// still signing the document as it is. One blocker and nothing is written.
 // Then every document is rebuilt (bundle/localized.h) into a bundle folder
 // swapped into place whole (bundle/bundle_folder.h), with manifest.json:
 // versions, hashes, who translated, revised and approved, review dates.

@@ -27,6 +27,12 @@ struct ExtractReport {
     std::int64_t version = 0;
     std::size_t added = 0, changed = 0, unchanged = 0, removed = 0;
     bool same_source = false;  // the file is byte for byte the current version
+    // A new version whose sentences are all as they were: the change is in
+    // markup, links, attributes or protected text, which no segment shows.
+    bool outside_text = false;
+    // The clinical reviews of the document the new version withdrew
+    // ("es-US: 2026-11-26 by Dr. Carla Chen").
+    std::vector<std::string> withdrawn_reviews;
 };
 
 struct ExtractOutcome {

@@ -33,7 +33,10 @@ std::string target_locale_option(const reviews::ProjectSettings& settings, std::
 // The project's target locales, comma-separated, for messages.
 std::string target_list(const reviews::ProjectSettings& settings);
 
-enum class Standing { not_reviewed, current, due, expired };
+// A document review is withdrawn when what it signed changed: a new version
+// of the document (even one that changes only markup outside sentences),
+// or any change of a target since, also a target signed again.
+enum class Standing { not_reviewed, current, due, expired, withdrawn };
 const char* to_string(Standing standing);
 
 // Where a document's clinical review in a locale stands on a date.
@@ -42,6 +45,7 @@ struct ReviewStanding {
     std::string reviewer;
     std::string next_due;                        // last_reviewed + the project's review period
     Standing standing = Standing::not_reviewed;  // due: within a month of next_due
+    std::string withdrawn_because;               // withdrawn: what changed since
 };
 ReviewStanding review_standing(reviews::Store& store, const std::string& document_id, const std::string& locale,
                                const std::string& as_of);

@@ -1,0 +1,144 @@
+// The gate binds what was signed (issue 11): a document's clinical review
+// is four eyes too, covers only what its act names, and stands only while
+// the document version, its whole source and every target are what it
+// signed.
+#include "support.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+using namespace medloc::test;
+
+namespace {
+
+const std::string kPage = "eczema-skin-care.html";
+const std::string kText = "amps-children.txt";
+
+// The two documents extracted by pat, translated by `translator`, revised
+// by ben.
+struct Revised {
+    TempDir dir;
+    fs::path db = new_project(dir, "es-US");
+    fs::path docs = dir / "docs";
+
+    explicit Revised(const std::string& translator = "ana") {
+        for (const std::string& name : {kPage, kText}) write_file(docs / name, read_file(corpus_dir() / name));
+        REQUIRE(ok({"extract", docs.string(), "--as", "pat"}));
+        REQUIRE(ok({"export", "--locale", "es-US", "--out", (dir / "pseudo").string(), "--pseudo"}));
+        REQUIRE(
+            ok({"import", (dir / "pseudo" / "es-US" / (kPage + ".xlf")).string(),
+                (dir / "pseudo" / "es-US" / (kText + ".xlf")).string(), "--as", translator, "--role", "translator"}));
+        REQUIRE(ok({"review", "revise", "--locale", "es-US", "--all", "--as", "ben"}));
+    }
+
+    bool ok(const std::vector<std::string>& args) const {
+        const Result result = run_medloc(db, args);
+        INFO(result.out << result.err);
+        CHECK(result.exit_code == 0);
+        return result.exit_code == 0;
+    }
+
+    std::vector<std::string> approve(const std::string& scope, const std::string& who) const {
+        std::vector<std::string> args = {"review", "approve", "--locale", "es-US", "--as", who};
+        if (scope == "--all") args.push_back("--all");
+        else args.insert(args.end(), {"--doc", scope});
+        return args;
+    }
+
+    Result build() const { return run_medloc(db, {"build", "--locale", "es-US", "--out", (dir / "dist").string()}); }
+
+    // How many whole-document reviews the log holds for `document`.
+    int document_reviews(const std::string& document) const {
+        const Result history = run_medloc(db, {"history", "--doc", document, "--json"});
+        int count = 0;
+        for (const nlohmann::json& entry : nlohmann::json::parse(history.out))
+            count += entry["segment"].is_null() ? 1 : 0;
+        return count;
+    }
+
+    nlohmann::json review_of(const std::string& document) const {
+        const nlohmann::json status = nlohmann::json::parse(run_medloc(db, {"status", "--json"}).out);
+        for (const nlohmann::json& entry : status["documents"])
+            if (entry["id"] == document) return entry["locales"]["es-US"]["review"];
+        return {};
+    }
+};
+
+}  // namespace
+
+TEST_CASE("the translator of a document cannot sign its clinical review, even once its segments are approved",
+          "[release][four-eyes]") {
+    Revised project("dan");  // dan holds every role
+    REQUIRE(project.ok(project.approve(kText, "carla")));
+    CHECK(project.document_reviews(kText) == 1);
+    // Every segment is approved already; before, this recorded a review by dan.
+    check_refused(project.db, project.approve(kText, "dan"), "refused",
+                  kText +
+                      "  (document)  -: Dan Alder wrote or revised targets of this document in es-US; its "
+                      "clinical review must be someone else's",
+                  3);
+    CHECK(project.document_reviews(kText) == 1);
+}
+
+TEST_CASE("approve --all reviews only the documents whose segments it approved", "[release]") {
+    Revised project;
+    REQUIRE(project.ok(project.approve(kText, "carla")));
+    REQUIRE(project.ok(project.approve("--all", "carla")));  // approves the page's segments
+    CHECK(project.document_reviews(kText) == 1);             // not renewed by an act that approved none of it
+    CHECK(project.document_reviews(kPage) == 1);
+}
+
+TEST_CASE("a change outside the text withdraws the document's review until a clinician signs again", "[release]") {
+    Revised project;
+    REQUIRE(project.ok(project.approve("--all", "carla")));
+    REQUIRE(project.build().exit_code == 0);
+    // The clinic's phone number changes in a link; no sentence does.
+    std::string page = read_file(project.docs / kPage);
+    page.replace(page.find("tel:+12165550121"), 16, "tel:+12165550999");
+    write_file(project.docs / kPage, page);
+    const Result extract = run_medloc(project.db, {"extract", project.docs.string(), "--as", "pat"});
+    REQUIRE(extract.exit_code == 0);
+    CHECK(extract.out.find(kPage + ": version 2, ") != std::string::npos);
+    CHECK(extract.out.find("0 new, 0 changed, ") != std::string::npos);
+    CHECK(extract.out.find("changed outside the text") != std::string::npos);
+    CHECK(extract.out.find("withdraws the clinical review of es-US: ") != std::string::npos);
+    CHECK(project.review_of(kPage)["standing"] == "withdrawn");
+
+    const Result refused = project.build();
+    CHECK(refused.exit_code == 3);
+    CHECK(refused.err.find(kPage + "  (document)  -: the clinical review of ") != std::string::npos);
+    CHECK(refused.err.find("is withdrawn: it signed version 1; the document is at version 2") != std::string::npos);
+    CHECK(read_file(project.dir / "dist" / "es-US" / kPage).find("tel:+12165550121") != std::string::npos);
+
+    REQUIRE(project.ok(project.approve(kPage, "carla")));
+    CHECK(project.review_of(kPage)["standing"] == "current");
+    REQUIRE(project.build().exit_code == 0);
+    CHECK(read_file(project.dir / "dist" / "es-US" / kPage).find("tel:+12165550999") != std::string::npos);
+}
+
+TEST_CASE("a target changed and signed again withdraws the document's review", "[release]") {
+    Revised project;
+    REQUIRE(project.ok(project.approve("--all", "carla")));
+    const std::string segment =
+        run({"sqlite3", project.db.string(),
+             "SELECT s.id FROM segment s JOIN document d ON d.id = s.document_id WHERE d.id = '" + kText +
+                 "' LIMIT 1 OFFSET 3"})
+            .out.substr(0, 16);
+    REQUIRE(project.ok({"review", "reject", "--locale", "es-US", "--segment", segment, "--as", "carla", "--comment",
+                        "Say it as the clinic does"}));
+    const fs::path file = project.dir / "again";
+    REQUIRE(project.ok({"export", "--locale", "es-US", "--pending", "--pseudo", "--out", file.string()}));
+    REQUIRE(
+        project.ok({"import", (file / "es-US" / (kText + ".xlf")).string(), "--as", "eve", "--role", "translator"}));
+    REQUIRE(project.ok({"review", "revise", "--locale", "es-US", "--segment", segment, "--as", "ben"}));
+    REQUIRE(project.ok({"review", "approve", "--locale", "es-US", "--segment", segment, "--as", "carla"}));
+    // Every segment is approved again, but the review signed other targets.
+    const nlohmann::json review = project.review_of(kText);
+    CHECK(review["standing"] == "withdrawn");
+    CHECK(review["withdrawn_because"] == "a target was changed, rejected or signed again since");
+    const Result refused = project.build();
+    CHECK(refused.exit_code == 3);
+    CHECK(refused.err.find(kText + "  (document)  -: the clinical review of ") != std::string::npos);
+    REQUIRE(project.ok(project.approve(kText, "carla")));
+    CHECK(project.build().exit_code == 0);
+}
