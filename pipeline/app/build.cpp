@@ -4,7 +4,10 @@
 #include "app/project.h"
 #include "bundle/bundle_folder.h"
 #include "bundle/localized.h"
+#include "bundle/read_back.h"
+#include "extract/source.h"
 #include "io/errors.h"
+#include "locales/names.h"
 #include "reviews/hash.h"
 #include "reviews/people.h"
 
@@ -93,7 +96,27 @@ nlohmann::ordered_json manifest_entry(const reviews::DocumentVersion& version, c
             {"next_review_due", review.next_due}};
 }
 
-// Writes every document and the manifest, then swaps the bundle in.
+// The built document read again with its source's filter: text that no
+// approved target accounts for blocks the bundle, with its place.
+void read_back(const reviews::DocumentVersion& version, const LocalizedDocument& document,
+               std::vector<Blocker>& blockers) {
+    const auto format = format_named(version.format);
+    if (!format) {
+        blockers.push_back({{}, version.document_id, {}, std::nullopt, "has the unknown format " + version.format});
+        return;
+    }
+    for (const UnsignedText& text : unsigned_text(document.bytes, *format, document.targets_shown))
+        blockers.push_back({{},
+                            version.document_id,
+                            {},
+                            std::nullopt,
+                            "the built document has text no approved target accounts for, at line " +
+                                std::to_string(text.line) + ", column " + std::to_string(text.column) + ": \"" +
+                                locales::visible(text.text.substr(0, 120)) + "\"; the extraction missed it"});
+}
+
+// Writes every document and the manifest, then swaps the bundle in unless
+// reading them back found unsigned text.
 void write_bundle(reviews::Store& store, const std::vector<reviews::DocumentVersion>& versions,
                   const std::vector<Credits>& credits, const reviews::AuditReport& log, const BuildRequest& request,
                   const Services& services, BuildOutcome& outcome) {
@@ -110,12 +133,14 @@ void write_bundle(reviews::Store& store, const std::vector<reviews::DocumentVers
     manifest["documents"] = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < versions.size(); ++i) {
         const reviews::DocumentVersion& version = versions[i];
-        const std::string bytes = localized_document(store, version, outcome.locale);
-        folder.write(version.document_id, bytes);
+        const LocalizedDocument document = localized_document(store, version, outcome.locale);
+        read_back(version, document, outcome.blockers);
+        folder.write(version.document_id, document.bytes);
         const ReviewStanding review = review_standing(store, version.document_id, outcome.locale, outcome.as_of);
-        manifest["documents"].push_back(manifest_entry(version, bytes, credits[i], review));
+        manifest["documents"].push_back(manifest_entry(version, document.bytes, credits[i], review));
         outcome.documents.push_back({version.document_id, version.version, review.last_reviewed, review.next_due});
     }
+    if (!outcome.blockers.empty()) return;  // the half-built folder goes with `folder`
     folder.write("manifest.json", manifest.dump(2) + "\n");
     outcome.bundle = folder.swap_into_place().string();
 }
@@ -132,8 +157,12 @@ BuildOutcome build_bundle(reviews::Store& store, const BuildRequest& request, co
     for (const std::string& id : store.document_ids()) versions.push_back(*store.current_version(id));
     if (versions.empty()) throw InputError("the project", "has no documents", "extract some first");
     std::vector<Credits> credits;
-    for (const reviews::DocumentVersion& version : versions)
+    for (const reviews::DocumentVersion& version : versions) {
+        // The id is where the bundle writes the document: a plain path inside it.
+        if (const std::string problem = document_id_problem(version.document_id); !problem.empty())
+            outcome.blockers.push_back({{}, locales::visible(version.document_id), {}, std::nullopt, problem});
         credits.push_back(check_document(store, version, outcome.locale, outcome.as_of, outcome.blockers));
+    }
     // The log must verify: a forged or edited entry blocks the bundle.
     const reviews::AuditReport log = store.verify_log();
     if (!log.intact())

@@ -30,17 +30,11 @@ struct Run {
     std::string person_id;
 };
 
-// A document id is a relative path with '/' separators that stays inside
-// the folder it came from: it is also where `build` writes the document.
 void check_document_id(const std::string& shown, const std::string& id) {
-    const fs::path path(id);
-    bool escapes = id.empty() || path.is_absolute() || id.find('\\') != std::string::npos;
-    for (const fs::path& part : path) escapes = escapes || part == ".." || part == ".";
-    if (escapes)
-        throw InputError(shown, "document id \"" + id + "\" would escape the project",
-                         "extract the folder that holds the document, so that its id is a path inside it");
-    for (unsigned char c : id)
-        if (c < 0x20 || c == 0x7f) throw InputError(shown, "the file name has control characters", "rename the file");
+    const std::string problem = document_id_problem(id);
+    if (!problem.empty())
+        throw InputError(shown, problem,
+                         "extract the folder that holds the document, so that its id is a plain path inside it");
 }
 
 void add_file(std::vector<SourceFile>& files, const fs::path& path, std::string id, bool named) {

@@ -8,14 +8,28 @@
 
 namespace medloc::pipeline {
 
-std::string localized_document(reviews::Store& store, const reviews::DocumentVersion& version,
-                               const std::string& locale) {
+namespace {
+
+// Text runs, and the placeholders a reader sees as text (a URL, an address).
+std::string shown(const xliff::Content& content) {
+    std::string text;
+    for (const xliff::Run& run : content.runs)
+        if (!run.is_code() || run.type == "url" || run.type == "email") text += run.text;
+    return text;
+}
+
+}  // namespace
+
+LocalizedDocument localized_document(reviews::Store& store, const reviews::DocumentVersion& version,
+                                     const std::string& locale) {
+    LocalizedDocument document;
     std::map<std::string, xliff::Content> sources, targets;
     for (const reviews::StoredSegment& segment : store.version_segments(version.document_id, version.version)) {
         sources[segment.id] = xliff::content_from_markup(segment.source);
         const auto translation = store.translation(segment.id, locale);
         if (!translation || !translation->target) throw RebuildError("no target for segment " + segment.id);
         targets[segment.id] = xliff::content_from_markup(*translation->target);
+        document.targets_shown.push_back(shown(targets[segment.id]));
     }
     std::string bytes = rebuild(Skeleton::from_json(version.skeleton), [&](const std::string& id) {
         const auto source = sources.find(id);
@@ -23,7 +37,8 @@ std::string localized_document(reviews::Store& store, const reviews::DocumentVer
         return source == sources.end() || target == targets.end() ? SegmentText{}
                                                                   : SegmentText{&source->second, &target->second};
     });
-    return version.format == "html" ? with_language(bytes, locale) : bytes;
+    document.bytes = version.format == "html" ? with_language(bytes, locale) : std::move(bytes);
+    return document;
 }
 
 }  // namespace medloc::pipeline

@@ -45,6 +45,12 @@ private:
 
 }  // namespace
 
+std::optional<Format> format_named(std::string_view name) {
+    for (const Format format : {Format::text, Format::markdown, Format::html})
+        if (name == to_string(format)) return format;
+    return std::nullopt;
+}
+
 std::unique_ptr<Filter> filter_of(Extraction extraction) { return std::make_unique<FunctionFilter>(extraction); }
 
 std::unique_ptr<Filter> make_filter(Format format) {

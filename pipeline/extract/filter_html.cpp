@@ -2,7 +2,8 @@
 //
 // Block elements (p, h1, li, td, caption, title, ...) hold units; inline
 // elements inside them (strong, a, abbr, br, img) become codes; script, style,
-// comments and the like stay in the skeleton, and so does whatever the
+// comments and the like stay in the skeleton (not <noscript>, whose text a
+// reader without scripts sees), and so does whatever the
 // source marks as not to be translated (translate="no", class "notranslate"):
 // a dose or a date so marked is one code, kept as it is. Translatable attributes (alt,
 // title, summary, placeholder, aria-label, a meta description) are units of
@@ -21,12 +22,13 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
+// Never translated. Not <noscript>: what it holds is what a reader without
+// scripts sees, and an unclosed block in it takes in the rest of the page.
 bool skipped(GumboTag tag) {
     switch (tag) {
     case GUMBO_TAG_SCRIPT:
     case GUMBO_TAG_STYLE:
     case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_NOSCRIPT:
     case GUMBO_TAG_SVG:
     case GUMBO_TAG_MATH:
     case GUMBO_TAG_PRE:
@@ -388,7 +390,61 @@ private:
     int pairs_ = 0;
 };
 
+// Collects visible_text() (html.h).
+class VisibleTextWalk {
+public:
+    explicit VisibleTextWalk(std::string_view html) : html_(html) {}
+
+    void walk(const GumboNode* node) {
+        if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA)
+            return add(node->v.text.original_text.data, node->v.text.text, found_);
+        if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) return;
+        if (node->type == GUMBO_NODE_ELEMENT) {
+            const GumboTag tag = node->v.element.tag;
+            if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_TEMPLATE ||
+                tag == GUMBO_TAG_CODE || is_protected(node))
+                return;
+            const GumboVector& attributes = node->v.element.attributes;
+            for (unsigned i = 0; i < attributes.length; ++i) {
+                const auto* attribute = static_cast<const GumboAttribute*>(attributes.data[i]);
+                if (is_translatable_attribute(node, attribute->name))
+                    add(attribute->original_value.data, attribute->value, attributes_);
+            }
+        }
+        const GumboVector& children =
+            node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
+        for (unsigned i = 0; i < children.length; ++i) walk(static_cast<const GumboNode*>(children.data[i]));
+    }
+
+    // The page's text, then its attributes: an attribute is text of its own,
+    // not part of the sentence around the element it sits on.
+    std::vector<VisibleText> take() {
+        for (VisibleText& attribute : attributes_) {
+            attribute.separate = true;
+            found_.push_back(std::move(attribute));
+        }
+        return std::move(found_);
+    }
+
+private:
+    void add(const char* at, const char* text, std::vector<VisibleText>& to) const {
+        const bool inside = at && at >= html_.data() && at <= html_.data() + html_.size();
+        to.push_back({inside ? static_cast<std::size_t>(at - html_.data()) : 0, text});
+    }
+
+    std::string_view html_;
+    std::vector<VisibleText> found_;
+    std::vector<VisibleText> attributes_;
+};
+
 }  // namespace
+
+std::vector<VisibleText> visible_text(std::string_view html) {
+    const ParsedHtml parsed(html);
+    VisibleTextWalk walk(html);
+    walk.walk(parsed.root());
+    return walk.take();
+}
 
 std::unique_ptr<Filter> make_html_filter() {
     return filter_of([](std::string_view source) { return HtmlExtraction(source).run(); });

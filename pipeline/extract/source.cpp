@@ -15,6 +15,16 @@ std::optional<Format> format_of(const std::filesystem::path& path) {
     return std::nullopt;
 }
 
+std::string document_id_problem(const std::string& id) {
+    const std::filesystem::path path(id);
+    bool escapes = id.empty() || path.is_absolute() || id.find('\\') != std::string::npos;
+    for (const std::filesystem::path& part : path) escapes = escapes || part == ".." || part == "." || part.empty();
+    if (escapes) return "document id \"" + id + "\" would escape the project";
+    for (const unsigned char c : id)
+        if (c < 0x20 || c == 0x7f) return "the document id has control characters";
+    return {};
+}
+
 void check_text(const std::string& file, std::string_view bytes) {
     for (std::size_t i = 0; i < bytes.size(); ++i) {
         const auto byte = static_cast<unsigned char>(bytes[i]);

@@ -142,3 +142,77 @@ TEST_CASE("a target changed and signed again withdraws the document's review", "
     REQUIRE(project.ok(project.approve(kText, "carla")));
     CHECK(project.build().exit_code == 0);
 }
+
+namespace {
+
+// One page, extracted by pat, pseudo-translated by ana, revised by ben and
+// approved by carla: ready to build if nothing else stops it.
+struct Page {
+    TempDir dir;
+    fs::path db = new_project(dir, "es-US");
+
+    explicit Page(const std::string& html) {
+        write_file(dir / "docs" / "page.html", html);
+        REQUIRE(ok({"extract", (dir / "docs").string(), "--as", "pat"}));
+        REQUIRE(ok({"export", "--locale", "es-US", "--out", (dir / "pseudo").string(), "--pseudo"}));
+        REQUIRE(ok(
+            {"import", (dir / "pseudo" / "es-US" / "page.html.xlf").string(), "--as", "ana", "--role", "translator"}));
+        REQUIRE(ok({"review", "revise", "--locale", "es-US", "--all", "--as", "ben"}));
+        REQUIRE(ok({"review", "approve", "--locale", "es-US", "--all", "--as", "carla"}));
+    }
+
+    bool ok(const std::vector<std::string>& args) const {
+        const Result result = run_medloc(db, args);
+        INFO(result.out << result.err);
+        CHECK(result.exit_code == 0);
+        return result.exit_code == 0;
+    }
+
+    Result build() const { return run_medloc(db, {"build", "--locale", "es-US", "--out", (dir / "dist").string()}); }
+};
+
+}  // namespace
+
+TEST_CASE("an unclosed paragraph inside <noscript> no longer hides the rest of the page", "[release][html]") {
+    Page page(
+        "<!DOCTYPE html><html><head><title>Fever</title></head><body><h1>Fever</h1>"
+        "<noscript><p>Turn on JavaScript to use the dose calculator.</noscript>"
+        "<p>Give 5 mL every 6 hours.</p><p>Call 911 if breathing is hard.</p></body></html>");
+    const nlohmann::json status = nlohmann::json::parse(run_medloc(page.db, {"status", "--json"}).out);
+    CHECK(status["totals"]["segments"] == 5);
+    const Result built = page.build();
+    INFO(built.err);
+    REQUIRE(built.exit_code == 0);
+    const std::string html = read_file(page.dir / "dist" / "es-US" / "page.html");
+    CHECK(html.find("Give 5 mL") == std::string::npos);
+    CHECK(html.find("Call 911") == std::string::npos);
+}
+
+TEST_CASE("text the extraction passed over blocks the build, with its place", "[release][html]") {
+    // Text in <pre> is not extracted; a reader still sees it.
+    Page page(
+        "<!DOCTYPE html><html><head><title>Dosing</title></head><body><h1>Dosing</h1>\n"
+        "<p>Use the syringe that comes with the medicine.</p>\n<pre>Give 10 mL at bedtime.</pre>\n</body></html>");
+    const Result built = page.build();
+    CHECK(built.exit_code == 3);
+    CHECK(built.err.find("page.html  (document)  -: the built document has text no approved target accounts for, "
+                         "at line 3, column 6: \"Give 10 mL at bedtime.\"") != std::string::npos);
+    CHECK_FALSE(fs::exists(page.dir / "dist" / "es-US"));
+}
+
+TEST_CASE("a document id that would write outside the bundle is refused", "[release]") {
+    Page page("<!DOCTYPE html><html><head><title>T</title></head><body><p>Rest at home.</p></body></html>");
+    // Only an edit outside medloc makes such an id; the build must still refuse it.
+    REQUIRE(run({"sqlite3", page.db.string(),
+                 "INSERT INTO document VALUES ('../../pwned.html', 'html', 1); "
+                 "INSERT INTO document_version VALUES ('../../pwned.html', 1, 'x', 9, "
+                 "'{\"body\":[\"<p>pwned</p>\"],\"slots\":[]}', '2026-01-01T00:00:00Z');"})
+                .exit_code == 0);
+    const Result built = page.build();
+    CHECK(built.exit_code == 3);
+    CHECK(
+        built.err.find("../../pwned.html  (document)  -: document id \"../../pwned.html\" would escape the project") !=
+        std::string::npos);
+    CHECK_FALSE(fs::exists(page.dir / "pwned.html"));
+    CHECK_FALSE(fs::exists(page.dir / "dist"));
+}

@@ -5,12 +5,20 @@
 #include "reviews/store.h"
 
 #include <string>
+#include <vector>
 
 namespace medloc::pipeline {
 
+struct LocalizedDocument {
+    std::string bytes;
+    // What each target shows a reader: its text, and the URLs and addresses
+    // it carries (read_back.h).
+    std::vector<std::string> targets_shown;
+};
+
 // Every segment of `version` must have a target in `locale` (the gate
 // checked that). Throws RebuildError.
-std::string localized_document(reviews::Store& store, const reviews::DocumentVersion& version,
-                               const std::string& locale);
+LocalizedDocument localized_document(reviews::Store& store, const reviews::DocumentVersion& version,
+                                     const std::string& locale);
 
 }  // namespace medloc::pipeline

@@ -19,6 +19,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -61,6 +62,7 @@ struct TextUnit {
 
 enum class Format { text, markdown, html };
 const char* to_string(Format format);
+std::optional<Format> format_named(std::string_view name);
 
 // A document a filter cannot take apart faithfully; `offset` is where.
 class FilterError : public std::runtime_error {

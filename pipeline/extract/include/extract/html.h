@@ -5,7 +5,9 @@
 
 #include <gumbo.h>
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace medloc::pipeline {
 
@@ -23,5 +25,20 @@ public:
 private:
     GumboOutput* output_;
 };
+
+// A piece of text a reader of a page sees, where it starts in the page.
+struct VisibleText {
+    std::size_t offset = 0;
+    std::string text;       // decoded
+    bool separate = false;  // an attribute: text of its own, not part of the text around it
+};
+
+// Every text a reader can see in `html`: in document order, text nodes
+// outside script, style and template and outside what the page marks not to
+// be translated (translate="no", class "notranslate", <code>), and the
+// translatable attributes (alt, title, ...) after them. Wider than the filter: a bundle
+// is checked against it, so that text the filter passes over (inside <svg>,
+// <pre>, <textarea>, an <object>'s fallback) cannot ship untranslated.
+std::vector<VisibleText> visible_text(std::string_view html);
 
 }  // namespace medloc::pipeline
