@@ -284,7 +284,8 @@ void imports_every_unit(CorpusProject& project, const fs::path& out, const std::
     const Result result = import_all(project.db, out / locale);
     INFO(result.out << result.err);
     REQUIRE(result.exit_code == 0);
-    for (const nlohmann::json& document : project.status()["documents"])
+    const nlohmann::json status = project.status();  // kept alive while iterated
+    for (const nlohmann::json& document : status["documents"])
         CHECK(document["locales"][locale]["translated"] == document["segments"]);
 }
 
