@@ -27,7 +27,11 @@ for f in "$work"/corpus/*; do cp "$f" "$work/by-format/${f##*.}/"; done
 # measure NAME COMMAND...: wall seconds and peak KiB into $work/NAME.time
 measure() {
     local name="$1"; shift
-    /usr/bin/time -v -o "$work/$name.time" "$@" >"$work/$name.out" 2>"$work/$name.err"
+    /usr/bin/time -v -o "$work/$name.time" "$@" >"$work/$name.out" 2>"$work/$name.err" || {
+        echo "bench.sh: $name failed:" >&2
+        tail -n 5 "$work/$name.err" >&2
+        exit 1
+    }
 }
 seconds() { awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$work/$1.time"; }
 peak_kib() { awk -F': ' '/Maximum resident set size/ {print $2}' "$work/$1.time"; }
