@@ -152,11 +152,31 @@ LogRow row_of(const PersonChange& change) {
     return row;
 }
 
+std::string release_source(std::string_view manifest_sha256) {
+    return "manifest sha256 " + std::string(manifest_sha256);
+}
+
+LogRow row_of(const Release& release) {
+    LogRow row = stamped(release);
+    row.locale = release.locale;
+    row.meaning = kReleaseMeaning;
+    row.source = release_source(release.manifest_sha256);
+    return row;
+}
+
 LogEntry entry_of(const LogRow& row) {
     LogEntry entry;
     entry.id = row.id;
     entry.hash = row.hash;
-    if (row.document_id.empty()) {
+    if (row.document_id.empty() && row.meaning == kReleaseMeaning) {
+        Release release = unstamped<Release>(row);
+        release.locale = row.locale;
+        const std::string prefix = release_source("");
+        if (!row.source.starts_with(prefix))
+            throw LogFormatError("event " + std::to_string(row.id) + " is a release that names no manifest");
+        release.manifest_sha256 = row.source.substr(prefix.size());
+        entry.record = release;
+    } else if (row.document_id.empty()) {
         const auto kind = change_kind(row.meaning);
         if (!kind) throw LogFormatError("event " + std::to_string(row.id) + " names no document");
         entry.record = change_of(row, *kind);
@@ -197,7 +217,7 @@ void LogCheck::check_row(const LogRow& row) {
     if (row.at < previous_at_)
         return fail(name + " is dated before event " + std::to_string(previous_id_) + " (" + previous_at_ +
                     "): the clock went back, or the log was edited");
-    const bool registry = row.document_id.empty();
+    const bool registry = row.document_id.empty() && change_kind(row.meaning).has_value();
     if (!people_started_ && !registry && row.actor_id.empty()) {
         ++report_.unsigned_legacy_entries;  // from before people were registered
         return;

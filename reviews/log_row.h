@@ -42,6 +42,10 @@ struct LogRow {
 LogRow row_of(const Event& event);
 LogRow row_of(const DocumentReview& review);
 LogRow row_of(const PersonChange& change);
+LogRow row_of(const Release& release);
+
+// How a release names its manifest in the log.
+std::string release_source(std::string_view manifest_sha256);
 
 // Throws LogFormatError for a row no medloc writes.
 class LogFormatError : public std::runtime_error {

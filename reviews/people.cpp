@@ -21,13 +21,16 @@ TargetPeople people_of(Store& store, std::string_view segment_id, std::string_vi
         const Event* event = std::get_if<Event>(&entry.record);
         if (!event) continue;
         switch (event->meaning) {
-        case Meaning::translated: people = {authors_of(store, *event), std::nullopt, std::nullopt}; break;
+        case Meaning::translated: people = {authors_of(store, *event), std::nullopt, std::nullopt, {}}; break;
         case Meaning::revised:
             // Logs from before rewrites were translations hold a reviser's
             // rewrite as a revision; its translator stays who they were.
             people.reviser = Contributor{event->actor_id, event->actor};
             break;
-        case Meaning::approved: people.approval = *event; break;
+        case Meaning::approved:
+            people.approval = *event;
+            people.approval_hash = entry.hash;
+            break;
         case Meaning::rejected:
         case Meaning::invalidated:
             if (event->state == State::needs_translation) people = {};

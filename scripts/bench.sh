@@ -75,7 +75,7 @@ measure export "$medloc" --db "$work/b.db" export --locale es-US --out "$work/xl
 measure import "$medloc" --db "$work/b.db" import "$work"/xliff/es-US/*.xlf --role translator $(as ana)
 measure revise "$medloc" --db "$work/b.db" review revise --locale es-US --all $(as ben)
 measure approve "$medloc" --db "$work/b.db" review approve --locale es-US --all $(as carla)
-measure build "$medloc" --db "$work/b.db" build --locale es-US --out "$work/dist"
+measure build "$medloc" --db "$work/b.db" build --locale es-US --out "$work/dist" $(as pat)
 measure audit "$medloc" --db "$work/b.db" audit verify
 for step in export import revise approve build audit; do
     printf 'medloc %-8s (all documents): %6.2f s  peak %6d KiB\n' "$step" "$(seconds "$step")" "$(peak_kib "$step")"

@@ -37,7 +37,7 @@ export MEDLOC_AS=pat MEDLOC_PASSWORD_FILE=pat.passphrase
 "$medloc" review revise --locale ar --all --as ben --password-file ben.passphrase
 "$medloc" review approve --locale ar --all --as carla --password-file carla.passphrase --comment "Dosing and warnings checked"
 "$medloc" status --locale ar
-"$medloc" build --locale ar --out dist
+"$medloc" build --locale ar --out dist   # by pat (MEDLOC_AS), the publisher
 ls -l dist/ar
 cat dist/ar/manifest.json
 head -n 12 dist/ar/iron-deficiency-anemia.html

@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <set>
 
 namespace medloc::pipeline {
@@ -33,7 +34,15 @@ std::string why_not_approved(const reviews::StoredSegment& segment, State state,
 // Everyone whose work is in a document, by role, for the manifest.
 struct Credits {
     std::set<std::string> translators, revisers, clinicians;
+    // The signatures that release the document: its clinical review first,
+    // then each approver's newest approval, with the log entry's hash.
+    std::map<std::string, nlohmann::ordered_json> signatures;
 };
+
+nlohmann::ordered_json signature_json(const std::string& name, reviews::Role role, const std::string& meaning,
+                                      const std::string& at, const std::string& hash) {
+    return {{"name", name}, {"role", reviews::to_string(role)}, {"meaning", meaning}, {"at", at}, {"event", hash}};
+}
 
 // One segment against the gate; its people go into the credits.
 void check_segment(reviews::Store& store, const reviews::StoredSegment& segment, const std::string& locale,
@@ -51,7 +60,13 @@ void check_segment(reviews::Store& store, const reviews::StoredSegment& segment,
     else if (approval->target != translation->target) block("approved for a different target text");
     for (const reviews::Contributor& author : people.authors) credits.translators.insert(author.name);
     if (people.reviser) credits.revisers.insert(people.reviser->name);
-    if (approval) credits.clinicians.insert(approval->actor);
+    if (approval) {
+        credits.clinicians.insert(approval->actor);
+        nlohmann::ordered_json& newest = credits.signatures[approval->actor_id + '\0' + approval->actor];
+        if (newest.is_null() || newest["at"].get<std::string>() <= approval->at)
+            newest = signature_json(approval->actor, approval->role, reviews::to_string(approval->meaning),
+                                    approval->at, people.approval_hash);
+    }
 }
 
 // One document against the gate, reading each segment's history once: for
@@ -61,6 +76,10 @@ Credits check_document(reviews::Store& store, const reviews::DocumentVersion& ve
     Credits credits;
     for (const reviews::StoredSegment& segment : store.version_segments(version.document_id, version.version))
         check_segment(store, segment, locale, credits, blockers);
+    if (const auto recorded = store.last_document_review(version.document_id, locale))
+        credits.signatures["\1review"] =
+            signature_json(recorded->review.actor, recorded->review.role, reviews::kDocumentReviewMeaning,
+                           recorded->review.at, recorded->hash);
     const ReviewStanding review = review_standing(store, version.document_id, locale, as_of);
     if (review.standing == Standing::not_reviewed)
         blockers.push_back(
@@ -81,6 +100,12 @@ Credits check_document(reviews::Store& store, const reviews::DocumentVersion& ve
     return credits;
 }
 
+nlohmann::ordered_json signatures_of(const Credits& credits) {
+    nlohmann::ordered_json signatures = nlohmann::ordered_json::array();
+    for (const auto& [who, signature] : credits.signatures) signatures.push_back(signature);
+    return signatures;
+}
+
 nlohmann::ordered_json manifest_entry(const reviews::DocumentVersion& version, const std::string& bytes,
                                       const Credits& credits, const ReviewStanding& review) {
     return {{"id", version.document_id},
@@ -93,7 +118,8 @@ nlohmann::ordered_json manifest_entry(const reviews::DocumentVersion& version, c
             {"clinical_reviewers", credits.clinicians},
             {"last_reviewed", review.last_reviewed},
             {"reviewed_by", review.reviewer},
-            {"next_review_due", review.next_due}};
+            {"next_review_due", review.next_due},
+            {"signatures", signatures_of(credits)}};
 }
 
 // The built document read again with its source's filter: text that no
@@ -119,7 +145,8 @@ void read_back(const reviews::DocumentVersion& version, const LocalizedDocument&
 // reading them back found unsigned text.
 void write_bundle(reviews::Store& store, const std::vector<reviews::DocumentVersion>& versions,
                   const std::vector<Credits>& credits, const reviews::AuditReport& log, const BuildRequest& request,
-                  const Services& services, BuildOutcome& outcome) {
+                  const Services& services, const SignedIn& publisher, reviews::Transaction& transaction,
+                  BuildOutcome& outcome) {
     const reviews::ProjectSettings& settings = store.settings();
     BundleFolder folder(request.out_dir, outcome.locale, services.files);
     nlohmann::ordered_json manifest;
@@ -141,7 +168,22 @@ void write_bundle(reviews::Store& store, const std::vector<reviews::DocumentVers
         outcome.documents.push_back({version.document_id, version.version, review.last_reviewed, review.next_due});
     }
     if (!outcome.blockers.empty()) return;  // the half-built folder goes with `folder`
-    folder.write("manifest.json", manifest.dump(2) + "\n");
+    const std::string manifest_bytes = manifest.dump(2) + "\n";
+    folder.write("manifest.json", manifest_bytes);
+    // The release is recorded and signed before the bundle is swapped in:
+    // a published bundle always has its release in the log.
+    reviews::Release release;
+    release.at = services.clock.now();
+    release.actor = publisher.person.name;
+    release.actor_id = publisher.person.id;
+    release.locale = outcome.locale;
+    release.manifest_sha256 = reviews::sha256_hex(manifest_bytes);
+    release.origin = "medloc build";
+    store.add_release(release);
+    sign_act(store, publisher);
+    transaction.commit();
+    outcome.manifest_sha256 = release.manifest_sha256;
+    outcome.released_by = publisher.person.name + " (" + publisher.person.id + ")";
     outcome.bundle = folder.swap_into_place().string();
 }
 
@@ -151,8 +193,10 @@ BuildOutcome build_bundle(reviews::Store& store, const BuildRequest& request, co
     BuildOutcome outcome;
     outcome.locale = target_locale_option(store.settings(), request.locale);
     outcome.as_of = services.clock.today();
+    const SignedIn publisher = sign_in(store, request.credentials, {reviews::Role::publisher}, "build", services.clock);
 
-    const auto reading = store.transaction(reviews::Access::read);  // one consistent view of the project
+    // One consistent view of the project, in which the release is recorded.
+    const auto transaction = store.transaction(reviews::Access::write);
     std::vector<reviews::DocumentVersion> versions;
     for (const std::string& id : store.document_ids()) versions.push_back(*store.current_version(id));
     if (versions.empty()) throw InputError("the project", "has no documents", "extract some first");
@@ -174,8 +218,8 @@ BuildOutcome build_bundle(reviews::Store& store, const BuildRequest& request, co
                                     std::nullopt,
                                     "no owner is registered, so nothing in it is signed; register the project's "
                                     "owner with medloc init --owner ID --name NAME"});
-    if (outcome.blockers.empty()) write_bundle(store, versions, credits, log, request, services, outcome);
-    reading->commit();
+    if (outcome.blockers.empty())
+        write_bundle(store, versions, credits, log, request, services, publisher, *transaction, outcome);
     return outcome;
 }
 

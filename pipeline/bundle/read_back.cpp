@@ -78,7 +78,8 @@ private:
 
 }  // namespace
 
-std::vector<UnsignedText> unsigned_text(std::string_view built, Format format, const std::vector<std::string>& targets) {
+std::vector<UnsignedText> unsigned_text(std::string_view built, Format format,
+                                        const std::vector<std::string>& targets) {
     JoinedText joined;
     if (format == Format::html) {
         for (const VisibleText& text : visible_text(built)) {
@@ -92,7 +93,8 @@ std::vector<UnsignedText> unsigned_text(std::string_view built, Format format, c
     }
     std::vector<std::string> shown;
     for (const std::string& target : targets) shown.push_back(folded(target));
-    std::sort(shown.begin(), shown.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    std::sort(shown.begin(), shown.end(),
+              [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
     joined.cover(shown);
     std::vector<UnsignedText> found;
     for (const auto& [offset, text] : joined.uncovered()) {

@@ -1,5 +1,6 @@
 // audit.cpp - `medloc audit verify`: the log checked end to end
 // (reviews/store.h, verify_log).
+#include "app/bundle_check.h"
 #include "commands.h"
 #include "reviews/store.h"
 
@@ -9,7 +10,39 @@
 
 namespace medloc::pipeline {
 
-int run_audit_verify(const Context& context, bool json) {
+namespace {
+
+int print_bundle_check(const BundleCheck& check, bool json, std::ostream& out) {
+    if (json) {
+        nlohmann::ordered_json report;
+        report["bundle_intact"] = check.problems.empty();
+        report["locale"] = check.locale;
+        report["manifest_sha256"] = check.manifest_sha256;
+        report["released"] = check.released;
+        report["documents_checked"] = check.documents_checked;
+        report["signatures_checked"] = check.signatures_checked;
+        report["problems"] = check.problems;
+        out << report.dump(2) << "\n";
+        return check.problems.empty() ? 0 : 4;
+    }
+    out << "bundle " << check.locale << ": manifest sha256 " << check.manifest_sha256 << ", released "
+        << (check.released.empty() ? "never" : check.released) << "\n";
+    for (const std::string& problem : check.problems) out << "bundle: FAILED: " << problem << "\n";
+    if (!check.problems.empty()) return 4;
+    out << "bundle: " << check.documents_checked << " document(s) as their approved text rebuilds them, "
+        << check.signatures_checked << " cited signature(s) in the log, nothing missing, nothing extra\n";
+    return 0;
+}
+
+}  // namespace
+
+int run_audit_verify(const Context& context, bool json, const std::string& bundle) {
+    if (!bundle.empty()) {
+        const auto store = reviews::open_project(context.db_path);
+        const BundleCheck check = check_bundle(*store, bundle);
+        if (!json) run_audit_verify(context, false, {});
+        return print_bundle_check(check, json, context.out);
+    }
     const auto store = reviews::open_project(context.db_path);
     const auto reading = store->transaction(reviews::Access::read);
     const reviews::AuditReport report = store->verify_log();

@@ -11,7 +11,8 @@ namespace medloc::pipeline {
 
 int run_build(const Context& context, const BuildOptions& options) {
     const auto store = reviews::open_project(context.db_path);
-    const BuildOutcome outcome = build_bundle(*store, {options.locale, options.out_dir}, context.services);
+    const BuildOutcome outcome =
+        build_bundle(*store, {options.locale, options.out_dir, credentials(context)}, context.services);
     if (!outcome.blockers.empty()) {
         if (!options.json)
             throw Refused("build " + outcome.locale + " as of " + outcome.as_of + ": " +
@@ -28,7 +29,9 @@ int run_build(const Context& context, const BuildOptions& options) {
     for (const BuiltDocument& document : outcome.documents)
         context.out << outcome.locale << "/" << document.document_id << ": version " << document.version
                     << ", reviewed " << document.last_reviewed << ", next review " << document.next_due << "\n";
-    context.out << "Built " << outcome.bundle << ": " << outcome.documents.size() << " document(s) and manifest.json\n";
+    context.out << "Built " << outcome.bundle << ": " << outcome.documents.size()
+                << " document(s) and manifest.json (sha256 " << outcome.manifest_sha256 << "), released by "
+                << outcome.released_by << "\n";
     return 0;
 }
 

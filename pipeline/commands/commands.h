@@ -91,7 +91,9 @@ int run_build(const Context& context, const BuildOptions& options);
 
 // `audit verify`: exit 0 when the log's chain is whole, every act is signed
 // by its person, and every translation is what its last event says.
-int run_audit_verify(const Context& context, bool json);
+// With `bundle` (DIR/LOCALE): that published bundle checked against the
+// project too (app/bundle_check.h).
+int run_audit_verify(const Context& context, bool json, const std::string& bundle);
 
 struct PeopleOptions {
     std::string id;

@@ -63,7 +63,25 @@ Shown shown_change(const reviews::PersonChange& change) {
         change.origin};
 }
 
+Shown shown_release(const reviews::Release& release) {
+    return {release.at,
+            {},
+            {},
+            release.locale,
+            release.actor,
+            release.actor_id,
+            {},
+            reviews::to_string(release.role),
+            reviews::kReleaseMeaning,
+            {},
+            "manifest sha256 " + release.manifest_sha256,
+            std::nullopt,
+            release.comment,
+            release.origin};
+}
+
 Shown shown(const reviews::LogEntry& entry) {
+    if (const auto* release = std::get_if<reviews::Release>(&entry.record)) return shown_release(*release);
     if (const auto* change = std::get_if<reviews::PersonChange>(&entry.record)) return shown_change(*change);
     if (const auto* event = std::get_if<reviews::Event>(&entry.record))
         return {event->at,

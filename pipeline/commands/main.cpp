@@ -40,6 +40,7 @@ struct Options {
     HistoryOptions history;
     BuildOptions build;
     bool audit_json = false;
+    std::string audit_bundle;
     PeopleOptions people;
 };
 
@@ -127,7 +128,8 @@ void add_history(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run
 }
 
 void add_build(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
-    CLI::App* command = app.add_subcommand("build", "Build the localized bundle of a locale, if all is approved");
+    CLI::App* command = app.add_subcommand(
+        "build", "Build and release the localized bundle of a locale, if all is approved. Role: publisher.");
     command->add_option("--locale", o.build.locale, "Target locale")->required();
     command->add_option("--out", o.build.out_dir, "Folder to write LOCALE/ into")->required();
     command->add_flag("--json", o.build.json, "Print blockers as JSON");
@@ -139,7 +141,10 @@ void add_audit(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>
     audit->require_subcommand(1);
     CLI::App* verify = audit->add_subcommand("verify", "Check every event against the hash chain");
     verify->add_flag("--json", o.audit_json, "Print JSON");
-    runs.emplace_back(verify, [&o](const Context& c) { return run_audit_verify(c, o.audit_json); });
+    verify->add_option("--bundle", o.audit_bundle,
+                       "Also check this published bundle (DIR/LOCALE) against the project: released, unchanged, "
+                       "every signature it cites in the log");
+    runs.emplace_back(verify, [&o](const Context& c) { return run_audit_verify(c, o.audit_json, o.audit_bundle); });
 }
 
 void add_people(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {

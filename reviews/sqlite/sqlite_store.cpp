@@ -306,7 +306,7 @@ std::optional<RecordedReview> SqliteStore::last_document_review(std::string_view
     get.bind(1, document_id).bind(2, locale).bind(3, kDocumentReviewMeaning);
     if (!get.step()) return std::nullopt;
     const LogEntry entry = read_entry(get);
-    return RecordedReview{entry.id, std::get<DocumentReview>(entry.record)};
+    return RecordedReview{entry.id, entry.hash, std::get<DocumentReview>(entry.record)};
 }
 
 std::int64_t SqliteStore::last_translation_change(std::string_view document_id, std::string_view locale) {
@@ -383,6 +383,24 @@ void SqliteStore::put_person(const Person& person) {
 }
 
 void SqliteStore::add_person_change(const PersonChange& change) { append(row_of(change)); }
+
+void SqliteStore::add_release(const Release& release) { append(row_of(release)); }
+
+std::optional<LogEntry> SqliteStore::release_of(std::string_view manifest_sha256) {
+    Statement get(db_, std::string(kLogColumns) +
+                           "WHERE document_id IS NULL AND meaning = ? AND source = ? "
+                           "ORDER BY id DESC LIMIT 1");
+    get.bind(1, kReleaseMeaning).bind(2, release_source(manifest_sha256));
+    if (!get.step()) return std::nullopt;
+    return read_entry(get);
+}
+
+std::optional<LogEntry> SqliteStore::entry_with_hash(std::string_view hash) {
+    Statement get(db_, std::string(kLogColumns) + "WHERE hash = ?");
+    get.bind(1, hash);
+    if (!get.step()) return std::nullopt;
+    return read_entry(get);
+}
 
 void SqliteStore::add_signature(const ActSignature& signature) {
     Statement add(db_, "INSERT INTO signature (last_event, signer, signature) VALUES (?, ?, ?)");

@@ -43,6 +43,9 @@ public:
     void add_event(const Event& event) override;
     void add_document_review(const DocumentReview& review) override;
     void add_person_change(const PersonChange& change) override;
+    void add_release(const Release& release) override;
+    std::optional<LogEntry> release_of(std::string_view manifest_sha256) override;
+    std::optional<LogEntry> entry_with_hash(std::string_view hash) override;
     void add_signature(const ActSignature& signature) override;
     void put_person(const Person& person) override;
     void add_failed_attempt(const FailedAttempt& attempt) override;

@@ -54,7 +54,7 @@ struct Project {
     }
 
     Result build(const std::string& locale, const std::vector<std::string>& more = {}) const {
-        std::vector<std::string> args = {"build", "--locale", locale, "--out", (dir / "dist").string()};
+        std::vector<std::string> args = {"build", "--locale", locale, "--out", (dir / "dist").string(), "--as", "pat"};
         args.insert(args.end(), more.begin(), more.end());
         return run_medloc(db, args);
     }

@@ -69,7 +69,7 @@ struct Sample {
         check_refused(db, review("approve", author), "refused",
                       name + " translated it; the clinical approver must be someone else", 3);
         REQUIRE(ok(review("approve", "carla")));
-        REQUIRE(ok({"build", "--locale", "es-US", "--out", (dir / "dist").string()}));
+        REQUIRE(ok({"build", "--locale", "es-US", "--out", (dir / "dist").string(), "--as", "pat"}));
         return nlohmann::json::parse(read_file(dir / "dist" / "es-US" / "manifest.json"));
     }
 
@@ -222,7 +222,8 @@ TEST_CASE("an approval appended by a script with a recomputed hash fails audit v
     CHECK(forged.exit_code == 4);
     CHECK(forged.out.find("is not carla's signature") != std::string::npos);
 
-    const Result build = run_medloc(sample.db, {"build", "--locale", "es-US", "--out", (sample.dir / "dist").string()});
+    const Result build =
+        run_medloc(sample.db, {"build", "--locale", "es-US", "--out", (sample.dir / "dist").string(), "--as", "pat"});
     CHECK(build.exit_code == 3);
     CHECK(build.err.find("(the event log)") != std::string::npos);
     CHECK_FALSE(fs::exists(sample.dir / "dist" / "es-US"));

@@ -45,7 +45,9 @@ struct Revised {
         return args;
     }
 
-    Result build() const { return run_medloc(db, {"build", "--locale", "es-US", "--out", (dir / "dist").string()}); }
+    Result build() const {
+        return run_medloc(db, {"build", "--locale", "es-US", "--out", (dir / "dist").string(), "--as", "pat"});
+    }
 
     // How many whole-document reviews the log holds for `document`.
     int document_reviews(const std::string& document) const {
@@ -168,7 +170,9 @@ struct Page {
         return result.exit_code == 0;
     }
 
-    Result build() const { return run_medloc(db, {"build", "--locale", "es-US", "--out", (dir / "dist").string()}); }
+    Result build() const {
+        return run_medloc(db, {"build", "--locale", "es-US", "--out", (dir / "dist").string(), "--as", "pat"});
+    }
 };
 
 }  // namespace
@@ -215,4 +219,72 @@ TEST_CASE("a document id that would write outside the bundle is refused", "[rele
         std::string::npos);
     CHECK_FALSE(fs::exists(page.dir / "pwned.html"));
     CHECK_FALSE(fs::exists(page.dir / "dist"));
+}
+
+TEST_CASE("a build is a publisher's signed release, and the manifest cites what releases each document",
+          "[release][audit]") {
+    Page page("<!DOCTYPE html><html><head><title>Rest</title></head><body><p>Rest at home.</p></body></html>");
+    // Not without a person, and not by someone who is not a publisher.
+    CHECK(run_medloc(page.db, {"build", "--locale", "es-US", "--out", (page.dir / "dist").string()}).exit_code == 1);
+    const Result by_carla =
+        run_medloc(page.db, {"build", "--locale", "es-US", "--out", (page.dir / "dist").string(), "--as", "carla"});
+    CHECK(by_carla.exit_code == 3);
+    CHECK(by_carla.err.find("build needs the publisher role") != std::string::npos);
+    CHECK_FALSE(fs::exists(page.dir / "dist" / "es-US"));
+
+    const Result built = page.build();
+    REQUIRE(built.exit_code == 0);
+    CHECK(built.out.find("released by Pat Publisher (pat)") != std::string::npos);
+    const std::string manifest_bytes = read_file(page.dir / "dist" / "es-US" / "manifest.json");
+    const nlohmann::json manifest = nlohmann::json::parse(manifest_bytes);
+    const nlohmann::json& signatures = manifest["documents"][0]["signatures"];
+    REQUIRE(signatures.size() == 2);
+    CHECK(signatures[0]["name"] == "Dr. Carla Chen");
+    CHECK(signatures[0]["role"] == "clinical");
+    CHECK(signatures[0]["meaning"] == "approved for clinical accuracy (whole document)");
+    CHECK(signatures[0]["event"].get<std::string>().size() == 64);
+    CHECK(signatures[1]["meaning"] == "approved for clinical accuracy");
+
+    const Result audit = run_medloc(page.db, {"audit", "verify", "--bundle", (page.dir / "dist" / "es-US").string()});
+    INFO(audit.out);
+    CHECK(audit.exit_code == 0);
+    CHECK(audit.out.find("released 20") != std::string::npos);
+    CHECK(audit.out.find("bundle: 1 document(s) as their approved text rebuilds them, 2 cited signature(s) in the "
+                         "log, nothing missing, nothing extra") != std::string::npos);
+}
+
+TEST_CASE("audit verify --bundle finds a byte changed, a file added and a file removed", "[release][audit]") {
+    Page page("<!DOCTYPE html><html><head><title>Rest</title></head><body><p>Rest at home.</p></body></html>");
+    REQUIRE(page.build().exit_code == 0);
+    const fs::path bundle = page.dir / "dist" / "es-US";
+    const auto audit = [&] { return run_medloc(page.db, {"audit", "verify", "--bundle", bundle.string()}); };
+    SECTION("a byte changed") {
+        std::string html = read_file(bundle / "page.html");
+        html[html.find("</p>") - 1] = '!';
+        write_file(bundle / "page.html", html);
+        const Result result = audit();
+        CHECK(result.exit_code == 4);
+        CHECK(result.out.find("page.html: its bytes are not the ones the manifest lists") != std::string::npos);
+        CHECK(result.out.find("page.html: not what its approved text rebuilds to") != std::string::npos);
+    }
+    SECTION("a file added") {
+        write_file(bundle / "extra.html", "<p>Take 1000 mg now.</p>");
+        const Result result = audit();
+        CHECK(result.exit_code == 4);
+        CHECK(result.out.find("extra.html: in the bundle, not in its manifest") != std::string::npos);
+    }
+    SECTION("a file removed") {
+        fs::remove(bundle / "page.html");
+        const Result result = audit();
+        CHECK(result.exit_code == 4);
+        CHECK(result.out.find("page.html: listed in the manifest, missing from the bundle") != std::string::npos);
+    }
+    SECTION("a manifest edited to match an edited file") {
+        std::string manifest = read_file(bundle / "manifest.json");
+        manifest.replace(manifest.find("\"version\": 1"), 12, "\"version\": 1 ");
+        write_file(bundle / "manifest.json", manifest);
+        const Result result = audit();
+        CHECK(result.exit_code == 4);
+        CHECK(result.out.find("was never released by this project") != std::string::npos);
+    }
 }

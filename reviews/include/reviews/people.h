@@ -24,6 +24,7 @@ struct TargetPeople {
     std::vector<Contributor> authors;
     std::optional<Contributor> reviser;  // who revised it since, if anyone
     std::optional<Event> approval;       // its clinical approval since, if any
+    std::string approval_hash;           // that approval's hash in the log
 };
 
 TargetPeople people_of(Store& store, std::string_view segment_id, std::string_view locale);

@@ -147,6 +147,7 @@ struct DocumentReview {
 
 struct RecordedReview {
     std::int64_t log_id = 0;
+    std::string hash;
     DocumentReview review;
 };
 
@@ -193,11 +194,25 @@ struct PersonChange {
 };
 const char* to_string(PersonChange::Kind kind);
 
+// A bundle released by a publisher: which locale, and the hash of the
+// manifest that lists every document and the signatures that release it.
+struct Release {
+    std::string at;
+    std::string actor;
+    std::string actor_id;
+    Role role = Role::publisher;
+    std::string locale;
+    std::string manifest_sha256;
+    std::string comment;
+    std::string origin;
+};
+inline constexpr const char* kReleaseMeaning = "released";
+
 // One entry of the log, as read back.
 struct LogEntry {
     std::int64_t id = 0;
     std::string hash;
-    std::variant<Event, DocumentReview, PersonChange> record;
+    std::variant<Event, DocumentReview, PersonChange, Release> record;
 };
 
 // One act's signature: by `signer_id`, over the chain up to and including
@@ -275,6 +290,10 @@ public:
     // The place in the log of the newest change of any translation of the
     // document in `locale` (0 when there is none).
     virtual std::int64_t last_translation_change(std::string_view document_id, std::string_view locale) = 0;
+    // The release whose manifest has this hash, with its place in the log.
+    virtual std::optional<LogEntry> release_of(std::string_view manifest_sha256) = 0;
+    // The log entry with this hash, if there is one.
+    virtual std::optional<LogEntry> entry_with_hash(std::string_view hash) = 0;
     // Walks the whole log (one entry in memory at a time) and the translations.
     virtual AuditReport verify_log() = 0;
     virtual std::optional<LogHead> unsigned_head() = 0;
@@ -296,6 +315,7 @@ public:
     virtual void add_event(const Event& event) = 0;
     virtual void add_document_review(const DocumentReview& review) = 0;
     virtual void add_person_change(const PersonChange& change) = 0;
+    virtual void add_release(const Release& release) = 0;
     virtual void add_signature(const ActSignature& signature) = 0;
     // The registry as it stands (the log records why).
     virtual void put_person(const Person& person) = 0;

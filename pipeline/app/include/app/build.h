@@ -4,12 +4,17 @@
 // very source and target text it has now, and every document's clinical
 // review current today (a build always judges at the current time) and
 // still signing the document as it is. One blocker and nothing is written.
-// Then every document is rebuilt (bundle/localized.h) into a bundle folder
-// swapped into place whole (bundle/bundle_folder.h), with manifest.json:
-// versions, hashes, who translated, revised and approved, review dates.
+// Then every document is rebuilt (bundle/localized.h) and read back
+// (bundle/read_back.h) into a bundle folder swapped into place whole
+// (bundle/bundle_folder.h), with manifest.json: versions, hashes, who
+// translated, revised and approved, each signature that releases a document
+// (name, role, meaning, time, the log entry's hash), review dates and the
+// owner's key fingerprint. A build is a publisher's act: the release is an
+// entry of the log, with the manifest's hash, signed like every act.
 #pragma once
 
 #include "app/blocker.h"
+#include "app/people.h"
 #include "app/services.h"
 #include "reviews/store.h"
 
@@ -22,7 +27,7 @@ namespace medloc::pipeline {
 struct BuildRequest {
     std::string locale;  // as the person gave it
     std::string out_dir;
-    std::string as_of;  // YYYY-MM-DD; today when empty
+    Credentials credentials;  // a publisher's
 };
 
 struct BuiltDocument {
@@ -38,6 +43,8 @@ struct BuildOutcome {
     std::vector<Blocker> blockers;  // when any, nothing was written
     std::vector<BuiltDocument> documents;
     std::string bundle;  // the folder written
+    std::string released_by;
+    std::string manifest_sha256;
 };
 
 BuildOutcome build_bundle(reviews::Store& store, const BuildRequest& request, const Services& services);

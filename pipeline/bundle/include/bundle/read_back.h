@@ -15,9 +15,9 @@
 namespace medloc::pipeline {
 
 struct UnsignedText {
-    std::size_t line = 1;    // where its unit starts in the built document
+    std::size_t line = 1;  // where its unit starts in the built document
     std::size_t column = 1;
-    std::string text;        // what is left of the unit once every target is taken out
+    std::string text;  // what is left of the unit once every target is taken out
 };
 
 // `targets`: what each approved target shows a reader (its text, and the
