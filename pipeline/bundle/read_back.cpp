@@ -41,14 +41,21 @@ public:
         }
     }
 
-    // Marks every occurrence of each target, longest first.
+    // Marks one occurrence of each target, taken in document order: the
+    // first not yet covered after the previous target's, else the first not
+    // yet covered anywhere (attributes come last in the joined text). One
+    // pass over the text for a document whose targets are in order.
     void cover(const std::vector<std::string>& targets) {
         covered_.assign(text_.size(), false);
+        std::size_t cursor = 0;
         for (const std::string& target : targets) {
             if (target.empty()) continue;
-            for (std::size_t at = text_.find(target); at != std::string::npos; at = text_.find(target, at + 1))
-                std::fill(covered_.begin() + static_cast<long>(at),
-                          covered_.begin() + static_cast<long>(at + target.size()), true);
+            std::size_t at = uncovered_occurrence(target, cursor);
+            if (at == std::string::npos) at = uncovered_occurrence(target, 0);
+            if (at == std::string::npos) continue;
+            std::fill(covered_.begin() + static_cast<long>(at),
+                      covered_.begin() + static_cast<long>(at + target.size()), true);
+            cursor = at + target.size();
         }
     }
 
@@ -71,6 +78,12 @@ public:
     }
 
 private:
+    std::size_t uncovered_occurrence(const std::string& target, std::size_t from) const {
+        std::size_t at = text_.find(target, from);
+        while (at != std::string::npos && covered_[at]) at = text_.find(target, at + 1);
+        return at;
+    }
+
     std::string text_;
     std::vector<std::size_t> from_;
     std::vector<bool> covered_;

@@ -21,7 +21,7 @@ struct UnsignedText {
 };
 
 // `targets`: what each approved target shows a reader (its text, and the
-// URLs and addresses it carries).
+// URLs and addresses it carries), in document order.
 std::vector<UnsignedText> unsigned_text(std::string_view built, Format format, const std::vector<std::string>& targets);
 
 }  // namespace medloc::pipeline
