@@ -7,7 +7,8 @@
 #   for translators, a pseudo-translation into Arabic imported by Ana,
 #   revision by Ben and clinical approval by Dr. Chen (each signing with their
 #   own passphrase, from a file here as a script must), status, the Arabic
-#   bundle (shown), the audit of every signature and the life of one segment.
+#   bundle released by Pat (shown), the audit of every signature and of the
+#   published bundle, and the life of one segment.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -41,5 +42,5 @@ export MEDLOC_AS=pat MEDLOC_PASSWORD_FILE=pat.passphrase
 ls -l dist/ar
 cat dist/ar/manifest.json
 head -n 12 dist/ar/iron-deficiency-anemia.html
-"$medloc" audit verify
+"$medloc" audit verify --bundle dist/ar
 "$medloc" history --segment "$(sqlite3 "$MEDLOC_DB" "SELECT id FROM segment WHERE plain LIKE 'The usual dose is 10%' LIMIT 1")" --locale ar
