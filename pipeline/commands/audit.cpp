@@ -14,14 +14,13 @@ namespace {
 
 int print_bundle_check(const BundleCheck& check, bool json, std::ostream& out) {
     if (json) {
-        nlohmann::ordered_json report;
-        report["bundle_intact"] = check.problems.empty();
-        report["locale"] = check.locale;
-        report["manifest_sha256"] = check.manifest_sha256;
-        report["released"] = check.released;
-        report["documents_checked"] = check.documents_checked;
-        report["signatures_checked"] = check.signatures_checked;
-        report["problems"] = check.problems;
+        const nlohmann::ordered_json report = {{"bundle_intact", check.problems.empty()},
+                                               {"locale", check.locale},
+                                               {"manifest_sha256", check.manifest_sha256},
+                                               {"released", check.released},
+                                               {"documents_checked", check.documents_checked},
+                                               {"signatures_checked", check.signatures_checked},
+                                               {"problems", check.problems}};
         out << report.dump(2) << "\n";
         return check.problems.empty() ? 0 : 4;
     }

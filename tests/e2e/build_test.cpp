@@ -30,12 +30,7 @@ struct Project {
         if (!documents.empty()) REQUIRE(ok({"extract", docs.string(), "--as", "pat"}));
     }
 
-    bool ok(const std::vector<std::string>& args) const {
-        const Result result = run_medloc(db, args);
-        INFO(result.out << result.err);
-        CHECK(result.exit_code == 0);
-        return result.exit_code == 0;
-    }
+    bool ok(const std::vector<std::string>& args) const { return succeeds(db, args); }
 
     // Pseudo-translated by Ana, revised by Ben, approved by Dr. Chen.
     void approve_pseudo(const std::string& locale) const {

@@ -28,12 +28,7 @@ struct Sample {
         REQUIRE(ok({"extract", (dir / "docs").string(), "--as", "pat"}));
     }
 
-    bool ok(const std::vector<std::string>& args) const {
-        const Result result = run_medloc(db, args);
-        INFO(result.out << result.err);
-        CHECK(result.exit_code == 0);
-        return result.exit_code == 0;
-    }
+    bool ok(const std::vector<std::string>& args) const { return succeeds(db, args); }
 
     // The pseudo-translation, as `translator` (and maybe for someone else).
     fs::path pseudo() const {

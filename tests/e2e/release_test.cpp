@@ -31,12 +31,7 @@ struct Revised {
         REQUIRE(ok({"review", "revise", "--locale", "es-US", "--all", "--as", "ben"}));
     }
 
-    bool ok(const std::vector<std::string>& args) const {
-        const Result result = run_medloc(db, args);
-        INFO(result.out << result.err);
-        CHECK(result.exit_code == 0);
-        return result.exit_code == 0;
-    }
+    bool ok(const std::vector<std::string>& args) const { return succeeds(db, args); }
 
     std::vector<std::string> approve(const std::string& scope, const std::string& who) const {
         std::vector<std::string> args = {"review", "approve", "--locale", "es-US", "--as", who};
@@ -163,12 +158,7 @@ struct Page {
         REQUIRE(ok({"review", "approve", "--locale", "es-US", "--all", "--as", "carla"}));
     }
 
-    bool ok(const std::vector<std::string>& args) const {
-        const Result result = run_medloc(db, args);
-        INFO(result.out << result.err);
-        CHECK(result.exit_code == 0);
-        return result.exit_code == 0;
-    }
+    bool ok(const std::vector<std::string>& args) const { return succeeds(db, args); }
 
     Result build() const {
         return run_medloc(db, {"build", "--locale", "es-US", "--out", (dir / "dist").string(), "--as", "pat"});

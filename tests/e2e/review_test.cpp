@@ -37,12 +37,7 @@ struct Translated {
         }
     }
 
-    bool ok(const std::vector<std::string>& args) const {
-        const Result result = run_medloc(db, args);
-        INFO(result.out << result.err);
-        CHECK(result.exit_code == 0);
-        return result.exit_code == 0;
-    }
+    bool ok(const std::vector<std::string>& args) const { return succeeds(db, args); }
 
     std::vector<std::string> review(const std::string& act, const std::string& who, const std::string& role,
                                     const std::string& locale = "es-US") const {

@@ -80,6 +80,13 @@ Result run_medloc(const fs::path& db, const std::vector<std::string>& args, cons
     return run(argv, cwd);
 }
 
+bool succeeds(const fs::path& db, const std::vector<std::string>& args) {
+    const Result result = run_medloc(db, args);
+    INFO(result.out << result.err);
+    CHECK(result.exit_code == 0);
+    return result.exit_code == 0;
+}
+
 fs::path passphrase_file(const fs::path& db, const std::string& person) {
     const fs::path file = db.parent_path() / (person + ".passphrase");
     if (!fs::exists(file)) write_file(file, "the passphrase of " + person + "\n");

@@ -33,6 +33,8 @@ struct Result {
 // Runs `medloc --db DB ARGS...` in `cwd` and waits for it. With "--as ID"
 // and no "--password-file", ID signs in from passphrase_file(db, ID).
 Result run_medloc(const fs::path& db, const std::vector<std::string>& args, const fs::path& cwd = fs::current_path());
+// Runs medloc and checks that it succeeded, showing its output when not.
+bool succeeds(const fs::path& db, const std::vector<std::string>& args);
 // Runs any program (argv[0] found on PATH) and waits for it.
 Result run(const std::vector<std::string>& argv, const fs::path& cwd = fs::current_path());
 
