@@ -164,10 +164,33 @@ LogRow row_of(const Release& release) {
     return row;
 }
 
+LogRow row_of(const Retirement& retirement) {
+    LogRow row = stamped(retirement);
+    row.document_id = retirement.document_id;
+    row.meaning = kRetiredMeaning;
+    row.source = std::string(kVersionPrefix) + std::to_string(retirement.version);
+    return row;
+}
+
+Retirement retirement_of(const LogRow& row) {
+    Retirement retirement = unstamped<Retirement>(row);
+    retirement.document_id = row.document_id;
+    const std::string_view number =
+        std::string_view(row.source).substr(std::min(row.source.size(), kVersionPrefix.size()));
+    const auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), retirement.version);
+    if (!row.source.starts_with(kVersionPrefix) || error != std::errc() || end != number.data() + number.size())
+        throw LogFormatError("event " + std::to_string(row.id) + " retires no version of its document");
+    return retirement;
+}
+
 LogEntry entry_of(const LogRow& row) {
     LogEntry entry;
     entry.id = row.id;
     entry.hash = row.hash;
+    if (!row.document_id.empty() && row.segment_id.empty() && row.meaning == kRetiredMeaning) {
+        entry.record = retirement_of(row);
+        return entry;
+    }
     if (row.document_id.empty() && row.meaning == kReleaseMeaning) {
         Release release = unstamped<Release>(row);
         release.locale = row.locale;

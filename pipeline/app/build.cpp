@@ -168,6 +168,14 @@ void write_bundle(reviews::Store& store, const std::vector<reviews::DocumentVers
         outcome.documents.push_back({version.document_id, version.version, review.last_reviewed, review.next_due});
     }
     if (!outcome.blockers.empty()) return;  // the half-built folder goes with `folder`
+    // What this release takes out: documents retired since the last release
+    // of the locale.
+    manifest["removed"] = nlohmann::ordered_json::array();
+    for (const reviews::Retirement& retired : store.retired_since_release(outcome.locale))
+        manifest["removed"].push_back({{"id", retired.document_id},
+                                       {"version", retired.version},
+                                       {"retired_at", retired.at},
+                                       {"retired_by", retired.actor}});
     const std::string manifest_bytes = manifest.dump(2) + "\n";
     folder.write("manifest.json", manifest_bytes);
     // The release is recorded and signed before the bundle is swapped in:

@@ -22,6 +22,7 @@ struct SourceFile {
     fs::path path;
     std::string document_id;
     Format format;
+    std::string folder;  // the folder given, as a canonical path; "" for a file named alone
 };
 
 // One extract run: when, and by whom.
@@ -37,7 +38,8 @@ void check_document_id(const std::string& shown, const std::string& id) {
                          "extract the folder that holds the document, so that its id is a plain path inside it");
 }
 
-void add_file(std::vector<SourceFile>& files, const fs::path& path, std::string id, bool named) {
+void add_file(std::vector<SourceFile>& files, const fs::path& path, std::string id, bool named,
+              const std::string& folder = {}) {
     const auto format = format_of(path);
     if (!format) {
         if (named)
@@ -46,7 +48,7 @@ void add_file(std::vector<SourceFile>& files, const fs::path& path, std::string 
         return;
     }
     check_document_id(path.string(), id);
-    files.push_back({path, std::move(id), *format});
+    files.push_back({path, std::move(id), *format, folder});
 }
 
 // The regular files under `folder`, sorted, hidden ones left out.
@@ -81,7 +83,7 @@ void add_folder(std::vector<SourceFile>& files, const std::string& folder, Extra
                 "is a link to " + real.string() + ", outside " + folder + ": its document id would escape the project",
                 "copy the document into the folder instead of linking to it");
         if (!format_of(file)) ++skipped;
-        add_file(files, file, file.lexically_relative(folder).generic_string(), false);
+        add_file(files, file, file.lexically_relative(folder).generic_string(), false, root.string());
     }
     if (skipped > 0)
         outcome.notes.push_back(folder + ": skipped " + std::to_string(skipped) +
@@ -246,6 +248,10 @@ ExtractOutcome extract_documents(reviews::Store& store, const std::vector<std::s
         throw InputError(paths.front(), "has no .txt, .md or .html documents", "name a folder that has some");
     DocumentExtractor extractor(store.settings().source_locale);
     const Run run{services.clock.now(), publisher.person.id};
+    std::vector<std::string> folders;
+    for (const SourceFile& file : files)
+        if (!file.folder.empty() && std::find(folders.begin(), folders.end(), file.folder) == folders.end())
+            folders.push_back(file.folder);
 
     const auto transaction = store.transaction(reviews::Access::write);
     const Progress progress("extracting", files.size());
@@ -254,6 +260,19 @@ ExtractOutcome extract_documents(reviews::Store& store, const std::vector<std::s
         const std::string bytes = read_file(files[i].path);
         check_text(files[i].path.string(), bytes);
         outcome.documents.push_back(store_document(store, files[i], bytes, extractor, run));
+        if (store.is_retired(files[i].document_id)) {
+            store.restore_document(files[i].document_id);
+            outcome.restored.push_back(files[i].document_id);
+        }
+        if (!files[i].folder.empty()) store.set_document_folder(files[i].document_id, files[i].folder);
+    }
+    for (const std::string& folder : folders) {
+        GoneFromFolder gone{folder, {}};
+        for (const std::string& id : store.documents_from(folder))
+            if (std::none_of(files.begin(), files.end(),
+                             [&](const SourceFile& file) { return file.document_id == id; }))
+                gone.documents.push_back(id);
+        if (!gone.documents.empty()) outcome.gone.push_back(std::move(gone));
     }
     sign_act(store, publisher);
     transaction->commit();

@@ -95,6 +95,12 @@ int run_build(const Context& context, const BuildOptions& options);
 // project too (app/bundle_check.h).
 int run_audit_verify(const Context& context, bool json, const std::string& bundle);
 
+struct RetireOptions {
+    std::vector<std::string> documents;
+    std::string comment;
+};
+int run_retire(const Context& context, const RetireOptions& options);
+
 struct PeopleOptions {
     std::string id;
     std::string name;

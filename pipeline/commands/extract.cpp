@@ -25,6 +25,14 @@ int run_extract(const Context& context, const std::vector<std::string>& paths) {
         total.unchanged += report.unchanged;
         total.removed += report.removed;
     }
+    for (const std::string& id : outcome.restored)
+        context.out << id << ": retired before, back in publication with its file\n";
+    for (const GoneFromFolder& gone : outcome.gone) {
+        context.out << gone.folder << ": " << gone.documents.size()
+                    << " document(s) extracted from here before are no longer in it:";
+        for (const std::string& id : gone.documents) context.out << ' ' << id;
+        context.out << "\n  they are still published; take them out of later bundles with medloc retire\n";
+    }
     context.out << outcome.documents.size() << " document(s): " << total.added << " new, " << total.changed
                 << " changed, " << total.unchanged << " unchanged, " << total.removed << " removed\n";
     return 0;

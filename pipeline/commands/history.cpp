@@ -80,7 +80,25 @@ Shown shown_release(const reviews::Release& release) {
             release.origin};
 }
 
+Shown shown_retirement(const reviews::Retirement& retirement) {
+    return {retirement.at,
+            retirement.document_id,
+            {},
+            {},
+            retirement.actor,
+            retirement.actor_id,
+            {},
+            reviews::to_string(retirement.role),
+            reviews::kRetiredMeaning,
+            {},
+            "version " + std::to_string(retirement.version),
+            std::nullopt,
+            retirement.comment,
+            retirement.origin};
+}
+
 Shown shown(const reviews::LogEntry& entry) {
+    if (const auto* retirement = std::get_if<reviews::Retirement>(&entry.record)) return shown_retirement(*retirement);
     if (const auto* release = std::get_if<reviews::Release>(&entry.record)) return shown_release(*release);
     if (const auto* change = std::get_if<reviews::PersonChange>(&entry.record)) return shown_change(*change);
     if (const auto* event = std::get_if<reviews::Event>(&entry.record))

@@ -42,6 +42,7 @@ struct Options {
     bool audit_json = false;
     std::string audit_bundle;
     PeopleOptions people;
+    RetireOptions retire;
 };
 
 void add_init(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
@@ -147,6 +148,14 @@ void add_audit(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>
     runs.emplace_back(verify, [&o](const Context& c) { return run_audit_verify(c, o.audit_json, o.audit_bundle); });
 }
 
+void add_retire(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
+    CLI::App* command =
+        app.add_subcommand("retire", "Take documents out of every later bundle; their history stays. Role: publisher.");
+    command->add_option("documents", o.retire.documents, "Document ids")->required();
+    command->add_option("--comment", o.retire.comment, "Why");
+    runs.emplace_back(command, [&o](const Context& c) { return run_retire(c, o.retire); });
+}
+
 void add_people(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
     CLI::App* people = app.add_subcommand("people", "The people of the project");
     people->require_subcommand(1);
@@ -233,7 +242,7 @@ int main(int argc, char** argv) {
     Options options;
     std::vector<std::pair<CLI::App*, Run>> runs;
     for (const auto add : {add_init, add_extract, add_status, add_export, add_import, add_review, add_history,
-                           add_build, add_audit, add_people})
+                           add_build, add_audit, add_people, add_retire})
         add(app, options, runs);
 
     try {

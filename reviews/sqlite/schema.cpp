@@ -156,6 +156,12 @@ const std::vector<std::string>& migrations() {
     CREATE TRIGGER failed_attempt_is_append_only BEFORE DELETE ON failed_attempt
         BEGIN SELECT RAISE(ABORT, 'failed attempts are kept'); END;
     )sql",
+        // 4: where a document was extracted from, and documents retired from
+        // publication (their history stays).
+        R"sql(
+    ALTER TABLE document ADD COLUMN folder TEXT;
+    ALTER TABLE document ADD COLUMN retired_at TEXT;
+    )sql",
     };
     return all;
 }

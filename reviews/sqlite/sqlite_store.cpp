@@ -236,7 +236,7 @@ std::vector<DocumentStatus> SqliteStore::status(std::string_view only_locale) {
     Statement totals(db_,
                      "SELECT d.id, d.format, d.current_version, COUNT(s.id), COALESCE(SUM(s.words), 0) "
                      "FROM document d LEFT JOIN segment s ON s.document_id = d.id AND s.retired_in IS NULL "
-                     "GROUP BY d.id ORDER BY d.id");
+                     "WHERE d.retired_at IS NULL GROUP BY d.id ORDER BY d.id");
     while (totals.step()) {
         index[totals.text(0)] = documents.size();
         documents.push_back(
@@ -250,21 +250,63 @@ std::vector<DocumentStatus> SqliteStore::status(std::string_view only_locale) {
                      "SELECT s.document_id, l.tag, COALESCE(t.state, 'new'), COUNT(*) "
                      "FROM segment s CROSS JOIN target_locale l "
                      "LEFT JOIN translation t ON t.segment_id = s.id AND t.locale = l.tag "
-                     "WHERE s.retired_in IS NULL AND (?1 = '' OR l.tag = ?1) GROUP BY 1, 2, 3");
+                     "WHERE s.retired_in IS NULL AND (?1 = '' OR l.tag = ?1) "
+                     "AND s.document_id IN (SELECT id FROM document WHERE retired_at IS NULL) GROUP BY 1, 2, 3");
     states.bind(1, only_locale);
     while (states.step())
         documents[index.at(states.text(0))].states[states.text(1)][stored_state(states.text(2))] = states.integer(3);
     Statement stale(db_,
                     "SELECT s.document_id, t.locale, COUNT(*) FROM segment s JOIN translation t ON t.segment_id = s.id "
                     "WHERE s.retired_in IS NULL AND t.state = 'needs-translation' AND t.previous_target IS NOT NULL "
-                    "AND (?1 = '' OR t.locale = ?1) GROUP BY 1, 2");
+                    "AND (?1 = '' OR t.locale = ?1) "
+                    "AND s.document_id IN (SELECT id FROM document WHERE retired_at IS NULL) GROUP BY 1, 2");
     stale.bind(1, only_locale);
     while (stale.step()) documents[index.at(stale.text(0))].stale[stale.text(1)] = stale.integer(2);
     return documents;
 }
 
+std::vector<std::string> SqliteStore::documents_from(std::string_view folder) {
+    Statement get(db_, "SELECT id FROM document WHERE folder = ? AND retired_at IS NULL ORDER BY id");
+    get.bind(1, folder);
+    std::vector<std::string> ids;
+    while (get.step()) ids.push_back(get.text(0));
+    return ids;
+}
+
+bool SqliteStore::is_retired(std::string_view document_id) {
+    Statement get(db_, "SELECT retired_at IS NOT NULL FROM document WHERE id = ?");
+    get.bind(1, document_id);
+    return get.step() && get.integer(0) != 0;
+}
+
+std::vector<Retirement> SqliteStore::retired_since_release(std::string_view locale) {
+    Statement get(db_, std::string(kLogColumns) +
+                           "WHERE meaning = ?1 AND segment_id IS NULL AND id > (SELECT COALESCE(MAX(id), 0) FROM event "
+                           "WHERE meaning = ?2 AND document_id IS NULL AND locale = ?3) ORDER BY id");
+    get.bind(1, kRetiredMeaning).bind(2, kReleaseMeaning).bind(3, locale);
+    std::vector<Retirement> retired;
+    while (get.step()) retired.push_back(std::get<Retirement>(read_entry(get).record));
+    return retired;
+}
+
+void SqliteStore::set_document_folder(std::string_view document_id, std::string_view folder) {
+    Statement set(db_, "UPDATE document SET folder = ? WHERE id = ?");
+    set.bind(1, folder).bind(2, document_id).run();
+}
+
+void SqliteStore::retire_document(const Retirement& retirement) {
+    Statement retire(db_, "UPDATE document SET retired_at = ? WHERE id = ?");
+    retire.bind(1, retirement.at).bind(2, retirement.document_id).run();
+    append(row_of(retirement));
+}
+
+void SqliteStore::restore_document(std::string_view document_id) {
+    Statement restore(db_, "UPDATE document SET retired_at = NULL WHERE id = ?");
+    restore.bind(1, document_id).run();
+}
+
 std::vector<std::string> SqliteStore::document_ids() {
-    Statement get(db_, "SELECT id FROM document ORDER BY id");
+    Statement get(db_, "SELECT id FROM document WHERE retired_at IS NULL ORDER BY id");
     std::vector<std::string> ids;
     while (get.step()) ids.push_back(get.text(0));
     return ids;

@@ -22,6 +22,12 @@ public:
     std::optional<StoredSegment> segment(std::string_view segment_id) override;
     std::vector<DocumentStatus> status(std::string_view only_locale) override;
     std::vector<std::string> document_ids() override;
+    std::vector<std::string> documents_from(std::string_view folder) override;
+    bool is_retired(std::string_view document_id) override;
+    std::vector<Retirement> retired_since_release(std::string_view locale) override;
+    void set_document_folder(std::string_view document_id, std::string_view folder) override;
+    void retire_document(const Retirement& retirement) override;
+    void restore_document(std::string_view document_id) override;
     std::optional<Translation> translation(std::string_view segment_id, std::string_view locale) override;
     std::vector<Translation> translations_of(std::string_view segment_id) override;
     std::vector<LogEntry> segment_log(std::string_view segment_id, std::string_view locale) override;

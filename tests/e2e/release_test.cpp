@@ -198,7 +198,7 @@ TEST_CASE("a document id that would write outside the bundle is refused", "[rele
     Page page("<!DOCTYPE html><html><head><title>T</title></head><body><p>Rest at home.</p></body></html>");
     // Only an edit outside medloc makes such an id; the build must still refuse it.
     REQUIRE(run({"sqlite3", page.db.string(),
-                 "INSERT INTO document VALUES ('../../pwned.html', 'html', 1); "
+                 "INSERT INTO document (id, format, current_version) VALUES ('../../pwned.html', 'html', 1); "
                  "INSERT INTO document_version VALUES ('../../pwned.html', 1, 'x', 9, "
                  "'{\"body\":[\"<p>pwned</p>\"],\"slots\":[]}', '2026-01-01T00:00:00Z');"})
                 .exit_code == 0);
@@ -277,4 +277,34 @@ TEST_CASE("audit verify --bundle finds a byte changed, a file added and a file r
         CHECK(result.exit_code == 4);
         CHECK(result.out.find("was never released by this project") != std::string::npos);
     }
+}
+
+TEST_CASE("a document gone from its folder is reported, and once retired is in no later bundle", "[release]") {
+    Revised project;
+    REQUIRE(project.ok(project.approve("--all", "carla")));
+    REQUIRE(project.build().exit_code == 0);
+    const fs::path bundle = project.dir / "dist" / "es-US";
+    REQUIRE(fs::exists(bundle / kText));
+
+    fs::remove(project.docs / kText);
+    const Result extract = run_medloc(project.db, {"extract", project.docs.string(), "--as", "pat"});
+    REQUIRE(extract.exit_code == 0);
+    CHECK(extract.out.find("1 document(s) extracted from here before are no longer in it: " + kText) !=
+          std::string::npos);
+    // Not retired by extract: a publisher decides.
+    check_refused(project.db, {"retire", kText, "--as", "ben"}, "refused", "retire needs the publisher role", 3);
+    REQUIRE(project.ok({"retire", kText, "--as", "pat", "--comment", "Replaced by the new pain leaflet"}));
+
+    REQUIRE(project.build().exit_code == 0);
+    CHECK_FALSE(fs::exists(bundle / kText));
+    const nlohmann::json manifest = nlohmann::json::parse(read_file(bundle / "manifest.json"));
+    CHECK(manifest["documents"].size() == 1);
+    REQUIRE(manifest["removed"].size() == 1);
+    CHECK(manifest["removed"][0]["id"] == kText);
+    CHECK(manifest["removed"][0]["retired_by"] == "Pat Publisher");
+    // Its history stays; the next release removes nothing more.
+    CHECK(run_medloc(project.db, {"history", "--doc", kText}).out.find("retired") != std::string::npos);
+    REQUIRE(project.build().exit_code == 0);
+    CHECK(nlohmann::json::parse(read_file(bundle / "manifest.json"))["removed"].empty());
+    CHECK(run_medloc(project.db, {"audit", "verify", "--bundle", bundle.string()}).exit_code == 0);
 }

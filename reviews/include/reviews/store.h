@@ -208,11 +208,24 @@ struct Release {
 };
 inline constexpr const char* kReleaseMeaning = "released";
 
+// A document taken out of every later bundle by a publisher; its history stays.
+struct Retirement {
+    std::string at;
+    std::string actor;
+    std::string actor_id;
+    Role role = Role::publisher;
+    std::string document_id;
+    std::int64_t version = 0;
+    std::string comment;
+    std::string origin;
+};
+inline constexpr const char* kRetiredMeaning = "retired";
+
 // One entry of the log, as read back.
 struct LogEntry {
     std::int64_t id = 0;
     std::string hash;
-    std::variant<Event, DocumentReview, PersonChange, Release> record;
+    std::variant<Event, DocumentReview, PersonChange, Release, Retirement> record;
 };
 
 // One act's signature: by `signer_id`, over the chain up to and including
@@ -275,7 +288,13 @@ public:
     virtual std::vector<StoredSegment> version_segments(std::string_view document_id, std::int64_t version) = 0;
     virtual std::optional<StoredSegment> segment(std::string_view segment_id) = 0;
     virtual std::vector<DocumentStatus> status(std::string_view only_locale = {}) = 0;
+    // The documents in publication (retired ones left out).
     virtual std::vector<std::string> document_ids() = 0;
+    // Those of them extracted from `folder` (as extract names it).
+    virtual std::vector<std::string> documents_from(std::string_view folder) = 0;
+    virtual bool is_retired(std::string_view document_id) = 0;
+    // Retirements after the newest release of `locale` (all when none).
+    virtual std::vector<Retirement> retired_since_release(std::string_view locale) = 0;
     virtual std::optional<Translation> translation(std::string_view segment_id, std::string_view locale) = 0;
     virtual std::vector<Translation> translations_of(std::string_view segment_id) = 0;
     // The log in the order it was written: of one segment, or of a document
@@ -316,6 +335,10 @@ public:
     virtual void add_document_review(const DocumentReview& review) = 0;
     virtual void add_person_change(const PersonChange& change) = 0;
     virtual void add_release(const Release& release) = 0;
+    virtual void set_document_folder(std::string_view document_id, std::string_view folder) = 0;
+    // Takes the document out of publication and logs why; restore puts it back.
+    virtual void retire_document(const Retirement& retirement) = 0;
+    virtual void restore_document(std::string_view document_id) = 0;
     virtual void add_signature(const ActSignature& signature) = 0;
     // The registry as it stands (the log records why).
     virtual void put_person(const Person& person) = 0;

@@ -35,9 +35,18 @@ struct ExtractReport {
     std::vector<std::string> withdrawn_reviews;
 };
 
+// Documents extracted from a folder before that are no longer in it: still
+// published until a publisher retires them (retire.h).
+struct GoneFromFolder {
+    std::string folder;
+    std::vector<std::string> documents;
+};
+
 struct ExtractOutcome {
     std::vector<ExtractReport> documents;
     std::vector<std::string> notes;  // files passed over, for the person who ran it
+    std::vector<GoneFromFolder> gone;
+    std::vector<std::string> restored;  // retired documents whose file is back
 };
 
 // `paths`: files or folders; a document's id is its path inside the folder
