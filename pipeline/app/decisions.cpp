@@ -71,6 +71,12 @@ bool same_person(const Contributor& a, const Contributor& b) {
     return normalized_name(a.name) == normalized_name(b.name);
 }
 
+bool took_part(const reviews::TargetPeople& people, const Contributor& person) {
+    for (const Contributor& author : people.authors)
+        if (same_person(author, person)) return true;
+    return people.reviser && same_person(*people.reviser, person);
+}
+
 Decision decide(Act act, State state, const reviews::TargetPeople& people, const Contributor& actor, Role role) {
     switch (act) {
     case Act::revise: return decide_revise(state, people, actor, role);

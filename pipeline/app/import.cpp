@@ -202,8 +202,26 @@ private:
             all_final = all_final && unit.state == UnitState::final;
         }
         if (request_.role == Role::clinical && all_final && seen.size() == segments.size())
-            plan.whole_reviews.emplace_back(version, locale);
+            plan_document_review(version, locale, segments, plan);
         plan.summary += summary_line(file, version, locale, counts);
+    }
+
+    // A clinician's file with every unit final reviews the whole document,
+    // under the same four eyes as review approve --doc.
+    void plan_document_review(const reviews::DocumentVersion& version, const std::string& locale,
+                              const std::map<std::string, reviews::StoredSegment>& segments, FilePlan& plan) {
+        const reviews::Contributor signer{signer_.actor_id, signer_.actor};
+        for (const auto& [id, segment] : segments)
+            if (took_part(reviews::people_of(store_, id, locale), signer)) {
+                plan.blockers.push_back({plan.path,
+                                         version.document_id,
+                                         {},
+                                         std::nullopt,
+                                         signer_.actor + " wrote or revised targets of this document in " + locale +
+                                             "; its clinical review must be someone else's"});
+                return;
+            }
+        plan.whole_reviews.emplace_back(version, locale);
     }
 
     static std::string summary_line(const xliff::ReadFile& file, const reviews::DocumentVersion& version,

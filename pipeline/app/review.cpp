@@ -55,13 +55,6 @@ std::vector<reviews::Role> roles_for(const ReviewRequest& request) {
     return {};
 }
 
-// True when `person` wrote or revised the current target.
-bool took_part(const reviews::TargetPeople& people, const reviews::Contributor& person) {
-    for (const reviews::Contributor& author : people.authors)
-        if (same_person(author, person)) return true;
-    return people.reviser && same_person(*people.reviser, person);
-}
-
 reviews::Role acting_role(const ReviewRequest& request, const reviews::Person& person) {
     for (const reviews::Role role : roles_for(request))
         if (person.holds(role)) return role;

@@ -77,6 +77,20 @@ TEST_CASE("the translator of a document cannot sign its clinical review, even on
     CHECK(project.document_reviews(kText) == 1);
 }
 
+TEST_CASE("nor through XLIFF: a clinician's all-final file from the translator signs no review",
+          "[release][four-eyes]") {
+    Revised project("dan");
+    REQUIRE(project.ok(project.approve(kText, "carla")));
+    REQUIRE(project.ok({"export", "--locale", "es-US", "--out", (project.dir / "final").string()}));
+    const fs::path file = project.dir / "final" / "es-US" / (kText + ".xlf");
+    REQUIRE(read_file(file).find("state=\"final\"") != std::string::npos);
+    check_refused(project.db, {"import", file.string(), "--as", "dan", "--role", "clinical"}, "refused",
+                  "Dan Alder wrote or revised targets of this document in es-US; its clinical review must be "
+                  "someone else's",
+                  3);
+    CHECK(project.document_reviews(kText) == 1);
+}
+
 TEST_CASE("approve --all reviews only the documents whose segments it approved", "[release]") {
     Revised project;
     REQUIRE(project.ok(project.approve(kText, "carla")));

@@ -20,6 +20,10 @@ namespace medloc::pipeline {
 
 bool same_person(const reviews::Contributor& a, const reviews::Contributor& b);
 
+// True when `person` wrote or revised the current target: such a person
+// signs no clinical review of the document it is in.
+bool took_part(const reviews::TargetPeople& people, const reviews::Contributor& person);
+
 struct Decision {
     enum class Kind { apply, skip, refuse };
     Kind kind = Kind::skip;
