@@ -33,6 +33,7 @@ std::string why_not_approved(const reviews::StoredSegment& segment, State state,
 
 // Everyone whose work is in a document, by role, for the manifest.
 struct Credits {
+    ReviewStanding review;  // the document's clinical review, as the gate judged it
     std::set<std::string> translators, revisers, clinicians;
     // The signatures that release the document: its clinical review first,
     // then each approver's newest approval, with the log entry's hash.
@@ -80,7 +81,8 @@ Credits check_document(reviews::Store& store, const reviews::DocumentVersion& ve
         credits.signatures["\1review"] =
             signature_json(recorded->review.actor, recorded->review.role, reviews::kDocumentReviewMeaning,
                            recorded->review.at, recorded->hash);
-    const ReviewStanding review = review_standing(store, version.document_id, locale, as_of);
+    credits.review = review_standing(store, version.document_id, locale, as_of);
+    const ReviewStanding& review = credits.review;
     if (review.standing == Standing::not_reviewed)
         blockers.push_back(
             {{}, version.document_id, {}, std::nullopt, "no clinical review of the whole document on record"});
@@ -163,7 +165,7 @@ void write_bundle(reviews::Store& store, const std::vector<reviews::DocumentVers
         const LocalizedDocument document = localized_document(store, version, outcome.locale);
         read_back(version, document, outcome.blockers);
         folder.write(version.document_id, document.bytes);
-        const ReviewStanding review = review_standing(store, version.document_id, outcome.locale, outcome.as_of);
+        const ReviewStanding& review = credits[i].review;  // as the gate judged it
         manifest["documents"].push_back(manifest_entry(version, document.bytes, credits[i], review));
         outcome.documents.push_back({version.document_id, version.version, review.last_reviewed, review.next_due});
     }
