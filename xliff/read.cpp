@@ -1,10 +1,15 @@
 // read.cpp - XLIFF 1.2 and 2.x as CAT tools return them.
 //
-// Elements are matched by local name, so a tool that writes the XLIFF
-// namespace with a prefix is read like one that does not; elements and
+// Elements are matched by namespace and local name, so a tool that writes
+// the XLIFF namespace with a prefix is read like one that does not, and a
+// tool's own <o:target> is never taken for the target; elements and
 // attributes of other namespaces are passed over, except inside source and
-// target text, where anything unknown is refused rather than dropped.
+// target text, where anything unknown is refused rather than dropped. The
+// bytes pass xml_policy.h first; an element XLIFF allows once (source,
+// target, a document's <file>) is refused when it comes twice.
 #include "xliff/xliff.h"
+
+#include "xml_policy.h"
 
 #include <pugixml.hpp>
 
@@ -22,8 +27,28 @@ std::string_view local_name(const char* name) {
     return colon ? colon + 1 : name;
 }
 
+// The namespace a prefix ("" for the default namespace) stands for where
+// `node` is.
+std::string_view namespace_of(pugi::xml_node node, std::string_view prefix) {
+    const std::string declaration = prefix.empty() ? std::string("xmlns") : "xmlns:" + std::string(prefix);
+    for (; node; node = node.parent())
+        if (const pugi::xml_attribute a = node.attribute(declaration.c_str())) return a.value();
+    return {};
+}
+
+// XLIFF's namespace (either version), or none at all in a file written
+// without one.
+bool in_xliff_namespace(pugi::xml_node node) {
+    const std::string_view name = node.name();
+    const std::size_t colon = name.find(':');
+    const std::string_view prefix = colon == std::string_view::npos ? std::string_view() : name.substr(0, colon);
+    const std::string_view uri = namespace_of(node, prefix);
+    if (uri.empty()) return prefix.empty();
+    return uri.starts_with("urn:oasis:names:tc:xliff:document:");
+}
+
 bool is(pugi::xml_node node, std::string_view name) {
-    return node.type() == pugi::node_element && local_name(node.name()) == name;
+    return node.type() == pugi::node_element && local_name(node.name()) == name && in_xliff_namespace(node);
 }
 
 std::size_t offset_of(pugi::xml_node node) {
@@ -33,14 +58,6 @@ std::size_t offset_of(pugi::xml_node node) {
 }
 
 std::string element_name(pugi::xml_node node) { return "<" + std::string(node.name()) + ">"; }
-
-// The namespace a prefix stands for where `node` is.
-std::string_view namespace_of(pugi::xml_node node, std::string_view prefix) {
-    const std::string declaration = "xmlns:" + std::string(prefix);
-    for (; node; node = node.parent())
-        if (const pugi::xml_attribute a = node.attribute(declaration.c_str())) return a.value();
-    return {};
-}
 
 // An attribute of medloc's own namespace, whatever prefix the file uses.
 std::string medloc_attribute(pugi::xml_node node, std::string_view name) {
@@ -85,6 +102,15 @@ void append_code_point(Content& content, pugi::xml_node node) {
     const auto [end, error] = std::from_chars(hex.data(), hex.data() + hex.size(), value, 16);
     if (hex.empty() || error != std::errc() || end != hex.data() + hex.size() || value > 0x10FFFF)
         throw ReadError(offset_of(node), "<cp> has no valid hex code point", "correct or remove the <cp> element");
+    // A target can only hold what XML itself can carry: U+0000 would cut the
+    // text, a lone surrogate is no character, a control character cannot be
+    // printed.
+    if (!is_xml_char(value))
+        throw ReadError(offset_of(node),
+                        "<cp hex=\"" + std::string(hex) + "\"/> stands for a character medloc cannot keep in a "
+                                                            "translation (a control character, U+0000 or a lone "
+                                                            "surrogate)",
+                        "remove the <cp> element from the target");
     std::string utf8;
     if (value < 0x80) {
         utf8 += static_cast<char>(value);
@@ -150,6 +176,9 @@ void read_inline(pugi::xml_node parent, Version version, Content& content) {
         }
         if (node.type() != pugi::node_element) continue;
         const std::string_view name = local_name(node.name());
+        if (!in_xliff_namespace(node))
+            throw ReadError(offset_of(node), "unknown inline element " + element_name(node) + " in the text",
+                            "keep only the inline codes medloc exported");
         if (name == "mrk") {
             read_inline(node, version, content);
             continue;
@@ -168,6 +197,22 @@ void append_content(Content& content, const Content& piece) {
         if (run.is_code()) content.runs.push_back(run);
         else content.append_text(run.text);
     }
+}
+
+// The one XLIFF child `name` of `parent` (null when there is none); a
+// second is refused, since either could be the one the translator meant.
+pugi::xml_node only_child(pugi::xml_node parent, std::string_view name) {
+    pugi::xml_node found;
+    for (pugi::xml_node child : parent.children()) {
+        if (!is(child, name)) continue;
+        if (found)
+            throw ReadError(offset_of(child),
+                            element_name(parent) + " has a second <" + std::string(name) +
+                                ">; medloc cannot tell which one is meant",
+                            "keep one <" + std::string(name) + "> per unit, as exported");
+        found = child;
+    }
+    return found;
 }
 
 Content read_text(pugi::xml_node node, Version version) {
@@ -230,10 +275,10 @@ ReadUnit read_trans_unit(pugi::xml_node node) {
     ReadUnit unit;
     unit.id = required_id(node);
     unit.offset = offset_of(node);
-    const pugi::xml_node source = node.find_child([](pugi::xml_node n) { return is(n, "source"); });
+    const pugi::xml_node source = only_child(node, "source");
     if (!source) throw ReadError(unit.offset, "<trans-unit id=\"" + unit.id + "\"> has no <source>", "export again");
     unit.source = read_text(source, Version::v1_2);
-    const pugi::xml_node target = node.find_child([](pugi::xml_node n) { return is(n, "target"); });
+    const pugi::xml_node target = only_child(node, "target");
     set_target(unit, read_text(target, Version::v1_2));
     unit.state = state_from_1_2(node, target);
     return unit;
@@ -249,10 +294,10 @@ ReadUnit read_unit_2_0(pugi::xml_node node) {
     bool first = true;
     for (pugi::xml_node part : node.children()) {
         if (!is(part, "segment") && !is(part, "ignorable")) continue;
-        const pugi::xml_node source = part.find_child([](pugi::xml_node n) { return is(n, "source"); });
+        const pugi::xml_node source = only_child(part, "source");
         const Content piece = read_text(source, Version::v2_0);
         append_content(unit.source, piece);
-        const pugi::xml_node target_node = part.find_child([](pugi::xml_node n) { return is(n, "target"); });
+        const pugi::xml_node target_node = only_child(part, "target");
         // An ignorable without a target is the same white space in both.
         append_content(target, is(part, "ignorable") && !target_node ? piece : read_text(target_node, Version::v2_0));
         if (is(part, "segment")) {
@@ -302,7 +347,8 @@ ReadFile read_file_2_0(pugi::xml_node node, std::string_view target_language) {
 
 }  // namespace
 
-ReadXliff read_xliff(std::string_view bytes) {
+ReadXliff read_xliff(std::string_view bytes, std::size_t max_depth) {
+    check_xml_policy(bytes, max_depth);
     pugi::xml_document document;
     const pugi::xml_parse_result parsed = document.load_buffer(
         bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8);
@@ -329,6 +375,13 @@ ReadXliff read_xliff(std::string_view bytes) {
     }
     if (read.files.empty())
         throw ReadError(offset_of(root), "the XLIFF file has no <file> element", "import the files medloc exported");
+    for (std::size_t i = 1; i < read.files.size(); ++i)
+        for (std::size_t j = 0; j < i; ++j)
+            if (read.files[i].document_id == read.files[j].document_id)
+                throw ReadError(read.files[i].offset,
+                                "a second <file> for document \"" + read.files[i].document_id +
+                                    "\"; medloc cannot tell which one is meant",
+                                "keep one <file> per document, as exported");
     return read;
 }
 

@@ -347,10 +347,13 @@ private:
             const auto* attribute = static_cast<const GumboAttribute*>(attributes.data[i]);
             if (!is_translatable_attribute(element, attribute->name)) continue;
             const GumboStringPiece& original = attribute->original_value;
-            if (!in_source(original) || original.length == 0) continue;
+            // An attribute written without a value (<img alt>) has nothing to
+            // translate; gumbo points its original value at the name.
+            if (!in_source(original) || original.length == 0 || *attribute->value == '\0') continue;
             Range raw{offset_of(original.data), offset_of(original.data) + original.length};
             const char quote = source_[raw.begin];
-            if ((quote == '"' || quote == '\'') && raw.size() >= 2 && source_[raw.end - 1] == quote) {
+            const bool quoted = (quote == '"' || quote == '\'') && raw.size() >= 2 && source_[raw.end - 1] == quote;
+            if (quoted) {
                 ++raw.begin;
                 --raw.end;
             }
@@ -359,7 +362,9 @@ private:
             const std::size_t saved = cursor_;
             add_decoded(unit, raw, attribute->value);
             cursor_ = saved;
-            if (!unit.empty()) units_.push_back(unit.take());
+            if (unit.empty()) continue;
+            units_.push_back(unit.take());
+            units_.back().unquoted = !quoted;
         }
     }
 

@@ -223,6 +223,7 @@ ExtractedSegment make_segment(const Pieces& sentence, const TextUnit& unit, std:
     ExtractedSegment segment;
     segment.kind = unit.kind;
     segment.context = unit.context;
+    segment.unquoted = unit.unquoted;
     segment.raw = {sentence.front().raw.begin, sentence.back().raw.end};
     std::map<int, int> pair_ids;
     int next_id = 1;
@@ -282,6 +283,7 @@ std::vector<ExtractedSegment> Segmenter::split(const TextUnit& unit, std::string
         trim(sentence, source);
         if (sentence.empty()) continue;
         sentence = protect_addresses(sentence, source);
+        if (sentence.empty()) continue;  // nothing but empty text
         ExtractedSegment segment = make_segment(sentence, unit, source);
         if (!locales::has_letters_or_digits(segment.source.plain_text())) continue;
         segments.push_back(std::move(segment));

@@ -15,23 +15,33 @@ const char* encoding_name(Encoding encoding) {
     switch (encoding) {
     case Encoding::text: return "text";
     case Encoding::html_text: return "html";
-    case Encoding::html_attribute: return "html-attribute";
-    case Encoding::markdown: return "markdown";
+    case Encoding::html_attribute: return "html-attribute-quoted";
+    case Encoding::html_attribute_unquoted: return "html-attribute-unquoted";
+    case Encoding::markdown: return "markdown-text";
+    case Encoding::markdown_title: return "markdown-title";
+    case Encoding::markdown_any: return "markdown";
     }
     return "text";
 }
 
 Encoding encoding_named(std::string_view name) {
     if (name == "html") return Encoding::html_text;
-    if (name == "html-attribute") return Encoding::html_attribute;
-    if (name == "markdown") return Encoding::markdown;
+    if (name == "html-attribute-quoted") return Encoding::html_attribute;
+    // Skeletons of medloc 0.2 and before did not record the quoting: the
+    // escaping that is safe in every quoting.
+    if (name == "html-attribute" || name == "html-attribute-unquoted") return Encoding::html_attribute_unquoted;
+    if (name == "markdown-text") return Encoding::markdown;
+    if (name == "markdown-title") return Encoding::markdown_title;
+    if (name == "markdown") return Encoding::markdown_any;  // medloc 0.2 and before
     return Encoding::text;
 }
 
-Encoding encoding_for(Format format, UnitKind kind) {
+Encoding encoding_for(Format format, const ExtractedSegment& segment) {
     switch (format) {
-    case Format::html: return kind == UnitKind::attribute ? Encoding::html_attribute : Encoding::html_text;
-    case Format::markdown: return Encoding::markdown;
+    case Format::html:
+        if (segment.kind != UnitKind::attribute) return Encoding::html_text;
+        return segment.unquoted ? Encoding::html_attribute_unquoted : Encoding::html_attribute;
+    case Format::markdown: return segment.kind == UnitKind::attribute ? Encoding::markdown_title : Encoding::markdown;
     case Format::text: return Encoding::text;
     }
     return Encoding::text;
@@ -203,7 +213,7 @@ Skeleton make_skeleton(std::string_view source, Format format, const std::vector
         const ExtractedSegment& segment = segments[i];
         Slot slot;
         slot.segment_id = ids.at(i);
-        slot.encoding = encoding_for(format, segment.kind);
+        slot.encoding = encoding_for(format, segment);
         for (std::size_t run = 0; run < segment.source.runs.size(); ++run)
             if (segment.source.runs[run].is_code()) slot.codes[run] = maker.make(segment.code_raw[run]);
         for (const Spelling& spelling : segment.spellings)
@@ -243,7 +253,7 @@ namespace {
 // code. A text that starts a line could also start a block ("- ", "1. ",
 // "+ "), so those are escaped at its start; and a line break, which could
 // end the paragraph or open a heading, becomes a space.
-std::string encode_markdown(std::string_view text) {
+std::string encode_markdown(std::string_view text, Encoding encoding) {
     std::string out;
     out.reserve(text.size() + text.size() / 8);
     std::size_t digits = 0;
@@ -254,12 +264,42 @@ std::string encode_markdown(std::string_view text) {
             out += ' ';
             continue;
         }
+        const bool ends_title = c == '"' || c == '\'' || c == '(' || c == ')';
+        if (encoding == Encoding::markdown_title) {
+            if (ends_title || c == '\\' || c == '&') out += '\\';
+            out += c;
+            continue;
+        }
         const bool markup = c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' || c == ']' || c == '<' ||
                             c == '>' || c == '|' || c == '#' || c == '&' || c == '~' || c == '!';
         const bool block_start = i == 0 && (c == '-' || c == '+' || c == '=');
         const bool list_number = digits > 0 && i == digits && (c == '.' || c == ')');
-        if (markup || block_start || list_number) out += '\\';
+        if (markup || block_start || list_number || (encoding == Encoding::markdown_any && ends_title)) out += '\\';
         out += c;
+    }
+    return out;
+}
+
+// An HTML attribute value; `unquoted`: one written without quotes.
+std::string encode_html_attribute(std::string_view text, bool unquoted) {
+    std::string out;
+    out.reserve(text.size() + 8);
+    for (const char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        case ' ': out += unquoted ? "&#32;" : " "; break;
+        case '\t': out += unquoted ? "&#9;" : "\t"; break;
+        case '\n': out += unquoted ? "&#10;" : "\n"; break;
+        case '\f': out += unquoted ? "&#12;" : "\f"; break;
+        case '\r': out += unquoted ? "&#13;" : "\r"; break;
+        case '=': out += unquoted ? "&#61;" : "="; break;
+        case '`': out += unquoted ? "&#96;" : "`"; break;
+        default: out += c;
+        }
     }
     return out;
 }
@@ -270,8 +310,11 @@ std::string encode(std::string_view text, Encoding encoding) {
     switch (encoding) {
     case Encoding::text: return std::string(text);
     case Encoding::html_text: return xliff::escape_xml_text(text);
-    case Encoding::html_attribute: return xliff::escape_xml_attribute(text);
-    case Encoding::markdown: return encode_markdown(text);
+    case Encoding::html_attribute: return encode_html_attribute(text, false);
+    case Encoding::html_attribute_unquoted: return encode_html_attribute(text, true);
+    case Encoding::markdown:
+    case Encoding::markdown_title:
+    case Encoding::markdown_any: return encode_markdown(text, encoding);
     }
     return std::string(text);
 }

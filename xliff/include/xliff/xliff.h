@@ -103,8 +103,15 @@ public:
     std::string todo;
 };
 
-// Throws ReadError. The bytes must already be known to be UTF-8.
-ReadXliff read_xliff(std::string_view bytes);
+// How deep elements may nest unless the caller raises it: far above any
+// XLIFF a tool writes, far below what would exhaust a reader's stack.
+inline constexpr std::size_t kDefaultMaxDepth = 256;
+
+// Throws ReadError. The bytes must already be known to be UTF-8. Refuses a
+// DTD, undefined entities, characters XML forbids (raw or referenced),
+// nesting deeper than `max_depth`, a foreign element inside text, and a
+// second <source>, <target> or <file> of the same document.
+ReadXliff read_xliff(std::string_view bytes, std::size_t max_depth = kDefaultMaxDepth);
 
 // A pseudo-translation of `source`: letters accented, about 30% longer,
 // bracketed; codes, digits and punctuation kept.

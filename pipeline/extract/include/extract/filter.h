@@ -56,6 +56,7 @@ struct TextUnit {
     UnitKind kind = UnitKind::paragraph;
     std::vector<Piece> pieces;
     std::string context;  // the heading this unit stands under, for translators
+    bool unquoted = false;  // an HTML attribute value written without quotes
 
     Range raw() const;
 };

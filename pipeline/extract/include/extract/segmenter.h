@@ -34,6 +34,7 @@ struct ExtractedSegment {
     xliff::Content source;
     UnitKind kind = UnitKind::paragraph;
     std::string context;
+    bool unquoted = false;        // an HTML attribute value written without quotes
     Range raw;                    // the source bytes of the whole segment
     std::vector<Range> code_raw;  // per run: a code's bytes (empty for text)
     std::vector<Spelling> spellings;

@@ -35,8 +35,15 @@ struct Part {
 };
 using Template = std::vector<Part>;
 
-// How target text is written into its place in the document.
-enum class Encoding { text, html_text, html_attribute, markdown };
+// How target text is written into its place in the document. An HTML
+// attribute value is escaped for the quoting it has in the source: inside
+// quotes (either kind) & < > " ' become references; without quotes also
+// white space, = and ` do, since any of them would end the value and let a
+// translation add attributes of its own (onerror=...). A Markdown link or
+// image title escapes what would end it (" ' ) and what would start a
+// reference (& \\); `markdown_any` is the escaping safe in text and titles
+// alike, for skeletons that did not record which one a slot is.
+enum class Encoding { text, html_text, html_attribute, html_attribute_unquoted, markdown, markdown_title, markdown_any };
 
 struct Slot {
     struct Spelled {

@@ -1,0 +1,29 @@
+// xml_policy: what medloc accepts of XML before any parser sees it.
+//
+// XLIFF comes back from other people's tools and other people's hands, so
+// the bytes are checked first, in one pass, for what a lenient parser would
+// quietly turn into different text:
+//   - a DTD (<!DOCTYPE ...>): it can define entities that change the text;
+//   - entity references other than the five XML predefines (&dose;);
+//   - character references and raw characters XML 1.0 forbids (&#0; ends a
+//     C string early and cuts the sentence; ESC, BEL and the like);
+//   - elements nested deeper than a limit, which would exhaust the stack of
+//     any reader that follows the tree.
+// Private to xliff/.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace medloc::xliff {
+
+// XML 1.0's Char production: tab, line feed, carriage return, and the
+// scalar values from U+0020 except surrogates, U+FFFE and U+FFFF.
+bool is_xml_char(std::uint32_t code_point);
+
+// Throws ReadError (xliff.h) at the first thing the policy refuses. The
+// bytes must already be known to be UTF-8.
+void check_xml_policy(std::string_view bytes, std::size_t max_depth);
+
+}  // namespace medloc::xliff
