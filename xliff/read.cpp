@@ -107,9 +107,10 @@ void append_code_point(Content& content, pugi::xml_node node) {
     // printed.
     if (!is_xml_char(value))
         throw ReadError(offset_of(node),
-                        "<cp hex=\"" + std::string(hex) + "\"/> stands for a character medloc cannot keep in a "
-                                                            "translation (a control character, U+0000 or a lone "
-                                                            "surrogate)",
+                        "<cp hex=\"" + std::string(hex) +
+                            "\"/> stands for a character medloc cannot keep in a "
+                            "translation (a control character, U+0000 or a lone "
+                            "surrogate)",
                         "remove the <cp> element from the target");
     std::string utf8;
     if (value < 0x80) {

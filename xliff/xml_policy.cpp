@@ -42,8 +42,9 @@ private:
                             "remove it from the target (it cannot be printed), or export again");
         if (byte == 0xEF && ahead("\xEF\xBF") && at_ + 2 < bytes_.size() &&
             (static_cast<unsigned char>(bytes_[at_ + 2]) & 0xFE) == 0xBE)
-            throw ReadError(at_, "the noncharacter " + code_point_name(0xFFFE | (bytes_[at_ + 2] & 1)) +
-                                     " is not allowed in XML", kRepair);
+            throw ReadError(
+                at_, "the noncharacter " + code_point_name(0xFFFE | (bytes_[at_ + 2] & 1)) + " is not allowed in XML",
+                kRepair);
         ++at_;
     }
 
@@ -134,8 +135,10 @@ private:
         std::uint32_t value = 0;
         const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value, hex ? 16 : 10);
         if (digits.empty() || error != std::errc() || end != digits.data() + digits.size())
-            throw ReadError(start, "the character reference &#" + std::string(hex ? "x" : "") + std::string(digits) +
-                                       "; is not a number", kRepair);
+            throw ReadError(
+                start,
+                "the character reference &#" + std::string(hex ? "x" : "") + std::string(digits) + "; is not a number",
+                kRepair);
         if (!is_xml_char(value))
             throw ReadError(start,
                             "the character reference &#" + std::string(hex ? "x" : "") + std::string(digits) +
