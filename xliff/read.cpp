@@ -70,12 +70,13 @@ std::string medloc_attribute(pugi::xml_node node, std::string_view name) {
     return {};
 }
 
-std::int64_t version_number(pugi::xml_node node, std::string_view text) {
+// A number medloc wrote into the file (0 when it is not there); `what` it is.
+std::int64_t medloc_number(pugi::xml_node node, std::string_view text, const char* what) {
     std::int64_t value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (text.empty()) return 0;
     if (error != std::errc() || end != text.data() + text.size() || value <= 0)
-        throw ReadError(offset_of(node), "the document version \"" + std::string(text) + "\" is not a number",
+        throw ReadError(offset_of(node), std::string(what) + " \"" + std::string(text) + "\" is not a number",
                         "export the document again");
     return value;
 }
@@ -330,7 +331,8 @@ ReadFile read_file_1_2(pugi::xml_node node) {
     file.target_language = node.attribute("target-language").value();
     const std::string_view product = node.attribute("product-name").value();
     if (product.starts_with("medloc:")) file.project_id = product.substr(7);
-    file.version = version_number(node, node.attribute("build-num").value());
+    file.version = medloc_number(node, node.attribute("build-num").value(), "the document version");
+    file.log_position = medloc_number(node, node.attribute("product-version").value(), "the export's place in the log");
     read_units(node, Version::v1_2, file.units);
     return file;
 }
@@ -341,7 +343,8 @@ ReadFile read_file_2_0(pugi::xml_node node, std::string_view target_language) {
     file.document_id = node.attribute("original").value();
     file.target_language = target_language;
     file.project_id = medloc_attribute(node, "project");
-    file.version = version_number(node, medloc_attribute(node, "version"));
+    file.version = medloc_number(node, medloc_attribute(node, "version"), "the document version");
+    file.log_position = medloc_number(node, medloc_attribute(node, "log"), "the export's place in the log");
     read_units(node, Version::v2_0, file.units);
     return file;
 }

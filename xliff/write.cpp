@@ -66,7 +66,8 @@ std::string write_1_2(const File& file) {
     out += "<file" + attribute("original", file.document_id) + attribute("source-language", file.source_language) +
            attribute("target-language", file.target_language) + attribute("datatype", datatype_1_2(file.format)) +
            attribute("product-name", "medloc:" + file.project_id) +
-           attribute("build-num", std::to_string(file.version)) + ">\n";
+           attribute("build-num", std::to_string(file.version)) +
+           attribute("product-version", std::to_string(file.log_position)) + ">\n";
     out += "<header><tool tool-id=\"medloc\" tool-name=\"medloc\"/></header>\n<body>\n";
     for (const Unit& unit : file.units) write_unit_1_2(out, unit);
     out += "</body>\n</file>\n</xliff>\n";
@@ -110,7 +111,8 @@ std::string write_2_0(const File& file) {
         " version=\"2.0\"" +
         attribute("srcLang", file.source_language) + attribute("trgLang", file.target_language) + ">\n";
     out += "<file id=\"f1\"" + attribute("original", file.document_id) + attribute("medloc:project", file.project_id) +
-           attribute("medloc:version", std::to_string(file.version)) + attribute("medloc:format", file.format) + ">\n";
+           attribute("medloc:version", std::to_string(file.version)) +
+           attribute("medloc:log", std::to_string(file.log_position)) + attribute("medloc:format", file.format) + ">\n";
     for (const Unit& unit : file.units) write_unit_2_0(out, unit);
     out += "</file>\n</xliff>\n";
     return out;

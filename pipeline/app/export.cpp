@@ -96,12 +96,14 @@ ExportOutcome export_locale(reviews::Store& store, const ExportRequest& request,
     outcome.folder = folder.string();
 
     const auto reading = store.transaction(reviews::Access::read);  // one consistent view of the project
+    const std::int64_t log_position = store.log_position();
     for (const std::string& document_id : store.document_ids()) {
         const std::optional<reviews::DocumentVersion> version = store.current_version(document_id);
         xliff::File file;
         file.project_id = settings.project_id;
         file.document_id = document_id;
         file.version = version->version;
+        file.log_position = log_position;
         file.format = version->format;
         file.source_language = settings.source_locale;
         file.target_language = request.locale;

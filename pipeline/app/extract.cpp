@@ -25,6 +25,10 @@ struct SourceFile {
     std::string folder;  // the folder given, as a canonical path; "" for a file named alone
 };
 
+// How much source text the checking pass keeps, taken apart, for the
+// storing pass; past it, documents are read and taken apart again.
+constexpr std::uintmax_t kKeptSourceBytes = 32u << 20;
+
 // One extract run: when, and by whom.
 struct Run {
     std::string now;
@@ -208,11 +212,33 @@ void store_segments(reviews::Store& store, const ExtractedDocument& document, co
         }
 }
 
-ExtractReport store_document(reviews::Store& store, const SourceFile& file, const std::string& bytes,
+// A source file read, checked and taken apart, before the write lock.
+struct ReadDocument {
+    std::string bytes;
+    std::string sha;
+    std::optional<ExtractedDocument> extracted;  // none when it is the current version's source
+};
+
+// Reads and checks one file and takes it apart unless the project already
+// holds this very source. Throws InputError.
+ReadDocument read_document(reviews::Store& store, const SourceFile& file, DocumentExtractor& extractor,
+                           const InputLimits& limits) {
+    ReadDocument read;
+    read.bytes = read_file(file.path, limits.max_bytes);
+    check_text(file.path.string(), read.bytes);
+    check_nesting(file.path.string(), read.bytes, file.format, limits.max_depth);
+    read.sha = reviews::sha256_hex(read.bytes);
+    const auto current = store.current_version(file.document_id);
+    if (!current || current->source_sha256 != read.sha || current->format != to_string(file.format))
+        read.extracted = extractor.extract(file.path.string(), file.document_id, file.format, read.bytes);
+    return read;
+}
+
+ExtractReport store_document(reviews::Store& store, const SourceFile& file, ReadDocument read,
                              DocumentExtractor& extractor, const Run& run) {
     ExtractReport report;
     report.document_id = file.document_id;
-    const std::string sha = reviews::sha256_hex(bytes);
+    const std::string& sha = read.sha;
     const auto current = store.current_version(file.document_id);
     if (current && current->source_sha256 == sha && current->format == to_string(file.format)) {
         report.version = current->version;
@@ -220,7 +246,9 @@ ExtractReport store_document(reviews::Store& store, const SourceFile& file, cons
         report.same_source = true;
         return report;
     }
-    const ExtractedDocument document = extractor.extract(file.path.string(), file.document_id, file.format, bytes);
+    const std::string& bytes = read.bytes;
+    if (!read.extracted) read.extracted = extractor.extract(file.path.string(), file.document_id, file.format, bytes);
+    const ExtractedDocument& document = *read.extracted;
     report.version = current ? current->version + 1 : 1;
     store.add_document_version({file.document_id, report.version, to_string(file.format), sha,
                                 static_cast<std::int64_t>(bytes.size()), document.skeleton.to_json(), run.now});
@@ -240,7 +268,7 @@ ExtractReport store_document(reviews::Store& store, const SourceFile& file, cons
 }  // namespace
 
 ExtractOutcome extract_documents(reviews::Store& store, const std::vector<std::string>& paths,
-                                 const Credentials& credentials, const Services& services) {
+                                 const Credentials& credentials, const Services& services, const InputLimits& limits) {
     const SignedIn publisher = sign_in(store, credentials, {reviews::Role::publisher}, "extract", services.clock);
     ExtractOutcome outcome;
     const std::vector<SourceFile> files = collect(paths, outcome);
@@ -253,13 +281,32 @@ ExtractOutcome extract_documents(reviews::Store& store, const std::vector<std::s
         if (!file.folder.empty() && std::find(folders.begin(), folders.end(), file.folder) == folders.end())
             folders.push_back(file.folder);
 
+    // Every file is read, checked and taken apart before the write lock, so
+    // that a bad or hostile one is refused without keeping others waiting.
+    // What was taken apart is kept for the storing pass up to a budget, so
+    // that memory stays bounded however many documents there are.
+    std::map<std::size_t, ReadDocument> kept;
+    {
+        const Progress progress("checking", files.size());
+        std::uintmax_t kept_bytes = 0;
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            progress.at(i + 1);
+            ReadDocument read = read_document(store, files[i], extractor, limits);
+            if (kept_bytes + read.bytes.size() > kKeptSourceBytes) continue;
+            kept_bytes += read.bytes.size();
+            kept.emplace(i, std::move(read));
+        }
+    }
+
     const auto transaction = store.transaction(reviews::Access::write);
     const Progress progress("extracting", files.size());
     for (std::size_t i = 0; i < files.size(); ++i) {
         progress.at(i + 1);
-        const std::string bytes = read_file(files[i].path);
-        check_text(files[i].path.string(), bytes);
-        outcome.documents.push_back(store_document(store, files[i], bytes, extractor, run));
+        const auto found = kept.find(i);
+        ReadDocument read =
+            found != kept.end() ? std::move(found->second) : read_document(store, files[i], extractor, limits);
+        if (found != kept.end()) kept.erase(found);
+        outcome.documents.push_back(store_document(store, files[i], std::move(read), extractor, run));
         if (store.is_retired(files[i].document_id)) {
             store.restore_document(files[i].document_id);
             outcome.restored.push_back(files[i].document_id);

@@ -25,6 +25,7 @@ using xliff::UnitState;
 
 struct FilePlan {
     std::string path;
+    std::vector<std::pair<std::string, std::string>> documents;  // document and locale of each <file>
     std::string summary;
     std::vector<Change> changes;
     std::vector<Blocker> blockers;  // units the review rules refuse
@@ -106,19 +107,42 @@ xliff::Content with_source_codes(xliff::Content target, const xliff::Content& so
 
 bool claims_at_least(const std::optional<UnitState>& claim, UnitState state) { return claim && *claim >= state; }
 
+std::string quoted_text(const std::optional<std::string>& markup) {
+    if (!markup) return "no target";
+    return "\"" + xliff::content_from_markup(*markup).plain_text() + "\"";
+}
+
+// A translation as it stood when a file was exported, and what changed it
+// since, from the segment's log.
+struct SinceExport {
+    std::optional<std::string> exported;    // the target the file was made with
+    const reviews::Event* newer = nullptr;  // the latest change of the target after it, if any
+};
+
+SinceExport since_export(const std::vector<reviews::LogEntry>& log, std::int64_t exported_at) {
+    SinceExport since;
+    for (const reviews::LogEntry& entry : log) {
+        const auto* event = std::get_if<reviews::Event>(&entry.record);
+        if (!event) continue;
+        if (entry.id <= exported_at) since.exported = event->target;
+        else if (event->target != since.exported) since.newer = event;
+    }
+    return since;
+}
+
 class Importer {
 public:
     Importer(reviews::Store& store, const ImportRequest& request, const Signer& signer)
         : store_(store), request_(request), signer_(signer) {}
 
     FilePlan plan(const std::string& path) {
-        const std::string bytes = read_file(path);
+        const std::string bytes = read_file(path, request_.limits.max_bytes);
         const Place place{path, bytes};
         if (const auto bad = locales::find_invalid_utf8(bytes))
             place.fail(*bad, "invalid UTF-8", "save the file as UTF-8 in the tool that wrote it");
         xliff::ReadXliff read;
         try {
-            read = xliff::read_xliff(bytes);
+            read = xliff::read_xliff(bytes, request_.limits.max_depth);
         } catch (const xliff::ReadError& e) {
             place.fail(e.offset, e.what(), e.todo);
         }
@@ -132,6 +156,7 @@ private:
     struct Counts {
         std::map<State, std::size_t> by_state;  // what the changed units became
         std::size_t unchanged = 0, untranslated = 0, source_copies = 0;
+        std::size_t kept_newer = 0;  // left as exported while the project's target changed since
     };
 
     // The unit as it stands in the project, with what the file brings.
@@ -181,6 +206,13 @@ private:
     void plan_file(const Place& place, const xliff::ReadFile& file, FilePlan& plan) {
         reviews::DocumentVersion version;
         const std::string locale = check_file(place, file, version);
+        plan.documents.emplace_back(version.document_id, locale);
+        // Targets changed since the export are looked at unit by unit; most
+        // files come back to a document nobody touched meanwhile.
+        exported_at_ =
+            file.log_position > 0 && store_.last_translation_change(version.document_id, locale) > file.log_position
+                ? file.log_position
+                : 0;
         std::map<std::string, reviews::StoredSegment> segments;
         for (reviews::StoredSegment& segment : store_.version_segments(version.document_id, version.version))
             segments.emplace(segment.id, std::move(segment));
@@ -231,7 +263,11 @@ private:
         for (const auto& [state, count] : counts.by_state)
             line += " " + std::to_string(count) + " " + reviews::to_string(state) + ",";
         line += " " + std::to_string(counts.unchanged) + " unchanged, " + std::to_string(counts.untranslated) +
-                " empty, " + std::to_string(counts.source_copies) + " still the source copy\n";
+                " empty, " + std::to_string(counts.source_copies) + " still the source copy";
+        if (counts.kept_newer > 0)
+            line += ", " + std::to_string(counts.kept_newer) +
+                    " left as exported while the project's target changed since (the newer target is kept)";
+        line += "\n";
         if (counts.source_copies > 0)
             line +=
                 "  (a target that is still the source copy stays untranslated; if the translation really "
@@ -266,7 +302,31 @@ private:
             ++counts.source_copies;
             return;
         }
+        if (exported_at_ > 0 && !newer_allows(markup, here, plan, counts)) return;
         plan_new_target(markup, here, plan, counts);
+    }
+
+    // A target changed in the project after the file was exported is not
+    // overwritten by the file's older view: kept when the file left the unit
+    // as exported, refused when the file changed it too, unless the person
+    // importing says --overwrite-newer.
+    bool newer_allows(const std::string& markup, const UnitPlan& here, FilePlan& plan, Counts& counts) {
+        const std::vector<reviews::LogEntry> log = store_.segment_log(here.segment.id, here.locale);
+        const SinceExport since = since_export(log, exported_at_);
+        if (!since.newer || request_.overwrite_newer) return true;
+        if (since.exported == markup) {
+            ++counts.kept_newer;
+            return false;
+        }
+        const reviews::Event& newer = *since.newer;
+        plan.blockers.push_back({plan.path, here.segment.document_id, here.segment.id, here.stored_state(),
+                                 "changed in the project after this file was exported: now " +
+                                     quoted_text(here.stored->target) + " (" + newer.actor + ", " +
+                                     reviews::to_string(newer.meaning) + ", " + newer.at + "); the file has " +
+                                     quoted_text(markup) +
+                                     ". Export again and redo the unit, or import with --overwrite-newer to "
+                                     "replace the newer target"});
+        return false;
     }
 
     // New text is a translation, whoever brings it: its authors are who
@@ -307,6 +367,7 @@ private:
     reviews::Store& store_;
     const ImportRequest& request_;
     const Signer& signer_;
+    std::int64_t exported_at_ = 0;  // the file's export, when targets changed since
 };
 
 bool all_approved(reviews::Store& store, const reviews::DocumentVersion& version, const std::string& locale) {
@@ -358,31 +419,37 @@ ImportOutcome import_files(reviews::Store& store, const ImportRequest& request, 
     std::vector<Blocker> blockers;
     {
         const Progress progress("checking", paths.size());
+        std::map<std::pair<std::string, std::string>, std::string> file_of;  // document and locale -> file
         for (std::size_t i = 0; i < paths.size(); ++i) {
             progress.at(i + 1);
             const FilePlan plan = importer.plan(paths[i]);
             blockers.insert(blockers.end(), plan.blockers.begin(), plan.blockers.end());
+            for (const auto& document : plan.documents)
+                if (const auto [it, added] = file_of.emplace(document, plan.path); !added)
+                    throw InputError(plan.path,
+                                     "document \"" + document.first + "\" (" + document.second + ") is also in " +
+                                         it->second + "; medloc cannot tell which file is meant",
+                                     "import one file per document and locale");
         }
     }
     if (!blockers.empty())
         throw Refused(refused_as(signer) + ", the review rules refuse:" + blocker_lines(blockers) + "\n");
 
-    // Then each file again, planned against the project as the files
-    // before it left it, and stored in a transaction of its own.
+    // Then each file again, planned against the project as it stands, all in
+    // one transaction: every file of the run is stored, or none is.
     ImportOutcome outcome;
     outcome.actor = signer.actor + " (" + signed_in.person.id + ")";
+    const auto transaction = store.transaction(reviews::Access::write);
     for (const std::string& path : paths) {
-        const auto transaction = store.transaction(reviews::Access::write);
         const FilePlan plan = importer.plan(path);
         if (!plan.blockers.empty())
-            throw Refused(refused_as(signer) + ": after the files before it, " + path +
-                          " is refused:" + blocker_lines(plan.blockers) + "\n");
+            throw Refused(refused_as(signer) + ": " + path + " is refused:" + blocker_lines(plan.blockers) + "\n");
         store_plan(store, plan, signer);
-        sign_act(store, signed_in);
-        transaction->commit();
         outcome.changes += plan.changes.size();
         outcome.files.push_back({plan.path, plan.summary});
     }
+    sign_act(store, signed_in);
+    transaction->commit();
     return outcome;
 }
 

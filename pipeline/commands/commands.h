@@ -7,6 +7,7 @@
 
 #include "app/people.h"
 #include "app/services.h"
+#include "io/files.h"
 #include "reviews/vocabulary.h"
 
 #include <iosfwd>
@@ -38,7 +39,11 @@ struct InitOptions {
 };
 int run_init(const Context& context, const InitOptions& options);
 
-int run_extract(const Context& context, const std::vector<std::string>& paths);
+struct ExtractOptions {
+    std::vector<std::string> paths;
+    InputLimits limits;
+};
+int run_extract(const Context& context, const ExtractOptions& options);
 
 struct StatusOptions {
     std::string locale;
@@ -60,6 +65,8 @@ struct ImportOptions {
     std::vector<std::string> files;
     std::string role;
     std::string for_id;
+    bool overwrite_newer = false;
+    InputLimits limits;
 };
 int run_import(const Context& context, const ImportOptions& options);
 

@@ -6,9 +6,10 @@
 
 namespace medloc::pipeline {
 
-int run_extract(const Context& context, const std::vector<std::string>& paths) {
+int run_extract(const Context& context, const ExtractOptions& options) {
     const auto store = reviews::open_project(context.db_path);
-    const ExtractOutcome outcome = extract_documents(*store, paths, credentials(context), context.services);
+    const ExtractOutcome outcome =
+        extract_documents(*store, options.paths, credentials(context), context.services, options.limits);
     for (const std::string& note : outcome.notes) context.err << "medloc: " << note << "\n";
     ExtractReport total;
     for (const ExtractReport& report : outcome.documents) {

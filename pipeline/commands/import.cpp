@@ -9,8 +9,10 @@ namespace medloc::pipeline {
 
 int run_import(const Context& context, const ImportOptions& options) {
     const auto store = reviews::open_project(context.db_path);
-    const ImportOutcome outcome = import_files(
-        *store, {options.files, credentials(context), role_option(options.role), options.for_id}, context.services);
+    const ImportOutcome outcome = import_files(*store,
+                                               {options.files, credentials(context), role_option(options.role),
+                                                options.for_id, options.overwrite_newer, options.limits},
+                                               context.services);
     for (const ImportedFile& file : outcome.files) context.out << file.path << ": " << file.summary;
     context.out << outcome.files.size() << " file(s) imported by " << outcome.actor << " as " << options.role
                 << (options.for_id.empty() ? "" : " for " + options.for_id) << ": " << outcome.changes

@@ -32,7 +32,7 @@ using Run = std::function<int(const Context&)>;
 
 struct Options {
     InitOptions init;
-    std::vector<std::string> extract_paths;
+    ExtractOptions extract;
     StatusOptions status;
     ExportOptions export_;
     ImportOptions import;
@@ -44,6 +44,17 @@ struct Options {
     PeopleOptions people;
     RetireOptions retire;
 };
+
+// --max-size and --max-depth (io/files.h, InputLimits; README "Limits").
+void add_limits(CLI::App* command, InputLimits& limits, const std::string& what) {
+    command
+        ->add_option_function<std::uintmax_t>(
+            "--max-size", [&limits](std::uintmax_t mib) { limits.max_bytes = mib << 20; },
+            "Largest " + what + " read, in MiB (default 8)")
+        ->check(CLI::Range(1, 4096));
+    command->add_option("--max-depth", limits.max_depth, "Deepest nesting of elements read (default 256)")
+        ->check(CLI::Range(std::size_t{1}, InputLimits::kDeepest));
+}
 
 void add_init(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
     CLI::App* command = app.add_subcommand(
@@ -65,9 +76,10 @@ void add_init(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>&
 void add_extract(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
     CLI::App* command =
         app.add_subcommand("extract", "Extract documents (files or folders) into segments. Role: publisher.");
-    command->add_option("paths", o.extract_paths, "Files or folders; a document's id is its path in the folder")
+    command->add_option("paths", o.extract.paths, "Files or folders; a document's id is its path in the folder")
         ->required();
-    runs.emplace_back(command, [&o](const Context& c) { return run_extract(c, o.extract_paths); });
+    add_limits(command, o.extract.limits, "document");
+    runs.emplace_back(command, [&o](const Context& c) { return run_extract(c, o.extract); });
 }
 
 void add_status(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
@@ -100,6 +112,9 @@ void add_import(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>
         ->required()
         ->check(CLI::IsMember({"translator", "reviser", "clinical"}));
     command->add_option("--for", o.import.for_id, "The registered person whose work it is, if not yours");
+    command->add_flag("--overwrite-newer", o.import.overwrite_newer,
+                      "Replace targets changed in the project after the file was exported (else refused)");
+    add_limits(command, o.import.limits, "XLIFF file");
     runs.emplace_back(command, [&o](const Context& c) { return run_import(c, o.import); });
 }
 

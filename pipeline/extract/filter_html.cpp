@@ -155,6 +155,27 @@ std::size_t code_point_length(std::string_view text, std::size_t at) {
     return std::min(length, text.size() - at);
 }
 
+// How deep the walks below follow the tree. check_nesting (source.h) refuses
+// deeper documents before parsing, from a quick scan; this is the backstop
+// for a tree the parser made deeper than the markup looked.
+constexpr int kMaxTreeDepth = 1100;
+
+// One level deeper in a walk, for as long as it lives.
+class Deeper {
+public:
+    explicit Deeper(int& depth) : depth_(depth) {
+        if (++depth_ > kMaxTreeDepth)
+            throw FilterError(
+                0, "elements are nested more than " + std::to_string(kMaxTreeDepth) + " deep; flatten the markup");
+    }
+    ~Deeper() { --depth_; }
+    Deeper(const Deeper&) = delete;
+    Deeper& operator=(const Deeper&) = delete;
+
+private:
+    int& depth_;
+};
+
 class HtmlExtraction {
 public:
     explicit HtmlExtraction(std::string_view source) : source_(source) {}
@@ -193,6 +214,7 @@ private:
     }
 
     void walk_block(const GumboNode* node) {
+        const Deeper deeper(depth_);
         const bool element = node->type == GUMBO_NODE_ELEMENT;
         const UnitKind kind = element ? unit_kind(node->v.element.tag) : UnitKind::paragraph;
         if (element) add_attributes(node);
@@ -232,6 +254,7 @@ private:
     }
 
     void walk_inline(const GumboNode* element) {
+        const Deeper deeper(depth_);
         if (is_protected(element)) {  // its attributes too stay as they are
             add_whole_element(element, "protected");
             return;
@@ -393,6 +416,7 @@ private:
     std::string heading_;
     std::size_t cursor_ = 0;
     int pairs_ = 0;
+    int depth_ = 0;
 };
 
 // Collects visible_text() (html.h).
@@ -401,6 +425,7 @@ public:
     explicit VisibleTextWalk(std::string_view html) : html_(html) {}
 
     void walk(const GumboNode* node) {
+        const Deeper deeper(depth_);
         if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA)
             return add(node->v.text.original_text.data, node->v.text.text, found_);
         if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) return;
@@ -440,6 +465,7 @@ private:
     std::string_view html_;
     std::vector<VisibleText> found_;
     std::vector<VisibleText> attributes_;
+    int depth_ = 0;
 };
 
 }  // namespace

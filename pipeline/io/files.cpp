@@ -12,7 +12,30 @@ namespace medloc::pipeline {
 
 namespace fs = std::filesystem;
 
-std::string read_file(const fs::path& path) {
+namespace {
+
+std::string mebibytes(std::uintmax_t bytes) {
+    const std::uintmax_t tenths = (bytes * 10 + (1u << 19)) >> 20;
+    return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " MiB";
+}
+
+}  // namespace
+
+std::string read_file(const fs::path& path, std::uintmax_t max_bytes) {
+    std::error_code error;
+    const fs::file_status status = fs::status(path, error);
+    if (error)
+        throw InputError(path.string(), "cannot be read: " + error.message(),
+                         "check that the file exists and is readable");
+    if (fs::is_directory(status))
+        throw InputError(path.string(), "is a folder, not a file", "name the files in it (e.g. FOLDER/*.xlf)");
+    if (!fs::is_regular_file(status)) throw InputError(path.string(), "is not a regular file", "name a file");
+    const std::uintmax_t size = fs::file_size(path, error);
+    if (!error && size > max_bytes)
+        throw InputError(
+            path.string(),
+            "is " + mebibytes(size) + ", more than the " + mebibytes(max_bytes) + " medloc reads of one file",
+            "split the document, or raise the limit with --max-size MIB if it is really this large");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(path.string(), "cannot be read", "check that the file exists and is readable");
     std::ostringstream bytes;

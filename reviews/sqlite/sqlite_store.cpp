@@ -359,6 +359,11 @@ std::int64_t SqliteStore::last_translation_change(std::string_view document_id, 
     return get.step() ? get.integer(0) : 0;
 }
 
+std::int64_t SqliteStore::log_position() {
+    Statement get(db_, "SELECT COALESCE(MAX(id), 0) FROM event");
+    return get.step() ? get.integer(0) : 0;
+}
+
 AuditReport SqliteStore::verify_log() {
     LogCheck check(settings_.project_id);
     Statement rows(db_, std::string(kLogColumns) + "ORDER BY id");

@@ -34,6 +34,7 @@ public:
     std::vector<LogEntry> document_log(std::string_view document_id, std::string_view locale) override;
     std::optional<RecordedReview> last_document_review(std::string_view document_id, std::string_view locale) override;
     std::int64_t last_translation_change(std::string_view document_id, std::string_view locale) override;
+    std::int64_t log_position() override;
     AuditReport verify_log() override;
     std::optional<LogHead> unsigned_head() override;
     std::optional<Person> person(std::string_view id) override;

@@ -259,3 +259,55 @@ TEST_CASE("200000 nested mrk elements in a target are refused, not a stack overf
     const fs::path returned = changed_export(project, "Give 5 mL every day.</target>", nested + "</target>");
     check_refused(project.db, project.import(returned), returned.string() + ":", "nested more than 256 deep");
 }
+
+TEST_CASE("a translator's stale file does not replace a newer revision", "[hostile]") {
+    Project project("dose.txt", "Dosing\n\nGive 5 mL every day.\n\nKeep it cold.\n");
+    // Ana's file, exported before anyone translated.
+    const fs::path stale = project.translated([](const std::string& source) {
+        if (source == "Give 5 mL every day.") return std::string("Dé 5 mL cada día.");
+        return "ES " + source;
+    });
+    const fs::path kept = project.dir / "ana.xlf";
+    fs::copy_file(stale, kept);
+    REQUIRE(project.ok(project.import(kept)));
+    // Ben rewrites the dose sentence after Ana's import, in a file of his own.
+    const fs::path bens = changed_export(project, "Dé 5 mL cada día.</target>", "Administre 5 mL al día.</target>");
+    REQUIRE(project.ok({"import", bens.string(), "--as", "ben", "--role", "reviser"}));
+
+    // Ana imports her old file again: her dose sentence differs from the one
+    // exported to her (nothing) and from Ben's: refused, naming Ben's text.
+    check_refused(project.db, project.import(kept), "changed in the project after this file was exported",
+                  "now \"Administre 5 mL al día.\" (Ben Ode", 3);
+    // --overwrite-newer replaces it, and history keeps both.
+    std::vector<std::string> overwrite = project.import(kept);
+    overwrite.push_back("--overwrite-newer");
+    REQUIRE(project.ok(overwrite));
+    const std::string history = run_medloc(project.db, {"history", "--doc", "dose.txt", "--json"}).out;
+    CHECK(history.find("Administre 5 mL al d") != std::string::npos);
+    CHECK(history.rfind("Dé 5 mL cada día.") > history.find("Administre 5 mL al d"));
+}
+
+TEST_CASE("a unit the stale file left as exported keeps the project's newer target", "[hostile]") {
+    Project project("dose.txt", "Dosing\n\nGive 5 mL every day.\n");
+    REQUIRE(project.ok(project.import(project.translated([](const std::string& s) { return "ES " + s; }))));
+    const fs::path anas = project.exported();  // Ana's copy: "ES Give 5 mL every day."
+    const fs::path kept = project.dir / "ana.xlf";
+    fs::copy_file(anas, kept);
+    const fs::path bens = changed_export(project, "ES Give 5 mL every day.</target>", "Dé 5 mL cada día.</target>");
+    REQUIRE(project.ok({"import", bens.string(), "--as", "ben", "--role", "reviser"}));
+    const Result imported = run_medloc(project.db, project.import(kept));
+    INFO(imported.err);
+    REQUIRE(imported.exit_code == 0);
+    CHECK(imported.out.find("left as exported while the project's target changed since") != std::string::npos);
+    CHECK(read_file(project.exported()).find("Dé 5 mL cada día.") != std::string::npos);
+}
+
+TEST_CASE("two files for one document in one import are refused with nothing stored", "[hostile]") {
+    Project project("dose.txt", "Dosing\n\nGive 5 mL every day.\n");
+    const fs::path first = project.translated([](const std::string& s) { return "ES " + s; });
+    const fs::path one = project.dir / "one.xlf";
+    fs::rename(first, one);
+    const fs::path two = changed_export(project, "Give 5 mL every day.</target>", "Dé 50 mL cada día.</target>");
+    check_refused(project.db, {"import", one.string(), two.string(), "--as", "ana", "--role", "translator"},
+                  two.string(), "is also in " + one.string());
+}

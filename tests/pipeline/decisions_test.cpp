@@ -16,8 +16,8 @@ namespace {
 const Contributor kAna{"ana", "Ana Ruiz"};
 const Contributor kBen{"ben", "Ben Ode"};
 const Contributor kCarla{"carla", "Dr. Carla Chen"};
-const TargetPeople kTranslatedByAna{{kAna}, std::nullopt, std::nullopt};
-const TargetPeople kRevisedByBen{{kAna}, kBen, std::nullopt};
+const TargetPeople kTranslatedByAna{{kAna}, std::nullopt, std::nullopt, {}};
+const TargetPeople kRevisedByBen{{kAna}, kBen, std::nullopt, {}};
 
 }  // namespace
 
@@ -35,7 +35,7 @@ TEST_CASE("a reviser revises someone else's translation, never their own", "[app
 }
 
 TEST_CASE("every author of a target counts: who imported it and whom for", "[app][four-eyes]") {
-    const TargetPeople imported_for_ana{{{"coord", "Cory Coordinator"}, kAna}, std::nullopt, std::nullopt};
+    const TargetPeople imported_for_ana{{{"coord", "Cory Coordinator"}, kAna}, std::nullopt, std::nullopt, {}};
     CHECK(decide(Act::revise, State::translated, imported_for_ana, kAna, Role::reviser).kind == Decision::Kind::refuse);
     CHECK(decide(Act::revise, State::translated, imported_for_ana, {"coord", "Cory Coordinator"}, Role::reviser).kind ==
           Decision::Kind::refuse);

@@ -309,6 +309,8 @@ public:
     // The place in the log of the newest change of any translation of the
     // document in `locale` (0 when there is none).
     virtual std::int64_t last_translation_change(std::string_view document_id, std::string_view locale) = 0;
+    // The place in the log of its newest entry (0 for an empty log).
+    virtual std::int64_t log_position() = 0;
     // The release whose manifest has this hash, with its place in the log.
     virtual std::optional<LogEntry> release_of(std::string_view manifest_sha256) = 0;
     // The log entry with this hash, if there is one.

@@ -5,8 +5,12 @@
 // 1.2 (the default, g/x/bx/ex codes) and 2.0 (pc/ph/sc/ec codes with the
 // original markup in <originalData>) are written valid against the official
 // schemas. What says where a file belongs:
-//   1.2  <file original="DOC" product-name="medloc:PROJECT" build-num="VERSION">
-//   2.0  <file original="DOC" medloc:project="PROJECT" medloc:version="VERSION">
+//   1.2  <file original="DOC" product-name="medloc:PROJECT" build-num="VERSION"
+//              product-version="LOG">
+//   2.0  <file original="DOC" medloc:project="PROJECT" medloc:version="VERSION"
+//              medloc:log="LOG">
+// where LOG is the project's place in its log when the file was exported, so
+// that import can tell a target changed since then from the file's.
 // (1.2's strict schema allows no foreign attributes, so its own are used.)
 //
 // Reading accepts what tools return: extra attributes and namespaces, <group>,
@@ -62,7 +66,8 @@ struct File {
     std::string project_id;
     std::string document_id;
     std::int64_t version = 0;
-    std::string format;  // text, markdown, html
+    std::int64_t log_position = 0;  // the project's log when exported
+    std::string format;             // text, markdown, html
     std::string source_language;
     std::string target_language;
     std::vector<Unit> units;
@@ -84,6 +89,7 @@ struct ReadFile {
     std::string project_id;  // "" when the file does not say
     std::string document_id;
     std::int64_t version = 0;  // 0 when the file does not say
+    std::int64_t log_position = 0;  // 0 when the file does not say
     std::string target_language;
     std::vector<ReadUnit> units;
     std::size_t offset = 0;

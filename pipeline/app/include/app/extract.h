@@ -1,8 +1,10 @@
 // extract: documents into segments, as one change of the project.
 //
-// All named documents are read, checked and stored in one transaction: one
-// bad file and the project stays exactly as it was. Documents are taken one
-// at a time, so memory does not grow with their number.
+// All named documents are read, checked (size, text, nesting: io/files.h
+// InputLimits) and taken apart first, without the write lock; then stored in
+// one transaction: one bad file and the project stays exactly as it was.
+// Memory does not grow with the number of documents: what the first pass
+// took apart is kept only up to a budget.
 //
 // Against the document's current version each segment is unchanged (same
 // id), new, or removed; a new segment standing where a removed one stood,
@@ -14,6 +16,7 @@
 
 #include "app/people.h"
 #include "app/services.h"
+#include "io/files.h"
 #include "reviews/store.h"
 
 #include <cstdint>
@@ -53,6 +56,7 @@ struct ExtractOutcome {
 // given. Done by a publisher. Throws InputError for the first bad one, with
 // nothing stored.
 ExtractOutcome extract_documents(reviews::Store& store, const std::vector<std::string>& paths,
-                                 const Credentials& credentials, const Services& services);
+                                 const Credentials& credentials, const Services& services,
+                                 const InputLimits& limits = {});
 
 }  // namespace medloc::pipeline

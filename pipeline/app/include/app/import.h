@@ -2,8 +2,10 @@
 //
 // Every file is read and checked against the project before anything is
 // written: one bad file and nothing changes. Then each file is read again
-// and stored in a transaction of its own, a translation and an event per
-// changed unit; only one file's changes are ever held in memory.
+// and stored, a translation and an event per changed unit, all files of the
+// run in one transaction; only one file's changes are ever held in memory.
+// A target changed in the project after the file was exported (the file
+// says when: xliff.h) is not replaced by the file's older view of it.
 //
 // What a unit means is decided from its text first and its state second
 // (PEERS.md: OmegaT never updates state): a target equal to the source is
@@ -16,6 +18,7 @@
 
 #include "app/people.h"
 #include "app/services.h"
+#include "io/files.h"
 #include "reviews/store.h"
 
 #include <string>
@@ -28,6 +31,9 @@ struct ImportRequest {
     Credentials credentials;
     reviews::Role role = reviews::Role::translator;
     std::string for_id;  // the person the work is imported for, if not the one importing it
+    // Replace targets changed in the project since the file was exported.
+    bool overwrite_newer = false;
+    InputLimits limits;
 };
 
 struct ImportedFile {

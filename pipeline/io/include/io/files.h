@@ -9,8 +9,22 @@
 
 namespace medloc::pipeline {
 
-// The whole file. Throws InputError naming it when it cannot be read.
-std::string read_file(const std::filesystem::path& path);
+// How much medloc reads of one input file before it looks at it, and how
+// deep its elements may nest (see README, "Limits"): a hostile file is
+// refused in milliseconds instead of parsed for minutes.
+struct InputLimits {
+    std::uintmax_t max_bytes = 8u << 20;  // one source document or XLIFF file
+    std::size_t max_depth = 256;
+    // The highest --max-depth accepted: what medloc's readers can follow
+    // without running out of stack.
+    static constexpr std::size_t kDeepest = 1000;
+};
+
+// The whole file. Throws InputError naming it when it is not a readable
+// regular file (a folder, missing, a symbolic link loop) or is larger than
+// `max_bytes`.
+std::string read_file(const std::filesystem::path& path,
+                      std::uintmax_t max_bytes = static_cast<std::uintmax_t>(-1));
 
 class FileWriter {
 public:
