@@ -11,6 +11,7 @@
 #include <unicode/utf8.h>
 
 #include <array>
+#include <cctype>
 #include <stdexcept>
 
 namespace medloc::locales {
@@ -82,6 +83,25 @@ std::optional<std::string> canonical_tag(std::string_view tag) {
     std::string canonical = locale.toLanguageTag<std::string>(status);
     if (U_FAILURE(status) || canonical.empty() || canonical == "und") return std::nullopt;
     return canonical;
+}
+
+std::string unknown_locale_problem(std::string_view canonical) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Locale locale = icu::Locale::forLanguageTag(std::string(canonical), status);
+    if (U_FAILURE(status) || locale.isBogus()) return "it is not a language tag";
+    // ICU gives no ISO 639-2 code for a language it does not know, and no
+    // ISO 3166 alpha-3 code for an unknown region.
+    if (std::string_view(locale.getISO3Language()).empty())
+        return "ICU knows no language \"" + std::string(locale.getLanguage()) + "\"";
+    // Regions: ISO 3166 codes ICU knows, UN M.49 areas ("419"), and the
+    // private-use codes of pseudo-locales (en-XA, ar-XB).
+    const std::string_view region = locale.getCountry();
+    const bool area = region.size() == 3 && std::isdigit(static_cast<unsigned char>(region[0]));
+    const bool private_use = region == "AA" || region == "ZZ" || region.starts_with('X') ||
+                             (region.size() == 2 && region[0] == 'Q' && region[1] >= 'M');
+    if (!region.empty() && !area && !private_use && std::string_view(locale.getISO3Country()).empty())
+        return "ICU knows no region \"" + std::string(region) + "\"";
+    return {};
 }
 
 bool is_right_to_left(std::string_view tag) {

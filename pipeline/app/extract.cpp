@@ -100,6 +100,10 @@ std::vector<SourceFile> collect(const std::vector<std::string>& arguments, Extra
     for (const std::string& argument : arguments) {
         std::error_code error;
         const fs::file_status status = fs::status(argument, error);
+        if (error && error != std::errc::no_such_file_or_directory)
+            throw InputError(argument, "cannot be read: " + error.message(),
+                             "check the path given to medloc extract (a symbolic link that leads back to itself "
+                             "cannot be followed)");
         if (!fs::exists(status))
             throw InputError(argument, "no such file or folder", "check the path given to medloc extract");
         if (fs::is_regular_file(status)) add_file(files, argument, fs::path(argument).filename().string(), true);

@@ -6,18 +6,23 @@
 #include "signoff.h"
 
 #include <algorithm>
+#include <filesystem>
 
 namespace medloc::pipeline {
 
 std::unique_ptr<reviews::Store> create_project(const std::string& path, const NewProject& project,
-                                               const reviews::Clock& clock) {
+                                               const reviews::Clock& clock, const reviews::OpenOptions& options) {
     reviews::ProjectSettings settings;
     const auto source = locales::canonical_tag(project.source_locale);
     if (!source) throw UsageError("--source " + project.source_locale + " is not a BCP 47 language tag (e.g. en-US)");
+    if (const std::string problem = locales::unknown_locale_problem(*source); !problem.empty())
+        throw UsageError("--source " + project.source_locale + ": " + problem);
     settings.source_locale = *source;
     for (const std::string& tag : project.target_locales) {
         const auto target = locales::canonical_tag(tag);
         if (!target) throw UsageError("--targets: " + tag + " is not a BCP 47 language tag (e.g. es-US, ar, zh-Hans)");
+        if (const std::string problem = locales::unknown_locale_problem(*target); !problem.empty())
+            throw UsageError("--targets: " + tag + ": " + problem + "; name a language people read (e.g. es-US, ar)");
         if (*target == settings.source_locale) throw UsageError("--targets: " + tag + " is the source locale");
         if (std::find(settings.target_locales.begin(), settings.target_locales.end(), *target) ==
             settings.target_locales.end())
@@ -27,7 +32,12 @@ std::unique_ptr<reviews::Store> create_project(const std::string& path, const Ne
     if (project.review_months < 1 || project.review_months > 240)
         throw UsageError("--review-months must be between 1 and 240");
     settings.review_months = project.review_months;
-    return reviews::create_project(path, settings, clock);
+    const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+    std::error_code error;
+    if (!folder.empty() && !std::filesystem::is_directory(folder, error))
+        throw InputError(path, "the folder " + folder.string() + " does not exist",
+                         "create it first, or name another file with --db");
+    return reviews::create_project(path, settings, clock, options);
 }
 
 std::optional<std::string> find_target_locale(const reviews::ProjectSettings& settings, std::string_view tag) {

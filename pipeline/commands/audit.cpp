@@ -37,12 +37,12 @@ int print_bundle_check(const BundleCheck& check, bool json, std::ostream& out) {
 
 int run_audit_verify(const Context& context, bool json, const std::string& bundle) {
     if (!bundle.empty()) {
-        const auto store = reviews::open_project(context.db_path);
+        const auto store = open_project(context);
         const BundleCheck check = check_bundle(*store, bundle);
         if (!json) run_audit_verify(context, false, {});
         return print_bundle_check(check, json, context.out);
     }
-    const auto store = reviews::open_project(context.db_path);
+    const auto store = open_project(context);
     const auto reading = store->transaction(reviews::Access::read);
     const reviews::AuditReport report = store->verify_log();
     reading->commit();

@@ -10,7 +10,7 @@
 namespace medloc::pipeline {
 
 int run_build(const Context& context, const BuildOptions& options) {
-    const auto store = reviews::open_project(context.db_path);
+    const auto store = open_project(context);
     const BuildOutcome outcome =
         build_bundle(*store, {options.locale, options.out_dir, credentials(context)}, context.services);
     if (!outcome.blockers.empty()) {

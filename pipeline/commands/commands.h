@@ -8,15 +8,18 @@
 #include "app/people.h"
 #include "app/services.h"
 #include "io/files.h"
+#include "reviews/store.h"
 #include "reviews/vocabulary.h"
 
 #include <iosfwd>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace medloc::pipeline {
 
 struct Context {
+    std::string command;  // as typed: "import", "people add"
     std::string db_path;
     std::string as;             // --as ID, or MEDLOC_AS
     std::string password_file;  // --password-file, or MEDLOC_PASSWORD_FILE
@@ -28,6 +31,11 @@ struct Context {
 // The person acting (--as) with their passphrase, read when a command
 // needs it.
 Credentials credentials(const Context& context);
+
+// How this command opens the project: named for a writer that has to wait
+// for it, and saying on a terminal when it has to wait itself.
+reviews::OpenOptions open_options(const Context& context);
+std::unique_ptr<reviews::Store> open_project(const Context& context);
 
 struct InitOptions {
     std::string source_locale = "en-US";

@@ -11,7 +11,7 @@ namespace medloc::pipeline {
 int run_export(const Context& context, const ExportOptions& options) {
     const auto format = xliff::version_named(options.format);
     if (!format) throw UsageError("--format " + options.format + " is not one medloc writes (xliff-1.2 or xliff-2.0)");
-    const auto store = reviews::open_project(context.db_path);
+    const auto store = open_project(context);
     ExportRequest request;
     request.locale = target_locale_option(store->settings(), options.locale);
     request.out_dir = options.out_dir;

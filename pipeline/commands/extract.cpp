@@ -7,7 +7,7 @@
 namespace medloc::pipeline {
 
 int run_extract(const Context& context, const ExtractOptions& options) {
-    const auto store = reviews::open_project(context.db_path);
+    const auto store = open_project(context);
     const ExtractOutcome outcome =
         extract_documents(*store, options.paths, credentials(context), context.services, options.limits);
     for (const std::string& note : outcome.notes) context.err << "medloc: " << note << "\n";

@@ -168,7 +168,7 @@ void print(const reviews::LogEntry& entry, std::ostream& out) {
 }  // namespace
 
 int run_history(const Context& context, const HistoryOptions& options) {
-    const auto store = reviews::open_project(context.db_path);
+    const auto store = open_project(context);
     const History found = history(*store, {options.document, options.segment, options.locale});
     if (options.json) {
         ordered_json json = ordered_json::array();

@@ -8,7 +8,7 @@
 namespace medloc::pipeline {
 
 int run_import(const Context& context, const ImportOptions& options) {
-    const auto store = reviews::open_project(context.db_path);
+    const auto store = open_project(context);
     const ImportOutcome outcome = import_files(*store,
                                                {options.files, credentials(context), role_option(options.role),
                                                 options.for_id, options.overwrite_newer, options.limits},

@@ -29,7 +29,7 @@ int run_init(const Context& context, const InitOptions& options) {
     // A project made before people were registered gets its owner now.
     std::error_code error;
     if (std::filesystem::exists(context.db_path, error)) {
-        const auto store = reviews::open_project(context.db_path);
+        const auto store = open_project(context);
         if (!store->people().empty())
             throw UsageError(context.db_path +
                              " is a project with people already; publishers add people with "
@@ -51,7 +51,7 @@ int run_init(const Context& context, const InitOptions& options) {
     }
     owner.passphrase = read_new_passphrase(options.new_password_file, options.owner);
     check_new_person(owner);
-    const auto store = create_project(context.db_path, project, context.services.clock);
+    const auto store = create_project(context.db_path, project, context.services.clock, open_options(context));
     register_owner(*store, owner, context.services.clock);
     const reviews::ProjectSettings& settings = store->settings();
     context.out << "Created project " << settings.project_id << " in " << context.db_path << ": source "

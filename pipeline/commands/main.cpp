@@ -11,6 +11,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <functional>
 #include <iostream>
@@ -215,6 +217,13 @@ int run_reporting_failures(const Run& run, const Context& context) {
     } catch (const medloc::reviews::NotAProject& e) {
         std::cerr << "medloc: " << e.what() << "\nNothing was changed.\n";
         return 2;
+    } catch (const EnvironmentError& e) {
+        std::cerr << "medloc: " << e.what() << "\nNothing was changed.\n";
+        return 4;
+    } catch (const medloc::reviews::DatabaseError& e) {
+        // The environment, not medloc: the message names the file and the cause.
+        std::cerr << "medloc: " << e.what() << "\nNothing was changed.\n";
+        return 4;
     } catch (const std::exception& e) {
         std::cerr << "medloc: internal error: " << e.what() << "\n";
         return 4;
@@ -229,6 +238,22 @@ Credentials credentials(const Context& context) {
     if (context.as.empty())
         throw UsageError("this command is done by a registered person: name yourself with --as ID (or MEDLOC_AS)");
     return {context.as, read_passphrase(context.password_file, "Passphrase for " + context.as + ": ")};
+}
+
+reviews::OpenOptions open_options(const Context& context) {
+    reviews::OpenOptions options = context.services.database;
+    options.purpose = "medloc " + context.command + (context.as.empty() ? "" : " by " + context.as);
+    std::ostream& err = context.err;
+    const std::string& db = context.db_path;
+    if (isatty(STDERR_FILENO))
+        options.on_wait = [&err, db](const std::string& holder) {
+            err << "medloc: waiting for " << db << ": " << holder << " is changing it (up to a minute)...\n";
+        };
+    return options;
+}
+
+std::unique_ptr<reviews::Store> open_project(const Context& context) {
+    return reviews::open_project(context.db_path, open_options(context));
 }
 
 // CLI11 has checked that the name is one of the roles the option takes.
@@ -265,8 +290,11 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         return app.exit(e) == 0 ? 0 : 1;
     }
-    const Context context{db, as, password_file, seams(), std::cout, std::cerr};
-    for (const auto& [command, run] : runs)
-        if (*command) return run_reporting_failures(run, context);
+    for (const auto& [command, run] : runs) {
+        if (!*command) continue;
+        const std::string parent = command->get_parent() == &app ? "" : command->get_parent()->get_name() + " ";
+        const Context context{parent + command->get_name(), db, as, password_file, seams(), std::cout, std::cerr};
+        return run_reporting_failures(run, context);
+    }
     return 1;
 }

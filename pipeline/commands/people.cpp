@@ -16,7 +16,7 @@ int run_people_add(const Context& context, const PeopleOptions& options) {
     if (!roles)
         throw UsageError("--roles " + options.roles +
                          ": give translator, reviser, clinical or publisher, comma-separated");
-    const auto store = reviews::open_project(context.db_path);
+    const auto store = open_project(context);
     NewPerson person{options.id, options.name, *roles, {}};
     person.passphrase = read_new_passphrase(options.new_password_file, options.id);
     check_new_person(person);
@@ -30,7 +30,7 @@ int run_people_add(const Context& context, const PeopleOptions& options) {
 }
 
 int run_people_disable(const Context& context, const PeopleOptions& options) {
-    const auto store = reviews::open_project(context.db_path);
+    const auto store = open_project(context);
     const SignedIn publisher =
         sign_in(*store, credentials(context), {reviews::Role::publisher}, "people disable", context.services.clock);
     disable_person(*store, publisher, options.id, context.services.clock);
@@ -39,7 +39,7 @@ int run_people_disable(const Context& context, const PeopleOptions& options) {
 }
 
 int run_people_list(const Context& context, const PeopleOptions& options) {
-    const auto store = reviews::open_project(context.db_path);
+    const auto store = open_project(context);
     const auto reading = store->transaction(reviews::Access::read);
     const std::vector<reviews::Person> people = store->people();
     reading->commit();
@@ -65,7 +65,7 @@ int run_people_list(const Context& context, const PeopleOptions& options) {
 }
 
 int run_passwd(const Context& context, const PeopleOptions& options) {
-    const auto store = reviews::open_project(context.db_path);
+    const auto store = open_project(context);
     const SignedIn person = sign_in(*store, credentials(context), {}, "passwd", context.services.clock);
     const std::string passphrase = read_new_passphrase(options.new_password_file, person.person.id);
     change_passphrase(*store, person, passphrase, context.services.clock);

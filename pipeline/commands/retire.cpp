@@ -7,7 +7,7 @@
 namespace medloc::pipeline {
 
 int run_retire(const Context& context, const RetireOptions& options) {
-    const auto store = reviews::open_project(context.db_path);
+    const auto store = open_project(context);
     retire_documents(*store, {options.documents, credentials(context), options.comment}, context.services);
     for (const std::string& id : options.documents)
         context.out << id << ": retired; in no later bundle, its history kept\n";

@@ -16,7 +16,7 @@ constexpr const char* kPastTense[] = {"revised", "approved", "rejected"};
 int run_review(const Context& context, const ReviewOptions& options) {
     const auto act = reviews::parse_act(options.act);
     if (!act) throw UsageError("review " + options.act + ": the acts are revise, approve and reject");
-    const auto store = reviews::open_project(context.db_path);
+    const auto store = open_project(context);
     ReviewRequest request;
     request.act = *act;
     request.locale = options.locale;

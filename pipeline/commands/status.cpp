@@ -93,7 +93,7 @@ void print_text(reviews::Store& store, const std::vector<reviews::DocumentStatus
 }  // namespace
 
 int run_status(const Context& context, const StatusOptions& options) {
-    const auto store = reviews::open_project(context.db_path);
+    const auto store = open_project(context);
     const std::string locale = options.locale.empty() ? "" : target_locale_option(store->settings(), options.locale);
     const std::string as_of = as_of_option(options.as_of, context.services.clock);
     const auto reading = store->transaction(reviews::Access::read);

@@ -5,6 +5,8 @@
 
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -54,14 +56,18 @@ void DiskWriter::write(const fs::path& path, std::string_view bytes) {
         out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
         out.close();
         if (!out) {
+            const std::string cause = std::strerror(errno);
             fs::remove(temporary, error);
-            throw InputError(temporary.string(), "cannot be written", "check the free space and permissions");
+            throw EnvironmentError(temporary.string(), "cannot be written (" + cause + ")",
+                                   "check the free space and the permissions of the folder");
         }
     }
     fs::rename(temporary, path, error);
     if (error) {
+        const std::string cause = error.message();
         fs::remove(temporary, error);
-        throw InputError(path.string(), "cannot be replaced: " + error.message(), "check the permissions");
+        throw EnvironmentError(path.string(), "cannot be replaced (" + cause + ")",
+                               "check the permissions of the file and its folder");
     }
 }
 

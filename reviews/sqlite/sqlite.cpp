@@ -1,59 +1,154 @@
 // sqlite.cpp - thin owners over the SQLite C API.
 #include "sqlite.h"
 
+#include <signal.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+#include <sstream>
 #include <utility>
 
 namespace medloc::reviews {
 namespace {
 
-[[noreturn]] void fail(sqlite3* db, const std::string& what) {
-    throw DatabaseError(what + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
+// How often a writer that waits for another looks again.
+constexpr int kBusyStepMilliseconds = 50;
+
+std::string utc_now() {
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm parts{};
+    gmtime_r(&now, &parts);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
+    return text;
 }
 
 }  // namespace
 
-Database::Database(const std::string& path, Mode mode) : path_(path) {
+Database::Database(const std::string& path, Mode mode, const OpenOptions& options) : path_(path), options_(options) {
     const int flags = mode == Mode::create_new ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READWRITE;
     if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
         const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
+        const int system_error = db_ ? sqlite3_system_errno(db_) : 0;
         sqlite3_close(db_);
         db_ = nullptr;
-        throw DatabaseError("cannot open " + path + ": " + message);
+        throw DatabaseError("cannot open " + path + ": " + message +
+                            (system_error ? std::string(" (") + std::strerror(system_error) + ")" : "") +
+                            "; check that the file and its folder exist and that you may write to both");
     }
     sqlite3_extended_result_codes(db_, 1);
-    sqlite3_busy_timeout(db_, 5000);
+    sqlite3_busy_handler(db_, on_busy, this);
 }
 
 Database::~Database() { sqlite3_close(db_); }
 
-Database::Database(Database&& other) noexcept : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)) {}
+Database::Database(Database&& other) noexcept
+    : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)), options_(std::move(other.options_)) {
+    if (db_) sqlite3_busy_handler(db_, on_busy, this);  // the handler knows its Database by address
+}
+
+void Database::check_fault() const {
+    if (options_.fault && options_.fault())
+        throw DatabaseError("cannot read or write " + path_ + " (disk I/O error, injected by the test build)");
+}
 
 void Database::exec(const char* sql) {
-    char* error = nullptr;
-    if (sqlite3_exec(db_, sql, nullptr, nullptr, &error) != SQLITE_OK) {
-        const std::string message = error ? error : sqlite3_errmsg(db_);
-        sqlite3_free(error);
-        throw DatabaseError(message);
+    check_fault();
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK)
+        fail("cannot run \"" + std::string(sql).substr(0, 60) + "\"");
+}
+
+void Database::use_write_ahead_log() {
+    // Another process may hold the file in the old journal mode; it is
+    // converted by the next command that opens it alone.
+    sqlite3_exec(db_, "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr);
+    // Every commit reaches the disk before medloc says it is done: a power
+    // cut loses nothing that was reported committed.
+    exec("PRAGMA synchronous = FULL");
+}
+
+int Database::on_busy(void* self, int attempts) {
+    auto* db = static_cast<Database*>(self);
+    const int waited = attempts * kBusyStepMilliseconds;
+    if (waited >= db->options_.busy_wait_ms) return 0;
+    if (waited >= 1000 && !db->told_waiting_ && db->options_.on_wait) {
+        db->told_waiting_ = true;
+        db->options_.on_wait(db->holder());
+    }
+    sqlite3_sleep(kBusyStepMilliseconds);
+    return 1;
+}
+
+std::string Database::holder() const {
+    std::ifstream in(writer_file());
+    std::string line;
+    long pid = 0;
+    if (!std::getline(in, line) || !(std::istringstream(line) >> pid) || pid <= 0 ||
+        (kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH))
+        return "another program";
+    const std::size_t text = line.find(' ');
+    return line.substr(text == std::string::npos ? line.size() : text + 1);
+}
+
+void Database::mark_writer() const {
+    std::ofstream out(writer_file(), std::ios::trunc);
+    out << getpid() << ' ' << (options_.purpose.empty() ? "medloc" : options_.purpose) << " (pid " << getpid()
+        << ") since " << utc_now() << "\n";
+}
+
+void Database::unmark_writer() const { std::remove(writer_file().c_str()); }
+
+void Database::fail(const std::string& what) const {
+    const int code = sqlite3_extended_errcode(db_);
+    const std::string message = sqlite3_errmsg(db_);
+    const int system_error = sqlite3_system_errno(db_);
+    const std::string cause = system_error ? std::string(" (") + std::strerror(system_error) + ")" : "";
+    switch (code & 0xFF) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        throw ProjectBusy(path_ + " is busy: " + holder() + " has been changing it for longer than medloc waits (" +
+                          std::to_string((options_.busy_wait_ms + 999) / 1000) +
+                          " s); run the command again when it has finished");
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        throw DatabaseError(path_ + " is damaged (" + message +
+                            "); restore it from your backup, and check the copy with medloc audit verify");
+    case SQLITE_READONLY:
+        throw DatabaseError(path_ + " cannot be written (" + message + cause +
+                            "); check the permissions of the file and of its folder, where SQLite keeps its log");
+    case SQLITE_FULL:
+        throw DatabaseError("the disk that holds " + path_ + " is full; free some space and run the command again");
+    case SQLITE_IOERR:
+        throw DatabaseError("cannot read or write " + path_ + " (" + message + cause +
+                            "); check the disk, and that the file is not on a network share that went away");
+    case SQLITE_CANTOPEN:
+        throw DatabaseError("cannot open " + path_ + " (" + message + cause +
+                            "); check that the file and its folder exist and that you may write to both");
+    case SQLITE_NOMEM: throw DatabaseError("out of memory while working on " + path_);
+    default: throw DatabaseError(path_ + ": " + what + ": " + message);
     }
 }
 
 Statement::Statement(Database& db, std::string_view sql) : db_(db) {
     if (sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &statement_, nullptr) != SQLITE_OK)
-        fail(db.handle(), "cannot prepare \"" + std::string(sql.substr(0, 60)) + "\"");
+        db.fail("cannot prepare \"" + std::string(sql.substr(0, 60)) + "\"");
 }
 
 Statement::~Statement() { sqlite3_finalize(statement_); }
 
 Statement& Statement::bind(int index, std::string_view text) {
     if (sqlite3_bind_text(statement_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT) != SQLITE_OK)
-        fail(db_.handle(), "cannot bind");
+        db_.fail("cannot bind");
     return *this;
 }
 
 Statement& Statement::bind(int index, std::int64_t number) {
-    if (sqlite3_bind_int64(statement_, index, number) != SQLITE_OK) fail(db_.handle(), "cannot bind");
+    if (sqlite3_bind_int64(statement_, index, number) != SQLITE_OK) db_.fail("cannot bind");
     return *this;
 }
 
@@ -62,15 +157,16 @@ Statement& Statement::bind_optional(int index, const std::optional<std::string>&
 }
 
 Statement& Statement::bind_null(int index) {
-    if (sqlite3_bind_null(statement_, index) != SQLITE_OK) fail(db_.handle(), "cannot bind");
+    if (sqlite3_bind_null(statement_, index) != SQLITE_OK) db_.fail("cannot bind");
     return *this;
 }
 
 bool Statement::step() {
+    db_.check_fault();
     const int rc = sqlite3_step(statement_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
-    fail(db_.handle(), "statement failed");
+    db_.fail("statement failed");
 }
 
 void Statement::run() {
@@ -97,17 +193,21 @@ std::optional<std::string> Statement::optional_text(int column) const {
     return text(column);
 }
 
-SqliteTransaction::SqliteTransaction(Database& db, Access access) : db_(db) {
-    db_.exec(access == Access::write ? "BEGIN IMMEDIATE" : "BEGIN");
+SqliteTransaction::SqliteTransaction(Database& db, Access access) : db_(db), writes_(access == Access::write) {
+    db_.exec(writes_ ? "BEGIN IMMEDIATE" : "BEGIN");
+    if (writes_) db_.mark_writer();
 }
 
 SqliteTransaction::~SqliteTransaction() {
-    if (open_) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    if (!open_) return;
+    sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    if (writes_) db_.unmark_writer();
 }
 
 void SqliteTransaction::commit() {
     db_.exec("COMMIT");
     open_ = false;
+    if (writes_) db_.unmark_writer();
 }
 
 }  // namespace medloc::reviews

@@ -4,9 +4,14 @@
 // SqliteTransaction a BEGIN ... COMMIT that rolls back unless committed:
 // BEGIN IMMEDIATE for writers, so that a second writer waits at the start
 // rather than failing half way, and a deferred BEGIN for readers. Every
-// failure throws DatabaseError with SQLite's own message. Only prepared
-// statements with bound parameters touch data; exec() is for fixed schema
-// text. Private to reviews/.
+// failure throws DatabaseError naming the file, the cause in people's words
+// and what to do (ProjectBusy when another writer held on too long). Only
+// prepared statements with bound parameters touch data; exec() is for fixed
+// schema text. Private to reviews/.
+//
+// While a writer holds the project, the file PATH-writer says who ("medloc
+// import by ana, pid 41, since ..."), so that a writer that waits can say
+// for whom; it goes when the transaction ends.
 #pragma once
 
 #include "reviews/store.h"
@@ -25,7 +30,7 @@ namespace medloc::reviews {
 class Database {
 public:
     enum class Mode { open_existing, create_new };
-    Database(const std::string& path, Mode mode);
+    Database(const std::string& path, Mode mode, const OpenOptions& options = {});
     ~Database();
     Database(Database&& other) noexcept;
     Database& operator=(Database&&) = delete;
@@ -35,10 +40,26 @@ public:
     void exec(const char* sql);
     sqlite3* handle() const { return db_; }
     const std::string& path() const { return path_; }
+    // Readers then never wait for the writer; kept in the file.
+    void use_write_ahead_log();
+
+    // The error of the last call, as DatabaseError (or ProjectBusy).
+    [[noreturn]] void fail(const std::string& what) const;
+    // Fails as a disk error would when the test build's fault injection says so.
+    void check_fault() const;
+    // Says who holds the project while this connection writes.
+    void mark_writer() const;
+    void unmark_writer() const;
 
 private:
+    static int on_busy(void* self, int attempts);
+    std::string writer_file() const { return path_ + "-writer"; }
+    std::string holder() const;
+
     sqlite3* db_ = nullptr;
     std::string path_;
+    OpenOptions options_;
+    bool told_waiting_ = false;
 };
 
 class Statement {
@@ -80,6 +101,7 @@ public:
 
 private:
     Database& db_;
+    bool writes_ = false;
     bool open_ = true;
 };
 

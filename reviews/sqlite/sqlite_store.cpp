@@ -128,13 +128,14 @@ std::vector<LogEntry> read_log(Statement& query) {
 
 SqliteStore::SqliteStore(Database db) : db_(std::move(db)) {}
 
-std::unique_ptr<SqliteStore> SqliteStore::create(const std::string& path, ProjectSettings settings,
-                                                 const Clock& clock) {
+std::unique_ptr<SqliteStore> SqliteStore::create(const std::string& path, ProjectSettings settings, const Clock& clock,
+                                                 const OpenOptions& options) {
     std::error_code error;
     if (std::filesystem::exists(path, error))
         throw NotAProject(path + ": a file is already there; medloc init creates a new project only");
-    auto store = std::unique_ptr<SqliteStore>(new SqliteStore(Database(path, Database::Mode::create_new)));
+    auto store = std::unique_ptr<SqliteStore>(new SqliteStore(Database(path, Database::Mode::create_new, options)));
     Database& db = store->db_;
+    db.use_write_ahead_log();
     {
         SqliteTransaction transaction(db, Access::write);
         db.exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
@@ -154,18 +155,20 @@ std::unique_ptr<SqliteStore> SqliteStore::create(const std::string& path, Projec
     return store;
 }
 
-std::unique_ptr<SqliteStore> SqliteStore::open(const std::string& path) {
+std::unique_ptr<SqliteStore> SqliteStore::open(const std::string& path, const OpenOptions& options) {
     std::error_code error;
     if (!std::filesystem::exists(path, error))
         throw NotAProject(path + ": no project here; create one with 'medloc init', or name it with --db");
     if (std::filesystem::is_directory(path, error))
         throw NotAProject(path + ": is a folder, not a project database; name the database file with --db");
-    Database db(path, Database::Mode::open_existing);
+    Database db(path, Database::Mode::open_existing, options);
     std::int64_t application_id = 0;
     std::int64_t schema = 0;
     try {
         application_id = pragma_number(db, "application_id");
         schema = pragma_number(db, "user_version");
+    } catch (const ProjectBusy&) {
+        throw;
     } catch (const DatabaseError& e) {
         throw NotAProject(path + ": not a medloc project (" + e.what() + ")");
     }
@@ -174,6 +177,7 @@ std::unique_ptr<SqliteStore> SqliteStore::open(const std::string& path) {
     if (schema > schema_version())
         throw NotAProject(path + ": made by a newer medloc (schema " + std::to_string(schema) + "); use that version");
     db.exec("PRAGMA foreign_keys = ON");
+    db.use_write_ahead_log();
     if (schema < schema_version()) {
         SqliteTransaction transaction(db, Access::write);
         migrate(db, schema);
@@ -546,10 +550,13 @@ void SqliteStore::append(LogRow row) {
     add.run();
 }
 
-std::unique_ptr<Store> create_project(const std::string& path, ProjectSettings settings, const Clock& clock) {
-    return SqliteStore::create(path, std::move(settings), clock);
+std::unique_ptr<Store> create_project(const std::string& path, ProjectSettings settings, const Clock& clock,
+                                      const OpenOptions& options) {
+    return SqliteStore::create(path, std::move(settings), clock, options);
 }
 
-std::unique_ptr<Store> open_project(const std::string& path) { return SqliteStore::open(path); }
+std::unique_ptr<Store> open_project(const std::string& path, const OpenOptions& options) {
+    return SqliteStore::open(path, options);
+}
 
 }  // namespace medloc::reviews

@@ -11,8 +11,9 @@ struct LogRow;
 
 class SqliteStore final : public Store {
 public:
-    static std::unique_ptr<SqliteStore> create(const std::string& path, ProjectSettings settings, const Clock& clock);
-    static std::unique_ptr<SqliteStore> open(const std::string& path);
+    static std::unique_ptr<SqliteStore> create(const std::string& path, ProjectSettings settings, const Clock& clock,
+                                               const OpenOptions& options);
+    static std::unique_ptr<SqliteStore> open(const std::string& path, const OpenOptions& options);
 
     const ProjectSettings& settings() const override { return settings_; }
     std::unique_ptr<Transaction> transaction(Access access) override;

@@ -26,6 +26,10 @@ namespace medloc::locales {
 // tag is not well-formed or names no language.
 std::optional<std::string> canonical_tag(std::string_view tag);
 
+// Why a well-formed tag names no real locale ("ICU knows no language
+// \"xx\""), or "" when its language and region are ones ICU knows.
+std::string unknown_locale_problem(std::string_view canonical);
+
 // True when the locale's script is written right to left (ar, he, fa, ...).
 bool is_right_to_left(std::string_view tag);
 

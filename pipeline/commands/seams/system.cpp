@@ -1,4 +1,5 @@
-// system.cpp - the shipped binary's seams: the system clock and the disk.
+// system.cpp - the shipped binary's seams: the system clock, the disk, and
+// SQLite's own behaviour with a minute's wait for another writer.
 #include "seams/seams.h"
 
 namespace medloc::pipeline {
@@ -6,7 +7,7 @@ namespace medloc::pipeline {
 Services seams() {
     static const reviews::SystemClock clock;
     static DiskWriter disk;
-    return {clock, disk};
+    return {clock, disk, {}};
 }
 
 }  // namespace medloc::pipeline

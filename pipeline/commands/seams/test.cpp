@@ -2,33 +2,76 @@
 //   MEDLOC_TEST_NOW=YYYY-MM-DDTHH:MM:SSZ   the clock stands at that time
 //   MEDLOC_TEST_KILL_AFTER_WRITES=N        the process is killed (SIGKILL)
 //                                          right after its Nth file write
-// so that tests can review on a known date and kill a build half way.
+//   MEDLOC_TEST_FAIL_AT=N                  the Nth fault point (a database
+//                                          statement or a file write) fails
+//                                          as a disk error would
+//   MEDLOC_TEST_COUNT_FAULT_POINTS=FILE    at exit, the number of fault
+//                                          points reached goes to FILE
+//   MEDLOC_TEST_BUSY_WAIT_MS=N             a writer waits N ms for another
+// so that tests can review on a known date, kill a build half way, fail
+// every step of a command in turn, and meet a busy project quickly.
+#include "io/errors.h"
 #include "seams/seams.h"
 
 #include <signal.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <string>
 
 namespace medloc::pipeline {
 namespace {
 
+const char* variable(const char* name) {
+    const char* value = std::getenv(name);
+    return value && *value ? value : nullptr;
+}
+
 class TestClock final : public reviews::Clock {
 public:
     std::string now() const override {
-        const char* fixed = std::getenv("MEDLOC_TEST_NOW");
-        return fixed && *fixed ? fixed : system_.now();
+        const char* fixed = variable("MEDLOC_TEST_NOW");
+        return fixed ? fixed : system_.now();
     }
 
 private:
     reviews::SystemClock system_;
 };
 
-class KillingWriter final : public FileWriter {
+// Every database statement and file write is a fault point, counted in the
+// order the command reaches them.
+class FaultPoints {
+public:
+    FaultPoints() {
+        if (const char* at = variable("MEDLOC_TEST_FAIL_AT")) fail_at_ = std::atol(at);
+    }
+    ~FaultPoints() {
+        if (const char* file = variable("MEDLOC_TEST_COUNT_FAULT_POINTS")) std::ofstream(file) << reached_ << "\n";
+    }
+    FaultPoints(const FaultPoints&) = delete;
+    FaultPoints& operator=(const FaultPoints&) = delete;
+
+    // True when this point is the one to fail.
+    bool fails() { return ++reached_ == fail_at_; }
+
+private:
+    long reached_ = 0;
+    long fail_at_ = 0;
+};
+
+FaultPoints& fault_points() {
+    static FaultPoints points;
+    return points;
+}
+
+class TestWriter final : public FileWriter {
 public:
     void write(const std::filesystem::path& path, std::string_view bytes) override {
+        if (fault_points().fails())
+            throw EnvironmentError(path.string(), "cannot be written (injected by the test build)",
+                                   "check the free space");
         disk_.write(path, bytes);
-        const char* after = std::getenv("MEDLOC_TEST_KILL_AFTER_WRITES");
+        const char* after = variable("MEDLOC_TEST_KILL_AFTER_WRITES");
         if (after && std::to_string(++writes_) == after) raise(SIGKILL);
     }
 
@@ -41,8 +84,12 @@ private:
 
 Services seams() {
     static const TestClock clock;
-    static KillingWriter writer;
-    return {clock, writer};
+    static TestWriter writer;
+    reviews::OpenOptions database;
+    if (const char* wait = variable("MEDLOC_TEST_BUSY_WAIT_MS")) database.busy_wait_ms = std::atoi(wait);
+    fault_points();  // made before anything can reach a point, so it outlives them all
+    database.fault = [] { return fault_points().fails(); };
+    return {clock, writer, database};
 }
 
 }  // namespace medloc::pipeline

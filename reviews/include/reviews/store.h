@@ -43,10 +43,31 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-// The backend failed (I/O, a busy or damaged database): its own message.
+// The backend failed (I/O, a full disk, a damaged or read-only database):
+// the message names the file and the cause and says what to do.
 class DatabaseError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
+};
+
+// Another writer held the project longer than medloc waits; the message
+// says who (which command, since when) when that writer was a medloc.
+class ProjectBusy : public DatabaseError {
+public:
+    using DatabaseError::DatabaseError;
+};
+
+// How a command opens a project: what it is (shown to a second writer that
+// has to wait for it: "medloc import by ana"), and what to tell the person
+// at the terminal when it has to wait itself (once, after a second; the
+// text says for whom).
+struct OpenOptions {
+    std::string purpose;
+    std::function<void(const std::string& waiting_for)> on_wait;
+    int busy_wait_ms = 60'000;
+    // For the test build's fault injection only (commands/seams/test.cpp):
+    // asked before every statement runs; true makes it fail as a disk error.
+    std::function<bool()> fault;
 };
 
 // An entry would be dated before the one before it: the clock went back.
@@ -348,9 +369,12 @@ public:
 };
 
 // Creates a new project file; refuses a path that already exists.
-std::unique_ptr<Store> create_project(const std::string& path, ProjectSettings settings, const Clock& clock);
+// Readers never wait for a writer (SQLite's write-ahead log); a writer waits
+// up to a minute for another (OpenOptions).
+std::unique_ptr<Store> create_project(const std::string& path, ProjectSettings settings, const Clock& clock,
+                                      const OpenOptions& options = {});
 // Opens an existing project, migrating an older schema; throws NotAProject
 // for anything else.
-std::unique_ptr<Store> open_project(const std::string& path);
+std::unique_ptr<Store> open_project(const std::string& path, const OpenOptions& options = {});
 
 }  // namespace medloc::reviews

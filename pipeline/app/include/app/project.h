@@ -20,7 +20,7 @@ struct NewProject {
 };
 // Checks the settings (UsageError) and creates the project file.
 std::unique_ptr<reviews::Store> create_project(const std::string& path, const NewProject& project,
-                                               const reviews::Clock& clock);
+                                               const reviews::Clock& clock, const reviews::OpenOptions& options = {});
 
 // The project's spelling of target locale `tag` (es-us -> es-US), if the
 // project translates into it.

@@ -5,12 +5,14 @@
 
 #include "io/files.h"
 #include "reviews/clock.h"
+#include "reviews/store.h"
 
 namespace medloc::pipeline {
 
 struct Services {
     const reviews::Clock& clock;
     FileWriter& files;
+    reviews::OpenOptions database;  // how long to wait for a writer; the test build's faults
 };
 
 }  // namespace medloc::pipeline

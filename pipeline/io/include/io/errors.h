@@ -1,8 +1,8 @@
 // errors: the two kinds of failure the pipeline reports to people, each
 // turned into one message at the edge (main.cpp):
 //   FILE:LINE:COLUMN: what is wrong; what to do
-// UsageError exits 1, InputError exits 2, Refused exits 3 (DESIGN.md,
-// "Exit codes").
+// UsageError exits 1, InputError exits 2, Refused exits 3, EnvironmentError
+// exits 4 (DESIGN.md, "Exit codes").
 #pragma once
 
 #include <cstddef>
@@ -30,6 +30,14 @@ private:
         if (!todo.empty()) message += "; " + todo;
         return message;
     }
+};
+
+// The machine failed medloc: a write that did not reach the disk, a full
+// disk. Names the file and the cause. Exits 4.
+class EnvironmentError : public std::runtime_error {
+public:
+    EnvironmentError(const std::string& file, const std::string& what, const std::string& todo)
+        : std::runtime_error(file + ": " + what + "; " + todo) {}
 };
 
 // A sign-in failed (an unknown or disabled person, a wrong passphrase):
