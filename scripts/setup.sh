@@ -2,13 +2,15 @@
 # setup.sh - install what medloc needs to build and test (Debian 12, as root),
 # then configure and build it in build/.
 #
-# Usage: scripts/setup.sh [--with-peers] [--sanitize]
+# Usage: scripts/setup.sh [--with-peers] [--sanitize | --fuzz]
 #   --with-peers  also install the third-party XLIFF consumers and tools the
 #                 tests and the benchmark run against: translate-toolkit,
 #                 OmegaT, xmllint (validate-xliff), and the npm package xliff
 #                 (into $MEDLOC_PEERS, default ~/.cache/medloc/peers, outside
 #                 the checkout; needs node and npm, from Debian if missing).
 #   --sanitize    build with AddressSanitizer and UBSan (into build-asan/).
+#   --fuzz        build the libFuzzer targets with clang, ASan and UBSan
+#                 (into build-fuzz/; scripts/fuzz.sh runs them).
 # Installs only Debian packages, and only those that are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +21,7 @@ packages=(build-essential cmake pkg-config
 build_dir=build
 build_type=RelWithDebInfo
 sanitize=OFF
+fuzz=OFF
 with_peers=0
 for arg in "$@"; do
     case "$arg" in
@@ -29,6 +32,7 @@ for arg in "$@"; do
             command -v npm >/dev/null 2>&1 || packages+=(npm)
             ;;
         --sanitize) sanitize=ON; build_dir=build-asan; build_type=Debug ;;
+        --fuzz) fuzz=ON; build_dir=build-fuzz; packages+=(clang libclang-rt-14-dev) ;;
         *) echo "setup.sh: unknown option $arg" >&2; exit 1 ;;
     esac
 done
@@ -52,5 +56,10 @@ if [ "$with_peers" = 1 ]; then
     fi
 fi
 
-cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE="$build_type" -DMEDLOC_SANITIZE="$sanitize" >/dev/null
+if [ "$fuzz" = ON ]; then
+    CC=clang CXX=clang++ cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE="$build_type" -DMEDLOC_FUZZ=ON \
+        -DBUILD_TESTING=OFF >/dev/null
+else
+    cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE="$build_type" -DMEDLOC_SANITIZE="$sanitize" >/dev/null
+fi
 cmake --build "$build_dir" -j "$(nproc)"

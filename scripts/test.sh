@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # test.sh - install what is missing, build, and run every test (ctest).
 # This is the README's test command and what .ci/run calls.
-#   --sanitize   also build and run the tests under AddressSanitizer + UBSan
+#   --sanitize   also build and run the tests under AddressSanitizer + UBSan,
+#                and run each fuzz target for a minute (scripts/fuzz.sh;
+#                MEDLOC_FUZZ_SECONDS sets another time)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --with-peers
@@ -12,4 +14,5 @@ if [ "${1:-}" = "--sanitize" ]; then
     scripts/setup.sh --sanitize
     ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
         ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
+    scripts/fuzz.sh "${MEDLOC_FUZZ_SECONDS:-60}"
 fi

@@ -49,7 +49,31 @@ ExtractedDocument DocumentExtractor::extract(const std::string& file, const std:
         throw InputError(file, e.what());
     }
     for (std::size_t i = 0; i < extracted.size(); ++i) document.segments[i].extracted = std::move(extracted[i]);
+    check_rebuilds(file, bytes, document);
     return document;
+}
+
+// Every target its source, the skeleton must give back the very bytes it
+// was made from; where it cannot, the document is refused now rather than
+// published later with text missing or changed.
+void DocumentExtractor::check_rebuilds(const std::string& file, std::string_view bytes,
+                                       const ExtractedDocument& document) {
+    std::map<std::string_view, const xliff::Content*> sources;
+    for (const DocumentSegment& segment : document.segments) sources[segment.id] = &segment.extracted.source;
+    const std::string rebuilt = rebuild(document.skeleton, [&](const std::string& id) {
+        const auto found = sources.find(id);
+        const xliff::Content* source = found == sources.end() ? nullptr : found->second;
+        return SegmentText{source, source};
+    });
+    if (rebuilt == bytes) return;
+    std::size_t at = 0;
+    while (at < rebuilt.size() && at < bytes.size() && rebuilt[at] == bytes[at]) ++at;
+    const locales::TextPosition position = locales::position_of(bytes, at);
+    throw InputError(file,
+                     "medloc cannot take this document apart so that it is rebuilt exactly as written (from here "
+                     "on it would change)",
+                     "simplify the markup here and extract again, and report the file to medloc's developers",
+                     position.line, position.column);
 }
 
 }  // namespace medloc::pipeline

@@ -37,11 +37,14 @@ class DocumentExtractor {
 public:
     explicit DocumentExtractor(const std::string& source_locale);
 
-    // Throws InputError when the document cannot be taken apart faithfully.
+    // Throws InputError when the document cannot be taken apart faithfully:
+    // its skeleton, every target its source, must give back its very bytes.
     ExtractedDocument extract(const std::string& file, const std::string& document_id, Format format,
                               std::string_view bytes);
 
 private:
+    static void check_rebuilds(const std::string& file, std::string_view bytes, const ExtractedDocument& document);
+
     Segmenter segmenter_;
     locales::WordCounter words_;
 };
