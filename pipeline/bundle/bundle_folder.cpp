@@ -7,6 +7,9 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
+
 namespace medloc::pipeline {
 namespace {
 
@@ -47,10 +50,13 @@ fs::path BundleFolder::swap_into_place() {
     std::error_code error;
     if (!fs::exists(bundle_, error)) {
         fs::rename(building_, bundle_, error);
-        if (error) throw InputError(bundle_.string(), "cannot be written: " + error.message(), "check the permissions");
+        if (error)
+            throw EnvironmentError(bundle_.string(), "cannot be written (" + error.message() + ")",
+                                   "check the permissions");
     } else {
         if (renameat2(AT_FDCWD, building_.c_str(), AT_FDCWD, bundle_.c_str(), RENAME_EXCHANGE) != 0)
-            throw InputError(bundle_.string(), "cannot be replaced", "check the permissions and that it is a folder");
+            throw EnvironmentError(bundle_.string(), "cannot be replaced (" + std::string(std::strerror(errno)) + ")",
+                                   "check the permissions and that it is a folder");
         fs::remove_all(building_, error);  // the previous bundle, now in the building place
     }
     swapped_ = true;

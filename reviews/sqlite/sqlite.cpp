@@ -114,8 +114,8 @@ void Database::fail(const std::string& what) const {
         throw ProjectBusy(path_ + " is busy: " + holder() + " has been changing it for longer than medloc waits (" +
                           std::to_string((options_.busy_wait_ms + 999) / 1000) +
                           " s); run the command again when it has finished");
+    case SQLITE_NOTADB: throw NotADatabase(path_ + " is not a database (" + message + ")");
     case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
         throw DatabaseError(path_ + " is damaged (" + message +
                             "); restore it from your backup, and check the copy with medloc audit verify");
     case SQLITE_READONLY:

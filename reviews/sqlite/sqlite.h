@@ -27,6 +27,12 @@ struct sqlite3_stmt;
 
 namespace medloc::reviews {
 
+// SQLite found no database in the file at all.
+class NotADatabase : public DatabaseError {
+public:
+    using DatabaseError::DatabaseError;
+};
+
 class Database {
 public:
     enum class Mode { open_existing, create_new };

@@ -167,10 +167,8 @@ std::unique_ptr<SqliteStore> SqliteStore::open(const std::string& path, const Op
     try {
         application_id = pragma_number(db, "application_id");
         schema = pragma_number(db, "user_version");
-    } catch (const ProjectBusy&) {
-        throw;
-    } catch (const DatabaseError& e) {
-        throw NotAProject(path + ": not a medloc project (" + e.what() + ")");
+    } catch (const NotADatabase&) {
+        throw NotAProject(path + ": not a medloc project (not an SQLite database at all)");
     }
     if (application_id != kApplicationId)
         throw NotAProject(path + ": not a medloc project (an SQLite file of another application)");
