@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 #include <pugixml.hpp>
 
+#include <cstdlib>
 #include <functional>
 #include <map>
 
@@ -310,4 +311,36 @@ TEST_CASE("two files for one document in one import are refused with nothing sto
     const fs::path two = changed_export(project, "Give 5 mL every day.</target>", "Dé 50 mL cada día.</target>");
     check_refused(project.db, {"import", one.string(), two.string(), "--as", "ana", "--role", "translator"},
                   two.string(), "is also in " + one.string());
+}
+
+TEST_CASE("a failure while storing the second file of an import leaves the first unstored too", "[hostile]") {
+    Project project("dose.txt", "Dosing\n\nGive 5 mL every day.\n");
+    write_file(project.dir / "docs" / "cold.txt", "Storage\n\nKeep it cold.\n");
+    REQUIRE(project.ok({"extract", (project.dir / "docs").string(), "--as", "pat"}));
+    REQUIRE(project.ok({"export", "--locale", "es-US", "--out", (project.dir / "p").string(), "--pseudo"}));
+    const std::vector<std::string> both = {"import",
+                                           (project.dir / "p" / "es-US" / "cold.txt.xlf").string(),
+                                           (project.dir / "p" / "es-US" / "dose.txt.xlf").string(),
+                                           "--as",
+                                           "ana",
+                                           "--role",
+                                           "translator"};
+    // How many database statements the whole import takes, on a copy.
+    const fs::path copy = project.dir / "copy.db";
+    fs::copy_file(project.db, copy);
+    const fs::path count = project.dir / "count";
+    setenv("MEDLOC_TEST_COUNT_FAULT_POINTS", count.c_str(), 1);
+    REQUIRE(succeeds(copy, both));
+    unsetenv("MEDLOC_TEST_COUNT_FAULT_POINTS");
+    const long points = std::stol(read_file(count));
+    // The commit is the last statement: fail the one before it, when the
+    // first file's targets are written and the second file's are too.
+    const std::string before = read_file(project.db);
+    setenv("MEDLOC_TEST_FAIL_AT", std::to_string(points - 1).c_str(), 1);
+    const Result failed = run_medloc(project.db, both);
+    unsetenv("MEDLOC_TEST_FAIL_AT");
+    INFO(failed.err);
+    CHECK(failed.exit_code == 4);
+    CHECK(failed.err.find("Nothing was changed.") != std::string::npos);
+    CHECK(read_file(project.db) == before);
 }
