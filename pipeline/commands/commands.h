@@ -74,7 +74,7 @@ struct ImportOptions {
     std::string role;
     std::string for_id;
     bool overwrite_newer = false;
-    InputLimits limits;
+    InputLimits limits{InputLimits::kXliffBytes};
 };
 int run_import(const Context& context, const ImportOptions& options);
 

@@ -52,7 +52,7 @@ void add_limits(CLI::App* command, InputLimits& limits, const std::string& what)
     command
         ->add_option_function<std::uintmax_t>(
             "--max-size", [&limits](std::uintmax_t mib) { limits.max_bytes = mib << 20; },
-            "Largest " + what + " read, in MiB (default 8)")
+            "Largest " + what + " read, in MiB (default " + std::to_string(limits.max_bytes >> 20) + ")")
         ->check(CLI::Range(1, 4096));
     command->add_option("--max-depth", limits.max_depth, "Deepest nesting of elements read (default 256)")
         ->check(CLI::Range(std::size_t{1}, InputLimits::kDeepest));

@@ -129,7 +129,7 @@ void check_refused(const fs::path& db, const std::vector<std::string>& args, con
     CHECK(result.err.find(names) != std::string::npos);
     CHECK(result.err.find(says) != std::string::npos);
     CHECK(read_file(db) == before);
-    CHECK_FALSE(fs::exists(db.string() + "-journal"));
+    for (const char* beside : {"-journal", "-wal", "-writer"}) CHECK_FALSE(fs::exists(db.string() + beside));
 }
 
 fs::path shared_script(const std::string& name) { return shared_dir() / "scripts" / name; }

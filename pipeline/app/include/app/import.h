@@ -33,7 +33,7 @@ struct ImportRequest {
     std::string for_id;  // the person the work is imported for, if not the one importing it
     // Replace targets changed in the project since the file was exported.
     bool overwrite_newer = false;
-    InputLimits limits;
+    InputLimits limits{InputLimits::kXliffBytes};
 };
 
 struct ImportedFile {

@@ -13,7 +13,11 @@ namespace medloc::pipeline {
 // deep its elements may nest (see README, "Limits"): a hostile file is
 // refused in milliseconds instead of parsed for minutes.
 struct InputLimits {
-    std::uintmax_t max_bytes = 8u << 20;  // one source document or XLIFF file
+    // A source document; an XLIFF file holds it two or three times over.
+    static constexpr std::uintmax_t kDocumentBytes = 8u << 20;
+    static constexpr std::uintmax_t kXliffBytes = 64u << 20;
+
+    std::uintmax_t max_bytes = kDocumentBytes;
     std::size_t max_depth = 256;
     // The highest --max-depth accepted: what medloc's readers can follow
     // without running out of stack.
