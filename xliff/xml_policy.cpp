@@ -24,6 +24,8 @@ public:
 
     void run() {
         while (at_ < bytes_.size()) {
+            skip_plain();
+            if (at_ >= bytes_.size()) break;
             if (bytes_[at_] == '<') markup();
             else if (bytes_[at_] == '&') reference();
             else character();
@@ -32,6 +34,15 @@ public:
 
 private:
     bool ahead(std::string_view text) const { return bytes_.substr(at_).starts_with(text); }
+
+    // Past the bytes of text that need no look: most of any file.
+    void skip_plain() {
+        while (at_ < bytes_.size()) {
+            const auto byte = static_cast<unsigned char>(bytes_[at_]);
+            if (byte < 0x20 || byte == '<' || byte == '&' || byte == 0xEF) return;
+            ++at_;
+        }
+    }
 
     // One character of text, comment or attribute: XML 1.0 forbids most C0
     // controls, U+FFFE and U+FFFF (and UTF-8 cannot carry surrogates).
