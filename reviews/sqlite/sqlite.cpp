@@ -1,14 +1,14 @@
 // sqlite.cpp - thin owners over the SQLite C API.
 #include "sqlite.h"
 
+#include "reviews/clock.h"
+
 #include <signal.h>
 #include <sqlite3.h>
 #include <unistd.h>
 
 #include <cerrno>
-#include <chrono>
 #include <cstring>
-#include <ctime>
 #include <fstream>
 #include <sstream>
 #include <utility>
@@ -18,15 +18,6 @@ namespace {
 
 // How often a writer that waits for another looks again.
 constexpr int kBusyStepMilliseconds = 50;
-
-std::string utc_now() {
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm parts{};
-    gmtime_r(&now, &parts);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
-    return text;
-}
 
 }  // namespace
 
@@ -98,7 +89,7 @@ std::string Database::holder() const {
 void Database::mark_writer() const {
     std::ofstream out(writer_file(), std::ios::trunc);
     out << getpid() << ' ' << (options_.purpose.empty() ? "medloc" : options_.purpose) << " (pid " << getpid()
-        << ") since " << utc_now() << "\n";
+        << ") since " << SystemClock().now() << "\n";
 }
 
 void Database::unmark_writer() const { std::remove(writer_file().c_str()); }

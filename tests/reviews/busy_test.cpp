@@ -2,31 +2,18 @@
 // too long is told who holds the project (which command, since when) and
 // given up with ProjectBusy; the wait is announced once, after a second.
 #include "reviews/store.h"
+#include "support.h"
 
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <random>
 
 using namespace medloc::reviews;
+using namespace medloc::test;
 namespace fs = std::filesystem;
 
-namespace {
-
-class FixedClock final : public Clock {
-public:
-    std::string now() const override { return "2026-01-02T03:04:05Z"; }
-};
-
-fs::path temporary_project() {
-    std::random_device random;
-    return fs::temp_directory_path() / ("medloc-unit-" + std::to_string(random()) + "-busy.db");
-}
-
-}  // namespace
-
 TEST_CASE("a writer that waits too long is told which medloc holds the project", "[reviews][busy]") {
-    const fs::path path = temporary_project();
+    const fs::path path = temporary_file("busy.db");
     ProjectSettings settings;
     settings.source_locale = "en-US";
     settings.target_locales = {"es-US"};

@@ -4,21 +4,17 @@
 // disk), since a test run as root writes any file.
 #include "reviews/store.h"
 #include "sqlite/sqlite.h"
+#include "support.h"
 
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <random>
 
 using namespace medloc::reviews;
+using namespace medloc::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-fs::path temporary_file() {
-    std::random_device random;
-    return fs::temp_directory_path() / ("medloc-unit-" + std::to_string(random()) + "-errors.db");
-}
 
 // The message of the DatabaseError that inserting `rows` rows throws.
 std::string failure_writing(Database& db, int rows) {
@@ -36,7 +32,7 @@ std::string failure_writing(Database& db, int rows) {
 }  // namespace
 
 TEST_CASE("a read-only project file is named, with what to check", "[reviews][errors]") {
-    const fs::path path = temporary_file();
+    const fs::path path = temporary_file("errors.db");
     Database db(path.string(), Database::Mode::create_new);
     db.exec("CREATE TABLE t (x TEXT)");
     db.exec("PRAGMA query_only = ON");
@@ -47,7 +43,7 @@ TEST_CASE("a read-only project file is named, with what to check", "[reviews][er
 }
 
 TEST_CASE("a full disk is named as a full disk", "[reviews][errors]") {
-    const fs::path path = temporary_file();
+    const fs::path path = temporary_file("errors.db");
     Database db(path.string(), Database::Mode::create_new);
     db.exec("CREATE TABLE t (x TEXT)");
     db.exec("PRAGMA max_page_count = 8");
@@ -57,7 +53,7 @@ TEST_CASE("a full disk is named as a full disk", "[reviews][errors]") {
 }
 
 TEST_CASE("a file that is not a database is named as damaged", "[reviews][errors]") {
-    const fs::path path = temporary_file();
+    const fs::path path = temporary_file("errors.db");
     {
         Database db(path.string(), Database::Mode::create_new);
         db.exec("CREATE TABLE t (x TEXT)");

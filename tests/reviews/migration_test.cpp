@@ -4,26 +4,17 @@
 #include "reviews/store.h"
 #include "sqlite/schema.h"
 #include "sqlite/sqlite.h"
+#include "support.h"
 
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <random>
 
 using namespace medloc::reviews;
+using namespace medloc::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-class FixedClock final : public Clock {
-public:
-    std::string now() const override { return "2026-01-02T03:04:05Z"; }
-};
-
-fs::path temporary_file(const std::string& name) {
-    std::random_device random;
-    return fs::temp_directory_path() / ("medloc-unit-" + std::to_string(random()) + "-" + name);
-}
 
 std::int64_t user_version(const fs::path& path) {
     Database db(path.string(), Database::Mode::open_existing);
