@@ -15,6 +15,7 @@
 #include <md4c.h>
 
 #include <algorithm>
+#include <exception>
 #include <optional>
 #include <stdexcept>
 
@@ -50,29 +51,44 @@ public:
     std::vector<TextUnit> run() {
         MD_PARSER parser{};
         parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH;
+        // md4c is C: an exception must not unwind through it (it would leak
+        // md4c's buffers). A callback that throws keeps the exception and
+        // returns non-zero, md4c stops and frees, and it is thrown here.
         parser.enter_block = [](MD_BLOCKTYPE type, void* detail, void* self) {
-            return static_cast<MarkdownExtraction*>(self)->enter_block(type, detail);
+            return guarded(self, [&](MarkdownExtraction& e) { return e.enter_block(type, detail); });
         };
         parser.leave_block = [](MD_BLOCKTYPE type, void* detail, void* self) {
-            return static_cast<MarkdownExtraction*>(self)->leave_block(type, detail);
+            return guarded(self, [&](MarkdownExtraction& e) { return e.leave_block(type, detail); });
         };
         parser.enter_span = [](MD_SPANTYPE type, void* detail, void* self) {
-            return static_cast<MarkdownExtraction*>(self)->enter_span(type, detail);
+            return guarded(self, [&](MarkdownExtraction& e) { return e.enter_span(type, detail); });
         };
         parser.leave_span = [](MD_SPANTYPE type, void* detail, void* self) {
-            return static_cast<MarkdownExtraction*>(self)->leave_span(type, detail);
+            return guarded(self, [&](MarkdownExtraction& e) { return e.leave_span(type, detail); });
         };
         parser.text = [](MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* self) {
-            return static_cast<MarkdownExtraction*>(self)->text(type, text, size);
+            return guarded(self, [&](MarkdownExtraction& e) { return e.text(type, text, size); });
         };
-        if (md_parse(source_.data(), static_cast<MD_SIZE>(source_.size()), &parser, this) != 0)
-            throw std::runtime_error("md4c could not parse the document");
+        const int parsed = md_parse(source_.data(), static_cast<MD_SIZE>(source_.size()), &parser, this);
+        if (failure_) std::rethrow_exception(failure_);
+        if (parsed != 0) throw std::runtime_error("md4c could not parse the document");
         std::stable_sort(units_.begin(), units_.end(),
                          [](const TextUnit& a, const TextUnit& b) { return a.raw().begin < b.raw().begin; });
         return std::move(units_);
     }
 
 private:
+    template <typename Callback>
+    static int guarded(void* self, const Callback& callback) {
+        auto& extraction = *static_cast<MarkdownExtraction*>(self);
+        try {
+            return callback(extraction);
+        } catch (...) {
+            extraction.failure_ = std::current_exception();
+            return -1;
+        }
+    }
+
     int enter_block(MD_BLOCKTYPE type, void*) {
         finish_unit();
         switch (type) {
@@ -330,6 +346,7 @@ private:
     }
 
     std::string_view source_;
+    std::exception_ptr failure_;  // what a callback threw, for after md_parse
     std::vector<TextUnit> units_;
     std::optional<UnitBuilder> unit_;
     std::vector<Pending> pending_;
