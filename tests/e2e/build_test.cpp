@@ -55,14 +55,6 @@ struct Project {
     }
 };
 
-// Every file of a folder with its bytes.
-std::map<std::string, std::string> snapshot(const fs::path& folder) {
-    std::map<std::string, std::string> files;
-    for (const auto& entry : fs::recursive_directory_iterator(folder))
-        if (entry.is_regular_file()) files[entry.path().lexically_relative(folder).string()] = read_file(entry.path());
-    return files;
-}
-
 // The TMX of the sample as English -> Spanish.
 std::map<std::string, std::string> spanish_memory() {
     pugi::xml_document tmx;

@@ -15,15 +15,6 @@ using namespace medloc::test;
 
 namespace {
 
-// Every file of a folder with its bytes ("" for a folder that is not there).
-std::map<std::string, std::string> snapshot(const fs::path& folder) {
-    std::map<std::string, std::string> files;
-    if (!fs::exists(folder)) return files;
-    for (const auto& entry : fs::recursive_directory_iterator(folder))
-        files[fs::relative(entry.path(), folder).string()] = entry.is_regular_file() ? read_file(entry.path()) : "/";
-    return files;
-}
-
 class Sweep {
 public:
     explicit Sweep(const TempDir& dir) : dir_(dir) {}

@@ -93,6 +93,15 @@ fs::path passphrase_file(const fs::path& db, const std::string& person) {
     return file;
 }
 
+std::map<std::string, std::string> snapshot(const fs::path& folder) {
+    std::map<std::string, std::string> files;
+    if (!fs::exists(folder)) return files;
+    for (const auto& entry : fs::recursive_directory_iterator(folder))
+        files[entry.path().lexically_relative(folder).string()] =
+            entry.is_regular_file() ? read_file(entry.path()) : "/";
+    return files;
+}
+
 fs::path corpus_dir() { return MEDLOC_CORPUS; }
 fs::path translations_dir() { return MEDLOC_TRANSLATIONS; }
 fs::path shared_dir() { return MEDLOC_SHARED; }

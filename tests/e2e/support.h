@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,9 @@ bool succeeds(const fs::path& db, const std::vector<std::string>& args);
 Result run(const std::vector<std::string>& argv, const fs::path& cwd = fs::current_path());
 
 std::string read_file(const fs::path& path);
+// Every file and folder under `folder` by relative path, a file with its
+// bytes ("/" for a folder); empty when `folder` is not there.
+std::map<std::string, std::string> snapshot(const fs::path& folder);
 void write_file(const fs::path& path, const std::string& bytes);
 
 fs::path corpus_dir();        // tests/corpus: the sample articles
