@@ -188,23 +188,80 @@ std::size_t error_count(const std::vector<Finding>& findings) {
     return errors;
 }
 
-bool kept_as_source(std::string_view source, std::string_view context) {
+namespace {
+
+bool under_references(std::string_view context) {
     const std::string heading = locales::fold_case(context);
     for (const std::string_view references : {"reference", "bibliograph", "works cited", "sources", "citation"})
         if (heading.find(references) != std::string::npos) return true;
+    return false;
+}
+
+bool is_capitalized_word(std::string_view word) {
+    if (word.size() < 2 || word[0] < 'A' || word[0] > 'Z') return false;
+    for (const char c : word.substr(1))
+        if (!((c >= 'a' && c <= 'z') || c == '-' || c == '\'')) return false;
+    return true;
+}
+
+// "Hoffart CM, Wallace DP." or "Varga L, et al."
+bool is_author_list(std::string_view text) {
+    if (text.ends_with('.')) text.remove_suffix(1);
+    if (text.empty()) return false;
+    while (!text.empty()) {
+        const std::size_t comma = text.find(", ");
+        const std::string_view author = text.substr(0, comma);
+        const std::size_t space = author.find(' ');
+        const bool initials =
+            space != std::string_view::npos &&
+            author.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ", space + 1) == std::string_view::npos &&
+            author.size() - space - 1 <= 3 && author.size() > space + 1;
+        if (author != "et al" && !(initials && is_capitalized_word(author.substr(0, space)))) return false;
+        text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 2);
+    }
+    return true;
+}
+
+bool is_citation(std::string_view source) {
     const std::string folded = locales::fold_case(source);
     if (folded.find("doi:") != std::string::npos || folded.find("doi.org/") != std::string::npos) return true;
+    if (const std::size_t at = folded.find("accessed ");
+        at != std::string::npos && at + 9 < folded.size() && folded[at + 9] >= '0' && folded[at + 9] <= '9')
+        return true;
     // A journal citation: "2017 Jun;52(6):741-748".
     for (std::size_t at = source.find(';'); at != std::string_view::npos; at = source.find(';', at + 1)) {
         std::size_t p = at + 1;
         while (p < source.size() && source[p] >= '0' && source[p] <= '9') ++p;
         if (p > at + 1 && p < source.size() && (source[p] == '(' || source[p] == ':')) return true;
     }
-    // Nothing to translate: no letters outside addresses.
+    return is_author_list(source);
+}
+
+// Nothing to translate: no letters outside addresses.
+bool nothing_to_translate(std::string_view source) {
     std::string rest(source);
     const std::vector<Address> found = addresses_in(source);
     for (auto it = found.rbegin(); it != found.rend(); ++it) rest.erase(it->span.begin, it->span.end - it->span.begin);
     return letter_words(rest) == 0;
+}
+
+}  // namespace
+
+std::vector<bool> kept_as_source(const std::vector<SegmentText>& document) {
+    std::vector<bool> kept(document.size(), false);
+    for (std::size_t i = 0; i < document.size(); ++i)
+        kept[i] = under_references(document[i].context) || is_citation(document[i].source) ||
+                  nothing_to_translate(document[i].source);
+    // A list with a reference in it is a reference list: its titles and
+    // publishers stay as published.
+    for (std::size_t begin = 0; begin < document.size();) {
+        std::size_t end = begin;
+        bool references = false;
+        for (; end < document.size() && document[end].list_item; ++end) references = references || kept[end];
+        for (std::size_t i = begin; i < end; ++i) kept[i] = kept[i] || references;
+        begin = end == begin ? begin + 1 : end;
+    }
+    return kept;
 }
 
 struct Checker::Impl {

@@ -200,11 +200,25 @@ TEST_CASE("untranslated and empty targets", "[qa]") {
     CHECK(of(check("es-US", "Albuterol", "Albuterol"), Check::untranslated, Severity::warning).size() == 1);
     const Checker checker("en-US", "es-US");
     CHECK(checker.check(source, source, true).empty());
-    CHECK(medloc::qa::kept_as_source(
-        "Okafor N, Brandt L. Written action plans. Pediatr Pulmonol. 2017 Jun;52(6):741-748.", "Sources"));
-    CHECK(medloc::qa::kept_as_source("doi: 10.5555/ppul.2017.0611", ""));
-    CHECK(medloc::qa::kept_as_source("911", "When to call"));
-    CHECK_FALSE(medloc::qa::kept_as_source(source, "Medicines"));
+}
+
+TEST_CASE("untranslated: references and text with nothing to translate stay as their source", "[qa]") {
+    using medloc::qa::SegmentText;
+    const std::vector<bool> kept = medloc::qa::kept_as_source({
+        {"Outlook", "Outlook", false},
+        {"Use a digital thermometer.", "Outlook", true},
+        {"Call 911 if your child cannot breathe.", "Outlook", true},
+        {"Last reviewed on 08/16/2018.", "Outlook", false},
+        {"National Institute of Neurological Disorders and Stroke.", "Outlook", true},
+        {"( Accessed 8/20/2018.", "Outlook", true},
+        {"Hoffart CM, Wallace DP.", "Outlook", true},
+        {"Amplified pain syndromes in children: treatment and new insights.", "Outlook", true},
+        {"Pediatr Pulmonol. 2017 Jun;52(6):741-748.", "Outlook", true},
+        {"911", "When to call", false},
+        {"See doi: 10.5555/ppul.2017.0611", "", false},
+        {"Written action plans and emergency visits.", "Sources", false},
+    });
+    CHECK(kept == std::vector<bool>{false, false, false, false, true, true, true, true, true, true, true, true});
 }
 
 TEST_CASE("addresses: a changed URL, e-mail address or phone number is an error", "[qa]") {

@@ -70,10 +70,19 @@ struct Term {
     Kind kind = Kind::approved;
 };
 
-// A segment that is meant to stay as its source: a bibliographic reference
-// (under a References heading, or with a DOI or a journal citation), or one
-// with nothing to translate (only numbers, codes, addresses).
-bool kept_as_source(std::string_view source, std::string_view context);
+// A segment of a document, as the untranslated check needs to see it.
+struct SegmentText {
+    std::string_view source;   // plain text
+    std::string_view context;  // the heading it stands under
+    bool list_item = false;
+};
+
+// Which segments of a document (in order) are meant to stay as their source,
+// so that a target equal to the source is no finding: a bibliographic
+// reference (under a References heading, or in a list with a DOI, a
+// journal citation, an author list or an "Accessed" date), or a segment
+// with nothing to translate (only numbers and addresses).
+std::vector<bool> kept_as_source(const std::vector<SegmentText>& document);
 
 // The checks for one pair of locales ("en-US" -> "es-US"). Building one
 // reads the locales' number symbols and the language data once; `check`
