@@ -104,6 +104,11 @@ Event event_of(const LogRow& row) {
     event.state = parsed(parse_state(row.state), row, "state", row.state);
     event.source = row.source;
     event.target = row.target;
+    event.finding = row.finding;
+    if ((event.meaning == Meaning::waived) == event.finding.empty())
+        throw LogFormatError(
+            "event " + std::to_string(row.id) +
+            (event.finding.empty() ? " is a waiver that names no finding" : " names a finding but waives nothing"));
     return event;
 }
 
@@ -130,6 +135,7 @@ LogRow row_of(const Event& event) {
     row.state = to_string(event.state);
     row.source = event.source;
     row.target = event.target;
+    row.finding = event.finding;
     return row;
 }
 
@@ -222,6 +228,7 @@ std::string row_hash(const LogRow& row, const std::string& previous_hash) {
     if (!row.actor_id.empty() || !row.for_id.empty())
         bytes += "|" + std::to_string(row.actor_id.size()) + ":" + row.actor_id + std::to_string(row.for_id.size()) +
                  ":" + row.for_id;
+    if (!row.finding.empty()) bytes += "|finding " + std::to_string(row.finding.size()) + ":" + row.finding;
     return sha256_hex(bytes);
 }
 

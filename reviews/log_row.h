@@ -4,8 +4,8 @@
 // The row form is what is hashed, so it must never change: a project
 // written by an older medloc verifies with a newer one. Each field goes into
 // the hash with its length in front, so that no two rows hash alike; the
-// person ids that schema 3 added go in only when present, so that rows
-// written before them hash as they always did.
+// person ids that schema 3 added, and the waived finding of schema 5, go in
+// only when present, so that rows written before them hash as they always did.
 #pragma once
 
 #include "reviews/store.h"
@@ -35,6 +35,7 @@ struct LogRow {
     std::optional<std::string> target;
     std::string comment;
     std::string origin;
+    std::string finding;  // a waiver's finding (schema 5); "" for every other entry
     std::string previous_hash;
     std::string hash;
 };

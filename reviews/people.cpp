@@ -35,6 +35,7 @@ TargetPeople people_of(Store& store, std::string_view segment_id, std::string_vi
         case Meaning::invalidated:
             if (event->state == State::needs_translation) people = {};
             break;
+        case Meaning::waived: break;
         }
     }
     return people;

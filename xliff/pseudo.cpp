@@ -48,4 +48,26 @@ Content pseudo_translate(const Content& source) {
     return target;
 }
 
+std::optional<std::string> pseudo_original(std::string_view plain) {
+    constexpr std::string_view kEnd = "\u00B7]";
+    if (!plain.starts_with('[') || !plain.ends_with(kEnd)) return std::nullopt;
+    std::string_view text = plain.substr(1, plain.size() - 1 - kEnd.size());
+    while (text.ends_with("\u00B7")) text.remove_suffix(std::string_view("\u00B7").size());
+    if (!text.ends_with(' ')) return std::nullopt;
+    text.remove_suffix(1);
+    std::string out;
+    for (std::size_t at = 0; at < text.size();) {
+        bool found = false;
+        for (std::size_t letter = 0; letter < std::size(kAccented) && !found; ++letter) {
+            const std::string_view accent = kAccented[letter];
+            if (text.substr(at, accent.size()) != accent) continue;
+            out += static_cast<char>(letter < 26 ? 'A' + letter : 'a' + (letter - 26));
+            at += accent.size();
+            found = true;
+        }
+        if (!found) out += text[at++];
+    }
+    return out;
+}
+
 }  // namespace medloc::xliff

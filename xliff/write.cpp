@@ -56,6 +56,8 @@ void write_unit_1_2(std::string& out, const Unit& unit) {
         out += "<target>" + write_inline(*unit.previous_target, Vocabulary::xliff_1_2) + "</target></alt-trans>\n";
     }
     if (!unit.note.empty()) out += "<note from=\"medloc\">" + escape_xml_text(unit.note) + "</note>\n";
+    for (const std::string& note : unit.qa_notes)
+        out += "<note from=\"medloc-qa\">" + escape_xml_text(note) + "</note>\n";
     out += "</trans-unit>\n";
 }
 
@@ -84,8 +86,13 @@ void write_unit_2_0(std::string& out, const Unit& unit) {
         out += "<target>" + write_inline(*unit.previous_target, Vocabulary::xliff_2_0) + "</target>";
         out += "</mtc:match></mtc:matches>\n";
     }
-    if (!unit.note.empty())
-        out += "<notes><note category=\"context\">" + escape_xml_text(unit.note) + "</note></notes>\n";
+    if (!unit.note.empty() || !unit.qa_notes.empty()) {
+        out += "<notes>";
+        if (!unit.note.empty()) out += "<note category=\"context\">" + escape_xml_text(unit.note) + "</note>";
+        for (const std::string& note : unit.qa_notes)
+            out += "<note category=\"medloc-qa\">" + escape_xml_text(note) + "</note>";
+        out += "</notes>\n";
+    }
     if (!unit.original_codes.empty()) {
         out += "<originalData>";
         for (const auto& [id, markup] : unit.original_codes)

@@ -1,6 +1,7 @@
 // build.cpp - the gate, the documents and the manifest (see build.h).
 #include "app/build.h"
 
+#include "app/checks.h"
 #include "app/project.h"
 #include "bundle/bundle_folder.h"
 #include "bundle/localized.h"
@@ -47,7 +48,7 @@ nlohmann::ordered_json signature_json(const std::string& name, reviews::Role rol
 
 // One segment against the gate; its people go into the credits.
 void check_segment(reviews::Store& store, const reviews::StoredSegment& segment, const std::string& locale,
-                   Credits& credits, std::vector<Blocker>& blockers) {
+                   Checks& checks, Credits& credits, std::vector<Blocker>& blockers) {
     const auto translation = store.translation(segment.id, locale);
     const State state = translation ? translation->state : State::new_;
     const auto block = [&](std::string reason) {
@@ -59,6 +60,8 @@ void check_segment(reviews::Store& store, const reviews::StoredSegment& segment,
     if (!approval) block("approved, but no approval is on record");
     else if (approval->source != segment.source) block("approved for a different source text");
     else if (approval->target != translation->target) block("approved for a different target text");
+    if (std::string errors = blocking_reason(checks.of(segment, *translation)); !errors.empty())
+        block(std::move(errors));
     for (const reviews::Contributor& author : people.authors) credits.translators.insert(author.name);
     if (people.reviser) credits.revisers.insert(people.reviser->name);
     if (approval) {
@@ -75,8 +78,9 @@ void check_segment(reviews::Store& store, const reviews::StoredSegment& segment,
 Credits check_document(reviews::Store& store, const reviews::DocumentVersion& version, const std::string& locale,
                        const std::string& as_of, std::vector<Blocker>& blockers) {
     Credits credits;
+    Checks checks(store, locale);
     for (const reviews::StoredSegment& segment : store.version_segments(version.document_id, version.version))
-        check_segment(store, segment, locale, credits, blockers);
+        check_segment(store, segment, locale, checks, credits, blockers);
     if (const auto recorded = store.last_document_review(version.document_id, locale))
         credits.signatures["\1review"] =
             signature_json(recorded->review.actor, recorded->review.role, reviews::kDocumentReviewMeaning,

@@ -64,6 +64,16 @@ Decision decide_reject(State state, Role role) {
     return apply(State::needs_translation, Meaning::rejected);
 }
 
+// A waiver is a clinician's, and never an author's: the errors of a text
+// are not waived by who wrote it.
+Decision decide_waive(State state, const reviews::TargetPeople& people, const Contributor& actor, Role role) {
+    if (role != Role::clinical) return refuse("waiving a QA error takes the clinical role");
+    if (reviews::is_untranslated(state)) return skip("nothing to waive");
+    if (const Contributor* author = author_among(people, actor))
+        return refuse(author->name + " translated it; its QA errors must be waived by a clinician who did not");
+    return apply(state, Meaning::waived);
+}
+
 }  // namespace
 
 bool same_person(const Contributor& a, const Contributor& b) {
@@ -82,6 +92,7 @@ Decision decide(Act act, State state, const reviews::TargetPeople& people, const
     case Act::revise: return decide_revise(state, people, actor, role);
     case Act::approve: return decide_approve(state, people, actor, role);
     case Act::reject: return decide_reject(state, role);
+    case Act::waive: return decide_waive(state, people, actor, role);
     }
     return skip({});
 }

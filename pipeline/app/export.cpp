@@ -1,6 +1,7 @@
 // export.cpp - XLIFF for CAT tools (see export.h).
 #include "app/export.h"
 
+#include "app/checks.h"
 #include "app/project.h"
 #include "skeleton/skeleton.h"
 #include "states.h"
@@ -66,9 +67,21 @@ xliff::Unit unit_for(const reviews::StoredSegment& segment, const xliff::Content
     return unit;
 }
 
+// The findings of the clinical checks on a target, as notes.
+std::vector<std::string> qa_notes(const std::vector<SegmentFinding>& findings) {
+    std::vector<std::string> notes;
+    for (const SegmentFinding& found : findings) {
+        std::string note = std::string(found.waiver ? "waived" : qa::to_string(found.finding.severity)) + " [" +
+                           qa::to_string(found.finding.check) + "]: " + found.finding.message;
+        if (found.waiver) note += " (waived by " + found.waiver->actor + ": " + found.waiver->comment + ")";
+        notes.push_back(std::move(note));
+    }
+    return notes;
+}
+
 // The units of one document version; counts pending ones into `exported`.
 void export_units(reviews::Store& store, const reviews::DocumentVersion& version, const ExportRequest& request,
-                  xliff::File& file, ExportedFile& exported) {
+                  Checks& checks, xliff::File& file, ExportedFile& exported) {
     const std::vector<reviews::StoredSegment> segments = store.version_segments(version.document_id, version.version);
     std::map<std::string, xliff::Content> sources;
     for (const reviews::StoredSegment& segment : segments)
@@ -79,6 +92,7 @@ void export_units(reviews::Store& store, const reviews::DocumentVersion& version
         const reviews::State state = translation ? translation->state : reviews::State::new_;
         if (request.pending && !reviews::is_untranslated(state)) continue;
         xliff::Unit unit = unit_for(segment, sources.at(segment.id), translation, request);
+        if (translation && !request.pseudo) unit.qa_notes = qa_notes(checks.of(segment, *translation));
         if (request.format == xliff::Version::v2_0) unit.original_codes = originals.of(segment.id);
         exported.pending += reviews::is_untranslated(state);
         file.units.push_back(std::move(unit));
@@ -97,6 +111,7 @@ ExportOutcome export_locale(reviews::Store& store, const ExportRequest& request,
 
     const auto reading = store.transaction(reviews::Access::read);  // one consistent view of the project
     const std::int64_t log_position = store.log_position();
+    Checks checks(store, request.locale);
     for (const std::string& document_id : store.document_ids()) {
         const std::optional<reviews::DocumentVersion> version = store.current_version(document_id);
         xliff::File file;
@@ -109,7 +124,7 @@ ExportOutcome export_locale(reviews::Store& store, const ExportRequest& request,
         file.target_language = request.locale;
         ExportedFile exported;
         exported.document_id = document_id;
-        export_units(store, *version, request, file, exported);
+        export_units(store, *version, request, checks, file, exported);
         if (exported.units > 0) {
             const fs::path path = folder / (document_id + ".xlf");
             services.files.write(path, xliff::write_xliff(file, request.format));

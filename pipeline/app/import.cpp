@@ -2,6 +2,7 @@
 #include "app/import.h"
 
 #include "app/blocker.h"
+#include "app/checks.h"
 #include "app/decisions.h"
 #include "app/project.h"
 #include "io/errors.h"
@@ -156,7 +157,8 @@ private:
     struct Counts {
         std::map<State, std::size_t> by_state;  // what the changed units became
         std::size_t unchanged = 0, untranslated = 0, source_copies = 0;
-        std::size_t kept_newer = 0;  // left as exported while the project's target changed since
+        std::size_t kept_newer = 0;                  // left as exported while the project's target changed since
+        std::size_t qa_errors = 0, qa_warnings = 0;  // in the new targets
     };
 
     // The unit as it stands in the project, with what the file brings.
@@ -218,6 +220,7 @@ private:
             segments.emplace(segment.id, std::move(segment));
 
         Counts counts;
+        checks_ = std::make_unique<Checks>(store_, locale);
         std::set<std::string> seen;
         bool all_final = true;
         for (const xliff::ReadUnit& unit : file.units) {
@@ -268,6 +271,10 @@ private:
             line += ", " + std::to_string(counts.kept_newer) +
                     " left as exported while the project's target changed since (the newer target is kept)";
         line += "\n";
+        if (counts.qa_errors + counts.qa_warnings > 0)
+            line += "  QA: " + std::to_string(counts.qa_errors) + " error(s), " + std::to_string(counts.qa_warnings) +
+                    " warning(s) in the new targets; errors block revision and approval (medloc check --locale " +
+                    locale + " --doc " + file.document_id + ")\n";
         if (counts.source_copies > 0)
             line +=
                 "  (a target that is still the source copy stays untranslated; if the translation really "
@@ -337,6 +344,8 @@ private:
             new_target(here.segment, here.locale, markup, State::translated, reviews::Meaning::translated, here.signer);
         if (here.has_stored_target())
             change.event.comment = std::string("replaces the ") + reviews::to_string(here.stored_state()) + " target";
+        for (const SegmentFinding& found : checks_->of(here.segment, change.translation))
+            ++(found.finding.severity == qa::Severity::error ? counts.qa_errors : counts.qa_warnings);
         ++counts.by_state[State::translated];
         plan.changes.push_back(std::move(change));
     }
@@ -347,10 +356,14 @@ private:
         if (request_.role == Role::reviser && claims_at_least(unit.state, UnitState::reviewed))
             act = reviews::Act::revise;
         if (request_.role == Role::clinical && unit.state == UnitState::final) act = reviews::Act::approve;
-        const Decision decision =
+        Decision decision =
             act ? decide(*act, here.stored_state(), reviews::people_of(store_, here.segment.id, here.locale),
                          {signer_.actor_id, signer_.actor}, request_.role)
                 : Decision{};
+        // QA errors block a sign-off by file as they block review.
+        if (decision.kind == Decision::Kind::apply)
+            if (std::string errors = blocking_reason(checks_->of(here.segment, *here.stored)); !errors.empty())
+                decision = {Decision::Kind::refuse, {}, {}, std::move(errors)};
         if (decision.kind == Decision::Kind::refuse) {
             plan.blockers.push_back(
                 {plan.path, here.segment.document_id, here.segment.id, here.stored_state(), decision.reason});
@@ -367,7 +380,8 @@ private:
     reviews::Store& store_;
     const ImportRequest& request_;
     const Signer& signer_;
-    std::int64_t exported_at_ = 0;  // the file's export, when targets changed since
+    std::int64_t exported_at_ = 0;    // the file's export, when targets changed since
+    std::unique_ptr<Checks> checks_;  // for the file's locale
 };
 
 bool all_approved(reviews::Store& store, const reviews::DocumentVersion& version, const std::string& locale) {

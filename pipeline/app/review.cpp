@@ -2,6 +2,7 @@
 #include "app/review.h"
 
 #include "app/blocker.h"
+#include "app/checks.h"
 #include "app/decisions.h"
 #include "app/project.h"
 #include "io/errors.h"
@@ -40,8 +41,13 @@ std::vector<Scope> scope_of(reviews::Store& store, const ReviewRequest& request)
 void check_request(const ReviewRequest& request) {
     if ((request.all ? 1 : 0) + !request.document.empty() + !request.segment.empty() != 1)
         throw UsageError("review needs exactly one of --doc ID, --segment ID or --all");
-    if (request.act == reviews::Act::reject && request.comment.find_first_not_of(" \t\n") == std::string::npos)
+    const bool no_comment = request.comment.find_first_not_of(" \t\n") == std::string::npos;
+    if (request.act == reviews::Act::reject && no_comment)
         throw UsageError("a rejection needs --comment saying what is wrong, for the translator");
+    if (request.act == reviews::Act::waive && no_comment)
+        throw UsageError("a waiver needs --comment giving the reason the target is right as it stands");
+    if (request.check && request.act != reviews::Act::waive)
+        throw UsageError("--check names the QA check a waiver is for; only review waive takes it");
 }
 
 // The roles an act may be done in.
@@ -51,6 +57,7 @@ std::vector<reviews::Role> roles_for(const ReviewRequest& request) {
     case reviews::Act::revise: return {reviews::Role::reviser};
     case reviews::Act::approve: return {reviews::Role::clinical};
     case reviews::Act::reject: return {reviews::Role::clinical, reviews::Role::reviser};
+    case reviews::Act::waive: return {reviews::Role::clinical};
     }
     return {};
 }
@@ -59,6 +66,34 @@ reviews::Role acting_role(const ReviewRequest& request, const reviews::Person& p
     for (const reviews::Role role : roles_for(request))
         if (person.holds(role)) return role;
     return roles_for(request).front();
+}
+
+// The open QA errors of one target waived, each by a signed event bound to
+// the exact source and target text and naming the finding: a changed text
+// needs a new waiver. A target without open errors is passed over.
+void waive(reviews::Store& store, const reviews::StoredSegment& segment,
+           const std::optional<reviews::Translation>& current, const Decision& decision, std::optional<qa::Check> only,
+           Checks& checks, const Signer& signer, std::vector<Blocker>& blockers, ReviewOutcome& outcome) {
+    std::vector<qa::Finding> open;
+    if (current && decision.kind != Decision::Kind::skip)
+        for (const SegmentFinding& found : checks.of(segment, *current))
+            if (found.blocks() && (!only || found.finding.check == *only)) open.push_back(found.finding);
+    if (open.empty()) {
+        ++outcome.skipped;
+        return;
+    }
+    if (decision.kind == Decision::Kind::refuse) {
+        blockers.push_back({{}, segment.document_id, segment.id, current->state, decision.reason});
+        return;
+    }
+    if (!blockers.empty()) return;
+    for (const qa::Finding& finding : open) {
+        Change change = reviewed(segment, *current, decision, signer);
+        change.event.finding = finding.key();
+        store.add_event(change.event);  // the translation itself is as it was
+        ++outcome.waived;
+    }
+    ++outcome.changed;
 }
 
 }  // namespace
@@ -80,6 +115,7 @@ ReviewOutcome review(reviews::Store& store, const ReviewRequest& request, const 
     const auto transaction = store.transaction(reviews::Access::write);
     std::vector<Blocker> blockers;
     std::vector<const Scope*> reviewed_whole;
+    Checks checks(store, outcome.locale);
     const std::vector<Scope> scopes = scope_of(store, request);
     for (const Scope& scope : scopes) {
         const std::size_t changed_before = outcome.changed;
@@ -93,7 +129,15 @@ ReviewOutcome review(reviews::Store& store, const ReviewRequest& request, const 
             const reviews::State state = current ? current->state : reviews::State::new_;
             const reviews::TargetPeople people = reviews::people_of(store, segment.id, outcome.locale);
             authored = authored || took_part(people, signed_in.contributor());
-            const Decision decision = decide(request.act, state, people, signed_in.contributor(), role);
+            Decision decision = decide(request.act, state, people, signed_in.contributor(), role);
+            if (request.act == reviews::Act::waive) {
+                waive(store, segment, current, decision, request.check, checks, signer, blockers, outcome);
+                continue;
+            }
+            // QA errors block revision and approval alike.
+            if (decision.kind == Decision::Kind::apply && request.act != reviews::Act::reject)
+                if (std::string errors = blocking_reason(checks.of(segment, *current)); !errors.empty())
+                    decision = {Decision::Kind::refuse, {}, {}, std::move(errors)};
             if (decision.kind == Decision::Kind::refuse) {
                 blockers.push_back({{}, segment.document_id, segment.id, state, decision.reason});
             } else if (decision.kind == Decision::Kind::skip) {

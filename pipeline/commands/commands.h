@@ -86,8 +86,18 @@ struct ReviewOptions {
     bool all = false;
     std::string role;  // "" for the act's own
     std::string comment;
+    std::string check;  // waive: only this QA check's errors
 };
 int run_review(const Context& context, const ReviewOptions& options);
+
+struct CheckOptions {
+    std::string locale;
+    std::string document;
+    bool json = false;
+};
+// `check`: exit 3 while any error is open (not waived), so that scripts
+// can stop on it; 0 otherwise.
+int run_check(const Context& context, const CheckOptions& options);
 
 struct HistoryOptions {
     std::string document;

@@ -40,6 +40,7 @@ struct Options {
     ImportOptions import;
     ReviewOptions review;
     HistoryOptions history;
+    CheckOptions check;
     BuildOptions build;
     bool audit_json = false;
     std::string audit_bundle;
@@ -122,18 +123,30 @@ void add_import(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>
 
 void add_review(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
     CLI::App* command = app.add_subcommand(
-        "review", "Revise (role reviser), approve (role clinical) or reject (reviser or clinical) translations");
-    command->add_option("act", o.review.act, "revise, approve or reject")
+        "review",
+        "Revise (role reviser), approve (role clinical) or reject (reviser or clinical) translations, or waive "
+        "their QA errors (clinical, not an author)");
+    command->add_option("act", o.review.act, "revise, approve, reject or waive")
         ->required()
-        ->check(CLI::IsMember({"revise", "approve", "reject"}));
+        ->check(CLI::IsMember({"revise", "approve", "reject", "waive"}));
     command->add_option("--locale", o.review.locale, "Target locale")->required();
     command->add_option("--doc", o.review.document, "Every segment of this document");
     command->add_option("--segment", o.review.segment, "This segment");
     command->add_flag("--all", o.review.all, "Every document");
     command->add_option("--role", o.review.role, "reviser or clinical (default: the role the act takes)")
         ->check(CLI::IsMember({"translator", "reviser", "clinical", "publisher"}));
-    command->add_option("--comment", o.review.comment, "Why (required to reject)");
+    command->add_option("--comment", o.review.comment, "Why (required to reject or waive)");
+    command->add_option("--check", o.review.check, "waive: only the errors of this check (numbers, units, ...)");
     runs.emplace_back(command, [&o](const Context& c) { return run_review(c, o.review); });
+}
+
+void add_check(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
+    CLI::App* command = app.add_subcommand(
+        "check", "Run the clinical checks (numbers, doses, units, negation, ...) on a locale's targets");
+    command->add_option("--locale", o.check.locale, "Target locale")->required();
+    command->add_option("--doc", o.check.document, "Only this document");
+    command->add_flag("--json", o.check.json, "Print JSON");
+    runs.emplace_back(command, [&o](const Context& c) { return run_check(c, o.check); });
 }
 
 void add_history(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
@@ -281,8 +294,8 @@ int main(int argc, char** argv) {
 
     Options options;
     std::vector<std::pair<CLI::App*, Run>> runs;
-    for (const auto add : {add_init, add_extract, add_status, add_export, add_import, add_review, add_history,
-                           add_build, add_audit, add_people, add_retire})
+    for (const auto add : {add_init, add_extract, add_status, add_export, add_import, add_check, add_review,
+                           add_history, add_build, add_audit, add_people, add_retire})
         add(app, options, runs);
 
     try {

@@ -1,4 +1,5 @@
-// review.cpp - `medloc review revise|approve|reject`: sign-off by reviewers.
+// review.cpp - `medloc review revise|approve|reject|waive`: sign-off by
+// reviewers, and QA errors waived by clinicians.
 #include "app/review.h"
 #include "commands.h"
 #include "io/errors.h"
@@ -9,13 +10,13 @@ namespace medloc::pipeline {
 namespace {
 
 // What each act did, in the order of reviews::Act.
-constexpr const char* kPastTense[] = {"revised", "approved", "rejected"};
+constexpr const char* kPastTense[] = {"revised", "approved", "rejected", "with QA errors waived"};
 
 }  // namespace
 
 int run_review(const Context& context, const ReviewOptions& options) {
     const auto act = reviews::parse_act(options.act);
-    if (!act) throw UsageError("review " + options.act + ": the acts are revise, approve and reject");
+    if (!act) throw UsageError("review " + options.act + ": the acts are revise, approve, reject and waive");
     const auto store = open_project(context);
     ReviewRequest request;
     request.act = *act;
@@ -26,10 +27,21 @@ int run_review(const Context& context, const ReviewOptions& options) {
     request.credentials = credentials(context);
     if (!options.role.empty()) request.role = role_option(options.role);
     request.comment = options.comment;
+    if (!options.check.empty()) {
+        request.check = qa::parse_check(options.check);
+        if (!request.check) {
+            std::string checks;
+            for (const qa::Check check : qa::kChecks)
+                checks += std::string(checks.empty() ? "" : ", ") + qa::to_string(check);
+            throw UsageError("--check " + options.check + ": the checks are " + checks);
+        }
+    }
     const ReviewOutcome outcome = review(*store, request, context.services);
     context.out << options.act << " in " << outcome.locale << " by " << outcome.actor << ": " << outcome.changed
                 << " segment(s) " << kPastTense[static_cast<int>(*act)] << ", " << outcome.skipped
-                << " left as they were\n";
+                << " left as they were";
+    if (*act == reviews::Act::waive) context.out << " (" << outcome.waived << " QA error(s) waived)";
+    context.out << "\n";
     for (const ReviewedDocument& document : outcome.documents)
         context.out << document.document_id << ": clinical review " << document.reviewed << " by " << outcome.actor
                     << ", next review due " << document.next_due << "\n";

@@ -162,6 +162,10 @@ const std::vector<std::string>& migrations() {
     ALTER TABLE document ADD COLUMN folder TEXT;
     ALTER TABLE document ADD COLUMN retired_at TEXT;
     )sql",
+        // 5: waivers of QA errors name the finding they waive.
+        R"sql(
+    ALTER TABLE event ADD COLUMN finding TEXT;
+    )sql",
     };
     return all;
 }

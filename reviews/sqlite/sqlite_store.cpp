@@ -62,7 +62,7 @@ constexpr const char* kTranslationColumns =
 constexpr const char* kLogColumns =
     "SELECT id, at, COALESCE(document_id, ''), COALESCE(segment_id, ''), COALESCE(locale, ''), actor, role, "
     "meaning, state, source, target, comment, origin, previous_hash, hash, COALESCE(actor_id, ''), "
-    "COALESCE(for_id, '') FROM event ";
+    "COALESCE(for_id, ''), COALESCE(finding, '') FROM event ";
 
 LogRow read_row(const Statement& row) {
     LogRow log;
@@ -83,6 +83,7 @@ LogRow read_row(const Statement& row) {
     log.hash = row.text(14);
     log.actor_id = row.text(15);
     log.for_id = row.text(16);
+    log.finding = row.text(17);
     return log;
 }
 
@@ -533,8 +534,8 @@ void SqliteStore::append(LogRow row) {
     Statement add(
         db_,
         "INSERT INTO event (at, document_id, segment_id, locale, actor, role, meaning, state, source, target, "
-        "comment, origin, previous_hash, hash, actor_id, for_id) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "comment, origin, previous_hash, hash, actor_id, for_id, finding) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     add.bind(1, row.at);
     bind_or_null(add, 2, row.document_id);
     bind_or_null(add, 3, row.segment_id);
@@ -545,6 +546,7 @@ void SqliteStore::append(LogRow row) {
     add.bind(11, row.comment).bind(12, row.origin).bind(13, row.previous_hash).bind(14, row.hash);
     bind_or_null(add, 15, row.actor_id);
     bind_or_null(add, 16, row.for_id);
+    bind_or_null(add, 17, row.finding);
     add.run();
 }
 

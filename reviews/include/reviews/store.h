@@ -148,6 +148,10 @@ struct Event {
     std::optional<std::string> target;
     std::string comment;
     std::string origin;  // the file or command it came from
+    // A waiver (Meaning::waived): the QA finding it waives, as
+    // qa::Finding::key names it; the event's source and target are the
+    // exact text it was waived for, its comment the reason.
+    std::string finding;
 };
 
 // A clinical review of a whole document in one locale: the version of the

@@ -28,10 +28,13 @@ bool is_untranslated(State state);
 enum class Role { translator, reviser, clinical, publisher, system };
 
 // What a reviewer does to a translation.
-enum class Act { revise, approve, reject };
+// `waive`: accept a target's open QA errors as they stand (a clinician's act).
+enum class Act { revise, approve, reject, waive };
 
 // What a change of one segment's translation means, as the log records it.
-enum class Meaning { translated, revised, approved, rejected, invalidated };
+// `waived`: a clinician accepted a QA error of the target as it stands; it
+// changes no state.
+enum class Meaning { translated, revised, approved, rejected, invalidated, waived };
 
 const char* to_string(State state);
 const char* to_string(Role role);

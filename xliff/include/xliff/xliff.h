@@ -51,6 +51,10 @@ enum class UnitState { initial, needs_translation, translated, reviewed, final }
 struct Unit {
     std::string id;    // the segment id
     std::string note;  // context for the translator
+    // What medloc's clinical checks found in the target, one line each, so
+    // that translators see them in their CAT tool (1.2 <note
+    // from="medloc-qa">, 2.0 <note category="medloc-qa">).
+    std::vector<std::string> qa_notes;
     Content source;
     std::optional<Content> target;
     UnitState state = UnitState::initial;
@@ -122,5 +126,8 @@ ReadXliff read_xliff(std::string_view bytes, std::size_t max_depth = kDefaultMax
 // A pseudo-translation of `source`: letters accented, about 30% longer,
 // bracketed; codes, digits and punctuation kept.
 Content pseudo_translate(const Content& source);
+// The text a pseudo-translation's plain text was made from (accents taken
+// off, brackets and padding dropped); nothing for any other text.
+std::optional<std::string> pseudo_original(std::string_view plain);
 
 }  // namespace medloc::xliff

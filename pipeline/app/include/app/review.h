@@ -9,6 +9,7 @@
 
 #include "app/people.h"
 #include "app/services.h"
+#include "qa/qa.h"
 #include "reviews/store.h"
 
 #include <optional>
@@ -28,6 +29,8 @@ struct ReviewRequest {
     // reviser, approve: clinical, reject: clinical if they hold it, else reviser).
     std::optional<reviews::Role> role;
     std::string comment;
+    // waive: only the errors of this check (all open errors otherwise).
+    std::optional<qa::Check> check;
 };
 
 struct ReviewedDocument {
@@ -41,6 +44,7 @@ struct ReviewOutcome {
     std::string locale;
     std::size_t changed = 0;
     std::size_t skipped = 0;
+    std::size_t waived = 0;  // waive: the QA errors waived
     std::vector<ReviewedDocument> documents;  // whole-document clinical reviews recorded
 };
 

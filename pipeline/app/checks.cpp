@@ -1,0 +1,127 @@
+// checks.cpp - findings and waivers of a project's targets (see checks.h).
+#include "app/checks.h"
+
+#include "app/project.h"
+#include "extract/filter.h"
+#include "io/errors.h"
+#include "xliff/content.h"
+#include "xliff/xliff.h"
+
+namespace medloc::pipeline {
+
+Checks::Checks(reviews::Store& store, std::string locale)
+    : store_(store),
+      locale_(std::move(locale)),
+      checker_(std::make_unique<qa::Checker>(store.settings().source_locale, locale_)) {}
+
+Checks::~Checks() = default;
+
+std::string Checks::plain_target(const reviews::Translation& translation) {
+    return translation.target ? xliff::content_from_markup(*translation.target).plain_text() : std::string();
+}
+
+bool Checks::kept_as_source(const reviews::StoredSegment& segment) {
+    if (kept_document_ != segment.document_id) {
+        kept_.clear();
+        kept_document_ = segment.document_id;
+        if (const auto version = store_.current_version(segment.document_id)) {
+            const std::vector<reviews::StoredSegment> segments =
+                store_.version_segments(version->document_id, version->version);
+            std::vector<qa::SegmentText> texts;
+            for (const reviews::StoredSegment& each : segments)
+                texts.push_back({each.plain, each.context, each.kind == to_string(UnitKind::list_item)});
+            const std::vector<bool> kept = qa::kept_as_source(texts);
+            for (std::size_t i = 0; i < segments.size(); ++i) kept_[segments[i].id] = kept[i];
+        }
+    }
+    const auto found = kept_.find(segment.id);
+    return found != kept_.end() && found->second;
+}
+
+// The waivers standing for the target as it is: given since it was last
+// translated, for this very source and target text.
+std::vector<reviews::Event> Checks::waivers(const reviews::StoredSegment& segment,
+                                            const reviews::Translation& translation) {
+    std::vector<reviews::Event> standing;
+    for (const reviews::LogEntry& entry : store_.segment_log(segment.id, locale_)) {
+        const auto* event = std::get_if<reviews::Event>(&entry.record);
+        if (!event) continue;
+        if (event->meaning == reviews::Meaning::translated || event->meaning == reviews::Meaning::rejected ||
+            event->meaning == reviews::Meaning::invalidated)
+            standing.clear();
+        else if (event->meaning == reviews::Meaning::waived && event->source == segment.source &&
+                 event->target == translation.target)
+            standing.push_back(*event);
+    }
+    return standing;
+}
+
+std::vector<SegmentFinding> Checks::of(const reviews::StoredSegment& segment, const reviews::Translation& translation) {
+    std::vector<SegmentFinding> out;
+    if (!translation.target || reviews::is_untranslated(translation.state)) return out;
+    const std::string target = plain_target(translation);
+    const std::optional<std::string> pseudo = xliff::pseudo_original(target);
+    if (pseudo && !pseudo_checker_) {
+        const std::string& source_locale = store_.settings().source_locale;
+        pseudo_checker_ = std::make_unique<qa::Checker>(source_locale, source_locale);
+    }
+    // A pseudo-translation is the source by design: only what it keeps is checked.
+    std::vector<qa::Finding> findings = pseudo ? pseudo_checker_->check(segment.plain, *pseudo, true)
+                                               : checker_->check(segment.plain, target, kept_as_source(segment));
+    if (pseudo)
+        for (qa::Finding& finding : findings) finding.target = {};  // its places are in the text it was made from
+    if (findings.empty()) return out;
+    const std::vector<reviews::Event> standing =
+        qa::error_count(findings) > 0 ? waivers(segment, translation) : std::vector<reviews::Event>{};
+    for (const qa::Finding& finding : findings) {
+        SegmentFinding found{finding, std::nullopt};
+        for (const reviews::Event& waiver : standing)
+            if (waiver.finding == finding.key()) found.waiver = waiver;
+        out.push_back(std::move(found));
+    }
+    return out;
+}
+
+std::string blocking_reason(const std::vector<SegmentFinding>& findings) {
+    std::string reason;
+    for (const SegmentFinding& found : findings) {
+        if (!found.blocks()) continue;
+        reason += (reason.empty() ? "QA error (" : "; QA error (") + std::string(qa::to_string(found.finding.check)) +
+                  "): " + found.finding.message;
+    }
+    if (!reason.empty()) reason += ". Correct the target, or have a clinician who did not write it waive the error";
+    return reason;
+}
+
+CheckOutcome check_locale(reviews::Store& store, const CheckRequest& request) {
+    CheckOutcome outcome;
+    outcome.locale = target_locale_option(store.settings(), request.locale);
+    const auto reading = store.transaction(reviews::Access::read);
+    if (!request.document.empty() && !store.current_version(request.document))
+        throw InputError("--doc " + request.document, "no such document in this project", "see medloc status");
+    const std::vector<std::string> ids =
+        request.document.empty() ? store.document_ids() : std::vector{request.document};
+    Checks checks(store, outcome.locale);
+    for (const std::string& id : ids) {
+        const auto version = store.current_version(id);
+        ++outcome.documents;
+        for (reviews::StoredSegment& segment : store.version_segments(id, version->version)) {
+            const auto translation = store.translation(segment.id, outcome.locale);
+            if (!translation || !translation->target || reviews::is_untranslated(translation->state)) continue;
+            ++outcome.targets;
+            std::vector<SegmentFinding> findings = checks.of(segment, *translation);
+            if (findings.empty()) continue;
+            for (const SegmentFinding& found : findings) {
+                if (found.finding.severity == qa::Severity::warning) ++outcome.warnings;
+                else if (found.waiver) ++outcome.waived;
+                else ++outcome.errors;
+            }
+            outcome.segments.push_back(
+                {std::move(segment), translation->state, Checks::plain_target(*translation), std::move(findings)});
+        }
+    }
+    reading->commit();
+    return outcome;
+}
+
+}  // namespace medloc::pipeline

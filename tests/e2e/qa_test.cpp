@@ -1,0 +1,139 @@
+// The clinical checks in the workflow: a dose error found by medloc check
+// and the import, refused by revision and approval with the finding listed,
+// waived only by a clinician who did not write the target and only for that
+// text, and carried to translators as notes in the XLIFF they get.
+#include "support.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+using namespace medloc::test;
+
+namespace {
+
+const std::string kDoc = "fever-acetaminophen-dosing.txt";
+// The pseudo-translation of "... one strength: 160 mg/5 mL.", and a dose error in it.
+const std::string kStrength = "\u0163\u0125: 160 \u1E41\u011D/5 \u1E41\u013B";
+const std::string kTenfold = "\u0163\u0125: 16 \u1E41\u011D/5 \u1E41\u013B";
+
+struct Project {
+    TempDir dir;
+    fs::path db;
+
+    Project() : db(new_project(dir, "es-US")) {
+        write_file(dir / "docs" / kDoc, read_file(corpus_dir() / kDoc));
+        REQUIRE(succeeds(db, {"extract", (dir / "docs").string(), "--as", "pat"}));
+    }
+
+    // The pseudo-translation imported by `who`, with `from` replaced by `to`.
+    Result translate(const std::string& who, const std::string& from = "", const std::string& to = "") const {
+        const fs::path out = dir / ("pseudo-" + std::to_string(++exports));
+        REQUIRE(succeeds(db, {"export", "--locale", "es-US", "--out", out.string(), "--pseudo"}));
+        const fs::path file = out / "es-US" / (kDoc + ".xlf");
+        std::string text = read_file(file);
+        if (!from.empty()) {
+            const std::size_t at = text.find(from);
+            REQUIRE(at != std::string::npos);
+            text.replace(at, from.size(), to);
+            write_file(file, text);
+        }
+        const Result imported = run_medloc(db, {"import", file.string(), "--as", who, "--role", "translator"});
+        INFO(imported.err);
+        REQUIRE(imported.exit_code == 0);
+        return imported;
+    }
+
+    nlohmann::json check() const {
+        const Result result = run_medloc(db, {"check", "--locale", "es-US", "--json"});
+        INFO(result.err);
+        REQUIRE((result.exit_code == 0 || result.exit_code == 3));
+        nlohmann::json json = nlohmann::json::parse(result.out);
+        CHECK((result.exit_code == 3) == (json["errors"].get<int>() > 0));
+        return json;
+    }
+
+    std::vector<std::string> review(const std::string& act, const std::string& who,
+                                    const std::vector<std::string>& more = {}) const {
+        std::vector<std::string> args = {"review", act, "--locale", "es-US", "--doc", kDoc, "--as", who};
+        args.insert(args.end(), more.begin(), more.end());
+        return args;
+    }
+
+    mutable int exports = 0;
+};
+
+}  // namespace
+
+TEST_CASE("medloc check lists a dose error with document, segment, check and spans, and import counts it", "[qa]") {
+    Project project;
+    const Result imported = project.translate("ana", kStrength, kTenfold);
+    CHECK(imported.out.find("QA: 1 error(s)") != std::string::npos);
+    const nlohmann::json json = project.check();
+    CHECK(json["errors"] == 1);
+    REQUIRE(json["findings"].size() == 1);
+    const nlohmann::json& finding = json["findings"][0];
+    CHECK(finding["document"] == kDoc);
+    CHECK(finding["check"] == "numbers");
+    CHECK(finding["severity"] == "error");
+    CHECK(finding["source_span"]["text"] == "160 mg");
+    CHECK(finding["source"].get<std::string>().find("160 mg/5 mL") != std::string::npos);
+    CHECK(finding["message"].get<std::string>().find("16 mg") != std::string::npos);
+    const Result text = run_medloc(project.db, {"check", "--locale", "es-US", "--doc", kDoc});
+    CHECK(text.exit_code == 3);
+    CHECK(text.out.find("error [numbers] the source has \u201c160 mg\u201d") != std::string::npos);
+    CHECK(run_medloc(project.db, {"check", "--locale", "es-US", "--doc", "nope.txt"}).exit_code == 2);
+}
+
+TEST_CASE("a dose error blocks revision and approval until a clinician who did not write it waives it", "[qa]") {
+    Project project;
+    project.translate("dan", kStrength, kTenfold);  // dan translates, and is a clinician too
+    check_refused(project.db, project.review("revise", "ben"), "QA error (numbers)",
+                  "the source has \u201c160 mg\u201d", 3);
+    check_refused(project.db, project.review("waive", "dan", {"--comment", "it is right"}), "Dan Alder translated it",
+                  "waived by a clinician who did not", 3);
+    check_refused(project.db, project.review("waive", "ben", {"--comment", "it is right", "--role", "reviser"}),
+                  "refused", "waiving a QA error takes the clinical role", 3);
+    check_refused(project.db, project.review("waive", "carla"), "waiver needs --comment", "reason", 1);
+    const Result waived =
+        run_medloc(project.db, project.review("waive", "carla", {"--comment", "confirmed with the pharmacist"}));
+    INFO(waived.err);
+    REQUIRE(waived.exit_code == 0);
+    CHECK(waived.out.find("1 QA error(s) waived") != std::string::npos);
+    const nlohmann::json json = project.check();
+    CHECK(json["errors"] == 0);
+    CHECK(json["waived"] == 1);
+    CHECK(json["findings"][0]["waived"]["by"] == "Dr. Carla Chen");
+    CHECK(json["findings"][0]["waived"]["reason"] == "confirmed with the pharmacist");
+    REQUIRE(succeeds(project.db, project.review("revise", "ben")));
+    REQUIRE(succeeds(project.db, project.review("approve", "carla")));
+    REQUIRE(succeeds(project.db, {"audit", "verify"}));
+}
+
+TEST_CASE("a waiver is void once the target changes, even back to the waived text", "[qa]") {
+    Project project;
+    project.translate("ana", kStrength, kTenfold);
+    REQUIRE(succeeds(project.db, project.review("waive", "carla", {"--comment", "checked"})));
+    CHECK(project.check()["errors"] == 0);
+    project.translate("ana", kStrength, "\u0163\u0125: 1600 \u1E41\u011D/5 \u1E41\u013B");
+    CHECK(project.check()["errors"] == 1);
+    project.translate("ana", kStrength, kTenfold);
+    CHECK(project.check()["errors"] == 1);
+    check_refused(project.db, project.review("revise", "ben"), "QA error (numbers)", "160 mg", 3);
+}
+
+TEST_CASE("the export carries the findings as notes, and the files stay schema-valid", "[qa]") {
+    Project project;
+    project.translate("ana", kStrength, kTenfold);
+    for (const char* format : {"xliff-1.2", "xliff-2.0"}) {
+        const fs::path out = project.dir / format;
+        REQUIRE(succeeds(project.db, {"export", "--locale", "es-US", "--out", out.string(), "--format", format}));
+        const fs::path file = out / "es-US" / (kDoc + ".xlf");
+        const std::string text = read_file(file);
+        const std::string note = std::string(format) == "xliff-1.2" ? "<note from=\"medloc-qa\">error [numbers]: "
+                                                                    : "<note category=\"medloc-qa\">error [numbers]: ";
+        CHECK(text.find(note + "the source has \u201c160 mg\u201d") != std::string::npos);
+        const Result valid = run({shared_script("validate-xliff").string(), file.string()});
+        INFO(valid.out << valid.err);
+        CHECK(valid.exit_code == 0);
+    }
+}
