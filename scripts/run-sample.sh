@@ -8,7 +8,8 @@
 #   revision by Ben and clinical approval by Dr. Chen (each signing with their
 #   own passphrase, from a file here as a script must), status, the Arabic
 #   bundle released by Pat (shown), the audit of every signature and of the
-#   published bundle, and the life of one segment.
+#   published bundle, the life of one segment, and the clinical checks
+#   finding a deliberate dose error in a Spanish pseudo-translation.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -44,3 +45,14 @@ cat dist/ar/manifest.json
 head -n 12 dist/ar/iron-deficiency-anemia.html
 "$medloc" audit verify --bundle dist/ar
 "$medloc" history --segment "$(sqlite3 "$MEDLOC_DB" "SELECT id FROM segment WHERE plain LIKE 'The usual dose is 10%' LIMIT 1")" --locale ar
+# The clinical checks before anyone signs: a Spanish pseudo-translation of the
+# fever article with one deliberate dose error (the syrup's 160 mg/5 mL made
+# 16 mg/5 mL). The import counts it, medloc check lists it (exit 3 while it
+# is open), and revision is refused until it is corrected or a clinician who
+# did not write it waives it.
+"$medloc" export --locale es-US --pseudo --out pseudo
+sed -i 's/ţĥ: 160 ṁĝ/ţĥ: 16 ṁĝ/' pseudo/es-US/fever-acetaminophen-dosing.txt.xlf
+"$medloc" import pseudo/es-US/fever-acetaminophen-dosing.txt.xlf --role translator --as ana --password-file ana.passphrase
+"$medloc" check --locale es-US --doc fever-acetaminophen-dosing.txt || echo "medloc check: exit $? (an open QA error)"
+"$medloc" review revise --locale es-US --doc fever-acetaminophen-dosing.txt --as ben --password-file ben.passphrase ||
+    echo "medloc review revise: exit $? (refused)"

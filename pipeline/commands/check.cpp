@@ -74,8 +74,8 @@ void print_text(const CheckOutcome& outcome, std::ostream& out) {
     }
     if (outcome.errors > 0)
         out << "\nErrors block revision, approval and build. Correct the targets (export, translate, import), or "
-               "have a clinician who did not write a target waive its error: medloc review waive --segment ID "
-               "--comment REASON\n";
+               "have a clinician who did not write a target waive its error: medloc review waive --locale "
+            << outcome.locale << " --segment ID --comment REASON --as CLINICIAN\n";
 }
 
 }  // namespace

@@ -47,7 +47,8 @@ struct Project {
             const pugi::xml_node source = unit.node().child("source");
             target.remove_children();
             if (source.find_child([](pugi::xml_node n) { return n.type() == pugi::node_element; })) {
-                for (pugi::xml_node part : source.children()) target.append_copy(part);  // keeps its codes
+                target.append_child(pugi::node_pcdata).set_value("ES ");  // translated, keeping its codes
+                for (pugi::xml_node part : source.children()) target.append_copy(part);
             } else {
                 target.text().set(translate(source.text().get()).c_str());
             }
