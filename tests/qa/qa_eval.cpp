@@ -1,16 +1,12 @@
-// qa_eval: the clinical checks measured (scripts/qa-eval.sh runs it).
+// qa_eval: the clinical checks measured (for scripts/qa-eval.sh, to come).
 //
 //   medloc_qa_eval TESTS_DIR [--show]
 //
-// 1. Real translations (TESTS_DIR/translations: the Spanish TMX of
-//    amps-children, the Arabic and Japanese asthma plan, line by line
-//    against TESTS_DIR/corpus): every error is a false positive.
-// 2. Injected errors: the real pairs and TESTS_DIR/qa/base-pairs.tsv
-//    (German and French), each target changed one way (a digit, a decimal
-//    mark, a unit dropped or converted, a negation lost, a range end
-//    dropped, an RLO inserted); a change is caught when its check reports
-//    an error.
-// Prints per check the false errors and the share caught.
+// Real translations (TESTS_DIR/translations: the Spanish TMX of
+// amps-children, the Arabic and Japanese asthma plan line by line against
+// TESTS_DIR/corpus): every error is a false positive. (The set of injected
+// errors, the share of them caught, is still to come.)
+// Prints the false errors per check.
 #include "qa/qa.h"
 
 #include <pugixml.hpp>
@@ -84,23 +80,6 @@ std::vector<Pair> line_pairs(const std::string& source, const std::string& targe
         if (from[i].find_first_not_of(" \t") != std::string::npos)
             pairs.push_back({locale, from[i], to[i], target + ":" + std::to_string(i + 1), is_bullet(from[i])});
     mark_kept(pairs);
-    return pairs;
-}
-
-std::vector<Pair> tsv_pairs(const std::string& path) {
-    std::vector<Pair> pairs;
-    std::size_t number = 0;
-    for (const std::string& line : lines_of(path)) {
-        ++number;
-        if (line.empty() || line[0] == '#') continue;
-        std::istringstream fields(line);
-        Pair pair;
-        std::getline(fields, pair.locale, '\t');
-        std::getline(fields, pair.source, '\t');
-        std::getline(fields, pair.target, '\t');
-        pair.where = path + ":" + std::to_string(number);
-        pairs.push_back(pair);
-    }
     return pairs;
 }
 
