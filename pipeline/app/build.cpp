@@ -75,10 +75,9 @@ void check_segment(reviews::Store& store, const reviews::StoredSegment& segment,
 
 // One document against the gate, reading each segment's history once: for
 // the gate and for the credits alike.
-Credits check_document(reviews::Store& store, const reviews::DocumentVersion& version, const std::string& locale,
-                       const std::string& as_of, std::vector<Blocker>& blockers) {
+Credits check_document(reviews::Store& store, Checks& checks, const reviews::DocumentVersion& version,
+                       const std::string& locale, const std::string& as_of, std::vector<Blocker>& blockers) {
     Credits credits;
-    Checks checks(store, locale);
     for (const reviews::StoredSegment& segment : store.version_segments(version.document_id, version.version))
         check_segment(store, segment, locale, checks, credits, blockers);
     if (const auto recorded = store.last_document_review(version.document_id, locale))
@@ -215,11 +214,12 @@ BuildOutcome build_bundle(reviews::Store& store, const BuildRequest& request, co
     for (const std::string& id : store.document_ids()) versions.push_back(*store.current_version(id));
     if (versions.empty()) throw InputError("the project", "has no documents", "extract some first");
     std::vector<Credits> credits;
+    Checks checks(store, outcome.locale);  // one checker for the build
     for (const reviews::DocumentVersion& version : versions) {
         // The id is where the bundle writes the document: a plain path inside it.
         if (const std::string problem = document_id_problem(version.document_id); !problem.empty())
             outcome.blockers.push_back({{}, locales::visible(version.document_id), {}, std::nullopt, problem});
-        credits.push_back(check_document(store, version, outcome.locale, outcome.as_of, outcome.blockers));
+        credits.push_back(check_document(store, checks, version, outcome.locale, outcome.as_of, outcome.blockers));
     }
     // The log must verify: a forged or edited entry blocks the bundle.
     const reviews::AuditReport log = store.verify_log();

@@ -220,7 +220,10 @@ private:
             segments.emplace(segment.id, std::move(segment));
 
         Counts counts;
-        checks_ = std::make_unique<Checks>(store_, locale);
+        if (!checks_ || checks_locale_ != locale) {  // one checker per locale, not per file
+            checks_ = std::make_unique<Checks>(store_, locale);
+            checks_locale_ = locale;
+        }
         std::set<std::string> seen;
         bool all_final = true;
         for (const xliff::ReadUnit& unit : file.units) {
@@ -382,6 +385,7 @@ private:
     const Signer& signer_;
     std::int64_t exported_at_ = 0;    // the file's export, when targets changed since
     std::unique_ptr<Checks> checks_;  // for the file's locale
+    std::string checks_locale_;
 };
 
 bool all_approved(reviews::Store& store, const reviews::DocumentVersion& version, const std::string& locale) {
