@@ -13,6 +13,7 @@ namespace {
 constexpr std::string_view kVersionPrefix = "version ";
 constexpr std::string_view kSourcePrefix = ", source sha256 ";
 constexpr std::string_view kTargetsPrefix = "targets sha256 ";
+constexpr std::string_view kGlossaryPrefix = "glossary sha256 ";
 
 template <typename Enum>
 Enum parsed(std::optional<Enum> value, const LogRow& row, const char* what, const std::string& text) {
@@ -189,10 +190,29 @@ Retirement retirement_of(const LogRow& row) {
     return retirement;
 }
 
+LogRow row_of(const GlossaryImport& import) {
+    LogRow row = stamped(import);
+    row.meaning = kGlossaryMeaning;
+    row.source = std::string(kGlossaryPrefix) + import.sha256;
+    return row;
+}
+
+GlossaryImport glossary_import_of(const LogRow& row) {
+    GlossaryImport import = unstamped<GlossaryImport>(row);
+    if (!row.source.starts_with(kGlossaryPrefix))
+        throw LogFormatError("event " + std::to_string(row.id) + " imports a glossary it does not name");
+    import.sha256 = row.source.substr(kGlossaryPrefix.size());
+    return import;
+}
+
 LogEntry entry_of(const LogRow& row) {
     LogEntry entry;
     entry.id = row.id;
     entry.hash = row.hash;
+    if (row.document_id.empty() && row.meaning == kGlossaryMeaning) {
+        entry.record = glossary_import_of(row);
+        return entry;
+    }
     if (!row.document_id.empty() && row.segment_id.empty() && row.meaning == kRetiredMeaning) {
         entry.record = retirement_of(row);
         return entry;

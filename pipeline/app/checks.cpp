@@ -4,15 +4,34 @@
 #include "app/project.h"
 #include "extract/filter.h"
 #include "io/errors.h"
+#include "qa/glossary.h"
 #include "xliff/content.h"
 #include "xliff/xliff.h"
 
 namespace medloc::pipeline {
 
+namespace {
+
+// The terms of the glossary in force for translating into `locale`.
+std::vector<qa::Term> glossary_terms(reviews::Store& store, const std::string& locale) {
+    const std::optional<std::string> tbx = store.glossary();
+    if (!tbx) return {};
+    try {
+        return qa::Glossary::read_tbx(*tbx).terms(store.settings().source_locale, locale);
+    } catch (const qa::GlossaryError& e) {
+        // It was read when imported: the project was changed outside medloc.
+        throw reviews::DatabaseError(std::string("the project's glossary cannot be read (") + e.what() +
+                                     "); run medloc audit verify, and import the glossary again");
+    }
+}
+
+}  // namespace
+
 Checks::Checks(reviews::Store& store, std::string locale)
     : store_(store),
       locale_(std::move(locale)),
-      checker_(std::make_unique<qa::Checker>(store.settings().source_locale, locale_)) {}
+      checker_(std::make_unique<qa::Checker>(store.settings().source_locale, locale_,
+                                             glossary_terms(store, locale_))) {}
 
 Checks::~Checks() = default;
 

@@ -126,6 +126,12 @@ struct RetireOptions {
 };
 int run_retire(const Context& context, const RetireOptions& options);
 
+struct GlossaryOptions {
+    std::string file;
+    std::string comment;
+};
+int run_glossary_import(const Context& context, const GlossaryOptions& options);
+
 struct PeopleOptions {
     std::string id;
     std::string name;

@@ -46,6 +46,7 @@ struct Options {
     std::string audit_bundle;
     PeopleOptions people;
     RetireOptions retire;
+    GlossaryOptions glossary;
 };
 
 // --max-size and --max-depth (io/files.h, InputLimits; README "Limits").
@@ -186,6 +187,16 @@ void add_retire(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>
     runs.emplace_back(command, [&o](const Context& c) { return run_retire(c, o.retire); });
 }
 
+void add_glossary(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
+    CLI::App* glossary = app.add_subcommand("glossary", "The project's terminology, which the clinical checks use");
+    glossary->require_subcommand(1);
+    CLI::App* import = glossary->add_subcommand(
+        "import", "Make a TBX file (v2 or v3) the project's glossary, replacing the one before. Role: publisher.");
+    import->add_option("file", o.glossary.file, "The TBX file")->required();
+    import->add_option("--comment", o.glossary.comment, "What it is (default: how many concepts and terms)");
+    runs.emplace_back(import, [&o](const Context& c) { return run_glossary_import(c, o.glossary); });
+}
+
 void add_people(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
     CLI::App* people = app.add_subcommand("people", "The people of the project");
     people->require_subcommand(1);
@@ -295,7 +306,7 @@ int main(int argc, char** argv) {
     Options options;
     std::vector<std::pair<CLI::App*, Run>> runs;
     for (const auto add : {add_init, add_extract, add_status, add_export, add_import, add_check, add_review,
-                           add_history, add_build, add_audit, add_people, add_retire})
+                           add_history, add_build, add_audit, add_people, add_retire, add_glossary})
         add(app, options, runs);
 
     try {

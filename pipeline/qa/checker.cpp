@@ -8,6 +8,7 @@
 #include "locales/locales.h"
 
 #include <unicode/uchar.h>
+#include <algorithm>
 #include <cmath>
 
 namespace medloc::qa {
@@ -456,24 +457,36 @@ struct Checker::Impl {
     void terms(std::string_view source, std::string_view target, std::vector<Finding>& out) const {
         if (glossary.empty()) return;
         const std::string folded_source = locales::fold_case(source), folded_target = locales::fold_case(target);
+        // Places in the folded text are places in the text when folding kept its length.
+        const auto in_source = [&](Span span) { return folded_source.size() == source.size() ? span : Span{}; };
+        const auto in_target = [&](Span span) { return folded_target.size() == target.size() ? span : Span{}; };
+        std::vector<std::string_view> missing;  // source terms already reported
         for (const Term& term : glossary) {
             if (term.kind == Term::Kind::forbidden) {
                 if (const auto used = find_word(folded_target, term.target))
                     out.push_back(finding(Check::glossary, Severity::error,
-                                          quoted(term.target) + " is a forbidden term in the glossary" +
-                                              (term.source.empty() ? "" : " (for " + quoted(term.source) + ")"),
-                                          source, {}, folded_target, *used));
+                                          quoted(piece(folded_target, *used)) + " is a forbidden term in the glossary" +
+                                              (term.source.empty() ? "" : " (for " + quoted(term.source) + ")") +
+                                              "; use the approved term",
+                                          source, {}, target, in_target(*used)));
                 continue;
             }
-            if (term.source.empty() || !find_word(folded_source, term.source)) continue;
-            if (find_word(folded_target, term.target)) continue;
+            const std::optional<Span> found = term.source.empty() ? std::nullopt : find_word(folded_source, term.source);
+            if (!found || std::find(missing.begin(), missing.end(), term.source) != missing.end()) continue;
+            // Any approved term of the source term will do.
+            bool kept = false;
+            for (const Term& other : glossary)
+                kept = kept || (other.kind != Term::Kind::forbidden && other.source == term.source &&
+                                find_word(folded_target, other.target));
+            if (kept) continue;
+            missing.push_back(term.source);
             out.push_back(finding(Check::glossary, Severity::warning,
                                   term.kind == Term::Kind::do_not_translate
                                       ? quoted(term.source) + " is not to be translated (glossary), and the target "
                                                               "does not keep it"
                                       : "the glossary's term for " + quoted(term.source) + " is " +
                                             quoted(term.target) + "; the target does not use it",
-                                  folded_source, *find_word(folded_source, term.source), target, {}));
+                                  source, in_source(*found), target, {}));
         }
     }
 

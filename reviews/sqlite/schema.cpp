@@ -166,6 +166,20 @@ const std::vector<std::string>& migrations() {
         R"sql(
     ALTER TABLE event ADD COLUMN finding TEXT;
     )sql",
+        // 6: the glossaries imported (TBX files), each with the log entry
+        // that imported it; the newest is in force.
+        R"sql(
+    CREATE TABLE glossary (
+        id      INTEGER PRIMARY KEY,
+        event   INTEGER NOT NULL UNIQUE REFERENCES event(id),
+        sha256  TEXT NOT NULL,
+        content TEXT NOT NULL
+    ) STRICT;
+    CREATE TRIGGER glossary_is_append_only_update BEFORE UPDATE ON glossary
+        BEGIN SELECT RAISE(ABORT, 'glossaries are kept as imported'); END;
+    CREATE TRIGGER glossary_is_append_only_delete BEFORE DELETE ON glossary
+        BEGIN SELECT RAISE(ABORT, 'glossaries are kept as imported'); END;
+    )sql",
     };
     return all;
 }

@@ -391,12 +391,35 @@ AuditReport SqliteStore::verify_log() {
                            "(SELECT MAX(id) FROM event WHERE segment_id = t.segment_id AND locale = t.locale) "
                            "WHERE e.id IS NULL OR e.state != t.state "
                            "OR (t.state != 'needs-translation' AND e.target IS NOT t.target) LIMIT 1");
-    if (translations.step())
+    if (translations.step()) {
         report.problem = "the translation of segment " + translations.text(0) + " in " + translations.text(1) + " (" +
                          translations.text(2) +
                          "), which is not what its last event says: it was changed outside medloc, or that event "
                          "was removed";
+        return report;
+    }
+    report.problem = glossary_problem();
     return report;
+}
+
+// The glossary in force must be the file its import logged, byte for byte.
+std::string SqliteStore::glossary_problem() {
+    Statement last(db_,
+                   "SELECT g.sha256, g.content, g.event, e.source FROM glossary g LEFT JOIN event e ON e.id = g.event "
+                   "ORDER BY g.id DESC LIMIT 1");
+    Statement logged(db_, "SELECT id, source FROM event WHERE meaning = ? AND document_id IS NULL ORDER BY id DESC LIMIT 1");
+    logged.bind(1, kGlossaryMeaning);
+    const bool imported = logged.step();
+    if (!last.step())
+        return imported ? "the glossary imported by event " + std::to_string(logged.integer(0)) +
+                              " is missing from the project: it was removed outside medloc"
+                        : "";
+    const std::string problem = "the glossary in force is not the file event " + std::to_string(last.integer(2)) +
+                                " imported: it was changed outside medloc";
+    if (!imported || logged.integer(0) != last.integer(2) || sha256_hex(last.text(1)) != last.text(0) ||
+        row_of(GlossaryImport{.sha256 = last.text(0)}).source != logged.text(1))
+        return problem;
+    return "";
 }
 
 std::optional<LogHead> SqliteStore::unsigned_head() {
@@ -435,6 +458,18 @@ void SqliteStore::put_person(const Person& person) {
 void SqliteStore::add_person_change(const PersonChange& change) { append(row_of(change)); }
 
 void SqliteStore::add_release(const Release& release) { append(row_of(release)); }
+
+std::optional<std::string> SqliteStore::glossary() {
+    Statement get(db_, "SELECT content FROM glossary ORDER BY id DESC LIMIT 1");
+    if (!get.step()) return std::nullopt;
+    return get.text(0);
+}
+
+void SqliteStore::put_glossary(const GlossaryImport& import, std::string_view tbx) {
+    append(row_of(import));
+    Statement put(db_, "INSERT INTO glossary (event, sha256, content) VALUES ((SELECT MAX(id) FROM event), ?, ?)");
+    put.bind(1, import.sha256).bind(2, tbx).run();
+}
 
 std::optional<LogEntry> SqliteStore::release_of(std::string_view manifest_sha256) {
     Statement get(db_, std::string(kLogColumns) +

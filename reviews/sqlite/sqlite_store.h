@@ -40,6 +40,7 @@ public:
     std::optional<LogHead> unsigned_head() override;
     std::optional<Person> person(std::string_view id) override;
     std::vector<Person> people() override;
+    std::optional<std::string> glossary() override;
 
     void add_document_version(const DocumentVersion& version) override;
     void set_version_segments(std::string_view document_id, std::int64_t version,
@@ -55,6 +56,7 @@ public:
     std::optional<LogEntry> release_of(std::string_view manifest_sha256) override;
     std::optional<LogEntry> entry_with_hash(std::string_view hash) override;
     void add_signature(const ActSignature& signature) override;
+    void put_glossary(const GlossaryImport& import, std::string_view tbx) override;
     void put_person(const Person& person) override;
     void add_failed_attempt(const FailedAttempt& attempt) override;
 
@@ -62,6 +64,7 @@ private:
     explicit SqliteStore(Database db);
     void load_settings();
     void append(LogRow row);
+    std::string glossary_problem();
 
     Database db_;
     ProjectSettings settings_;

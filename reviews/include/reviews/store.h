@@ -12,6 +12,7 @@
 //                      the version that retired them and the one they replace
 //   translations       the target and state of a segment in a locale, who set
 //                      it last, and a stale translation kept for reference
+//   glossary           the TBX files imported, the newest in force
 //   the log            every change of a translation (Event) and every review
 //                      of a whole document (DocumentReview), append-only, each
 //                      entry chained to the one before by a SHA-256 hash
@@ -246,11 +247,25 @@ struct Retirement {
 };
 inline constexpr const char* kRetiredMeaning = "retired";
 
+// A glossary (a TBX file) made the project's terminology by a publisher:
+// it replaces the one before; the log keeps the hash of the file's bytes,
+// the project keeps the bytes.
+struct GlossaryImport {
+    std::string at;
+    std::string actor;
+    std::string actor_id;
+    Role role = Role::publisher;
+    std::string sha256;
+    std::string comment;  // what it holds ("12 entries, 30 terms")
+    std::string origin;   // the file's name
+};
+inline constexpr const char* kGlossaryMeaning = "glossary imported";
+
 // One entry of the log, as read back.
 struct LogEntry {
     std::int64_t id = 0;
     std::string hash;
-    std::variant<Event, DocumentReview, PersonChange, Release, Retirement> record;
+    std::variant<Event, DocumentReview, PersonChange, Release, Retirement, GlossaryImport> record;
 };
 
 // One act's signature: by `signer_id`, over the chain up to and including
@@ -345,6 +360,8 @@ public:
     virtual std::optional<LogHead> unsigned_head() = 0;
     virtual std::optional<Person> person(std::string_view id) = 0;
     virtual std::vector<Person> people() = 0;
+    // The glossary in force: the bytes of the TBX file last imported.
+    virtual std::optional<std::string> glossary() = 0;
 
     // Writing
     // A new version becomes the document's current one; its segments are
@@ -367,6 +384,9 @@ public:
     virtual void retire_document(const Retirement& retirement) = 0;
     virtual void restore_document(std::string_view document_id) = 0;
     virtual void add_signature(const ActSignature& signature) = 0;
+    // Makes `tbx` the glossary in force and logs who did (its sha256 must
+    // be that of `tbx`); the glossaries before it are kept.
+    virtual void put_glossary(const GlossaryImport& import, std::string_view tbx) = 0;
     // The registry as it stands (the log records why).
     virtual void put_person(const Person& person) = 0;
     virtual void add_failed_attempt(const FailedAttempt& attempt) = 0;
