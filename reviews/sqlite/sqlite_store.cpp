@@ -357,8 +357,9 @@ std::optional<RecordedReview> SqliteStore::last_document_review(std::string_view
 std::int64_t SqliteStore::last_translation_change(std::string_view document_id, std::string_view locale) {
     Statement get(db_,
                   "SELECT COALESCE(MAX(id), 0) FROM event WHERE document_id = ? AND locale = ? "
-                  "AND segment_id IS NOT NULL");
-    get.bind(1, document_id).bind(2, locale);
+                  "AND segment_id IS NOT NULL AND meaning != ?");
+    // A waiver accepts a finding of a target as it stands: it changes none.
+    get.bind(1, document_id).bind(2, locale).bind(3, to_string(Meaning::waived));
     return get.step() ? get.integer(0) : 0;
 }
 
@@ -414,10 +415,12 @@ std::string SqliteStore::glossary_problem() {
         return imported ? "the glossary imported by event " + std::to_string(logged.integer(0)) +
                               " is missing from the project: it was removed outside medloc"
                         : "";
+    GlossaryImport in_force;
+    in_force.sha256 = last.text(0);
     const std::string problem = "the glossary in force is not the file event " + std::to_string(last.integer(2)) +
                                 " imported: it was changed outside medloc";
     if (!imported || logged.integer(0) != last.integer(2) || sha256_hex(last.text(1)) != last.text(0) ||
-        row_of(GlossaryImport{.sha256 = last.text(0)}).source != logged.text(1))
+        row_of(in_force).source != logged.text(1))
         return problem;
     return "";
 }

@@ -137,3 +137,86 @@ TEST_CASE("the export carries the findings as notes, and the files stay schema-v
         CHECK(valid.exit_code == 0);
     }
 }
+
+namespace {
+
+const std::string kHeading = "[\u0174\u0125\u00E5\u0163 \u00EE\u0161 \u00E5 \u0192\u00E9\u1E7D\u00E9\u0155? \u00B7\u00B7]";
+const std::string kForbidden = "\u00BFQu\u00E9 es la calentura?";  // "fiebre" is the glossary's term
+
+fs::path glossary_fixture(const char* name) { return fs::path(MEDLOC_TESTS) / "qa" / "glossary" / name; }
+
+Result import_glossary(const Project& project, const char* name) {
+    return run_medloc(project.db, {"glossary", "import", glossary_fixture(name).string(), "--as", "pat"});
+}
+
+}  // namespace
+
+TEST_CASE("a forbidden term of a glossary imported after revision blocks approval until a clinician waives it",
+          "[qa][glossary]") {
+    Project project;
+    project.translate("ana", kHeading, kForbidden);
+    CHECK(project.check()["errors"] == 0);  // no glossary yet
+    REQUIRE(succeeds(project.db, project.review("revise", "ben")));
+    const Result imported = import_glossary(project, "fever-v2.tbx");
+    INFO(imported.err);
+    REQUIRE(imported.exit_code == 0);
+    CHECK(imported.out.find("3 concepts, 14 terms; now the glossary in force") != std::string::npos);
+    CHECK(imported.out.find("es-US: 4 terms checked") != std::string::npos);
+    const nlohmann::json json = project.check();
+    CHECK(json["errors"] == 1);
+    REQUIRE(json["findings"].size() == 2);
+    CHECK(json["findings"][0]["check"] == "glossary");
+    CHECK(json["findings"][0]["target_span"]["text"] == "calentura");
+    check_refused(project.db, project.review("approve", "carla"), "QA error (glossary)", "forbidden term", 3);
+    REQUIRE(succeeds(project.db, project.review("waive", "carla", {"--comment", "regional usage, accepted"})));
+    REQUIRE(succeeds(project.db, project.review("approve", "carla")));
+    REQUIRE(succeeds(project.db, {"build", "--locale", "es-US", "--out", (project.dir / "dist").string(), "--as", "pat"}));
+    REQUIRE(succeeds(project.db, {"audit", "verify"}));
+}
+
+TEST_CASE("the build checks again: a forbidden term found after approval blocks it, listed, until waived",
+          "[qa][glossary]") {
+    Project project;
+    project.translate("ana", kHeading, kForbidden);
+    REQUIRE(succeeds(project.db, project.review("revise", "ben")));
+    REQUIRE(succeeds(project.db, project.review("approve", "carla")));
+    const std::vector<std::string> build = {"build", "--locale", "es-US", "--out", (project.dir / "dist").string(),
+                                            "--as", "pat"};
+    REQUIRE(succeeds(project.db, build));
+    REQUIRE(import_glossary(project, "fever-v2.tbx").exit_code == 0);
+    check_refused(project.db, build, "QA error (glossary)", "\u201Ccalentura\u201D is a forbidden term", 3);
+    // A translator is no clinician; a clinician who wrote nothing of it may waive it.
+    check_refused(project.db, project.review("waive", "ana", {"--comment", "fine"}), "refused", "clinical role", 3);
+    REQUIRE(succeeds(project.db, project.review("waive", "fay", {"--comment", "accepted for this leaflet"})));
+    // The waiver changes no target: the document's clinical review stands.
+    REQUIRE(succeeds(project.db, build));
+    REQUIRE(succeeds(project.db, {"audit", "verify"}));
+}
+
+TEST_CASE("glossary import: a publisher's signed act, bad files refused, the stored glossary audited",
+          "[qa][glossary]") {
+    Project project;
+    check_refused(project.db, {"glossary", "import", glossary_fixture("fever-v2.tbx").string(), "--as", "ana"},
+                  "refused", "needs the publisher role", 3);
+    const fs::path bad = project.dir / "bad.tbx";
+    write_file(bad, "<martif>\n<text><body><termEntry>\n<langSet><tig><term>x</term></tig></langSet>"
+                    "</termEntry></body></text></martif>");
+    check_refused(project.db, {"glossary", "import", bad.string(), "--as", "pat"}, "bad.tbx:3:", "xml:lang");
+    write_file(bad, "<xliff version=\"1.2\"/>");
+    check_refused(project.db, {"glossary", "import", bad.string(), "--as", "pat"}, "bad.tbx", "not a TBX file");
+    write_file(bad, "<martif><text>");
+    check_refused(project.db, {"glossary", "import", bad.string(), "--as", "pat"}, "bad.tbx", "malformed XML");
+    REQUIRE(import_glossary(project, "fever-v3.tbx").exit_code == 0);
+    REQUIRE(import_glossary(project, "fever-v2.tbx").exit_code == 0);
+    const Result again = import_glossary(project, "fever-v2.tbx");
+    CHECK(again.out.find("already the glossary in force, nothing changed") != std::string::npos);
+    REQUIRE(succeeds(project.db, {"audit", "verify"}));
+    // The glossary in force edited outside medloc (a forbidden term made approved) is found.
+    REQUIRE(run({"sqlite3", project.db.string(),
+                 "DROP TRIGGER glossary_is_append_only_update; UPDATE glossary SET content = "
+                 "replace(content, 'deprecatedTerm', 'preferredTerm') WHERE id = 2"})
+                .exit_code == 0);
+    const Result verify = run_medloc(project.db, {"audit", "verify"});
+    CHECK(verify.exit_code == 4);
+    CHECK(verify.out.find("the glossary in force is not the file event") != std::string::npos);
+}

@@ -347,7 +347,7 @@ public:
     virtual std::optional<RecordedReview> last_document_review(std::string_view document_id,
                                                                std::string_view locale) = 0;
     // The place in the log of the newest change of any translation of the
-    // document in `locale` (0 when there is none).
+    // document in `locale` (0 when there is none); a waiver changes none.
     virtual std::int64_t last_translation_change(std::string_view document_id, std::string_view locale) = 0;
     // The place in the log of its newest entry (0 for an empty log).
     virtual std::int64_t log_position() = 0;
