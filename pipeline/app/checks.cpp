@@ -101,6 +101,16 @@ std::vector<SegmentFinding> Checks::of(const reviews::StoredSegment& segment, co
     return out;
 }
 
+std::size_t Checks::open_errors(const std::string& document_id) {
+    const auto version = store_.current_version(document_id);
+    if (!version) return 0;
+    std::size_t open = 0;
+    for (const reviews::StoredSegment& segment : store_.version_segments(document_id, version->version))
+        if (const auto translation = store_.translation(segment.id, locale_))
+            for (const SegmentFinding& found : of(segment, *translation)) open += found.blocks() ? 1 : 0;
+    return open;
+}
+
 std::string blocking_reason(const std::vector<SegmentFinding>& findings) {
     std::string reason;
     for (const SegmentFinding& found : findings) {

@@ -1,10 +1,13 @@
 // status.cpp - `medloc status`: where the project stands, per document and
 // target locale, as text for people or JSON for scripts.
+#include "app/checks.h"
 #include "app/project.h"
 #include "commands.h"
 
 #include <nlohmann/json.hpp>
 
+#include <map>
+#include <memory>
 #include <ostream>
 
 namespace medloc::pipeline {
@@ -14,12 +17,28 @@ using nlohmann::ordered_json;
 
 ordered_json text_or_null(const std::string& text) { return text.empty() ? ordered_json(nullptr) : ordered_json(text); }
 
+// One checker per locale for the whole report (app/checks.h).
+class OpenErrors {
+public:
+    explicit OpenErrors(reviews::Store& store) : store_(store) {}
+    std::size_t of(const std::string& document_id, const std::string& locale) {
+        auto& checks = checks_[locale];
+        if (!checks) checks = std::make_unique<Checks>(store_, locale);
+        return checks->open_errors(document_id);
+    }
+
+private:
+    reviews::Store& store_;
+    std::map<std::string, std::unique_ptr<Checks>> checks_;
+};
+
 ordered_json locale_json(reviews::Store& store, const reviews::DocumentStatus& document, const std::string& locale,
-                         const std::string& as_of) {
+                         const std::string& as_of, OpenErrors& open_errors) {
     ordered_json counts;
     for (const reviews::State state : reviews::kStates)
         counts[reviews::to_string(state)] = document.states.at(locale).at(state);
     counts["stale"] = document.stale.contains(locale) ? document.stale.at(locale) : 0;
+    counts["qa_errors"] = open_errors.of(document.document_id, locale);
     const ReviewStanding review = review_standing(store, document.document_id, locale, as_of);
     counts["review"] = {{"last_reviewed", text_or_null(review.last_reviewed)},
                         {"reviewer", text_or_null(review.reviewer)},
@@ -40,6 +59,7 @@ void print_json(reviews::Store& store, const std::vector<reviews::DocumentStatus
     json["as_of"] = as_of;
     json["documents"] = ordered_json::array();
     std::int64_t segments = 0, words = 0;
+    OpenErrors open_errors(store);
     for (const reviews::DocumentStatus& document : documents) {
         ordered_json entry;
         entry["id"] = document.document_id;
@@ -49,7 +69,7 @@ void print_json(reviews::Store& store, const std::vector<reviews::DocumentStatus
         entry["words"] = document.words;
         ordered_json locales = ordered_json::object();
         for (const auto& [locale, states] : document.states)
-            locales[locale] = locale_json(store, document, locale, as_of);
+            locales[locale] = locale_json(store, document, locale, as_of, open_errors);
         entry["locales"] = std::move(locales);
         json["documents"].push_back(std::move(entry));
         segments += document.segments;
@@ -70,6 +90,7 @@ void print_text(reviews::Store& store, const std::vector<reviews::DocumentStatus
     out << "Project " << settings.project_id << " as of " << as_of << ": " << settings.source_locale << " ->";
     for (const std::string& tag : settings.target_locales) out << ' ' << tag;
     out << "\n" << documents.size() << " document(s), " << segments << " segments, " << words << " words\n";
+    OpenErrors open_errors(store);
     for (const reviews::DocumentStatus& document : documents) {
         out << "\n"
             << document.document_id << "  (" << document.format << ", version " << document.version << ")  "
@@ -79,6 +100,9 @@ void print_text(reviews::Store& store, const std::vector<reviews::DocumentStatus
             for (const reviews::State state : reviews::kStates)
                 out << "  " << reviews::to_string(state) << " " << states.at(state);
             if (document.stale.contains(locale)) out << "  (stale " << document.stale.at(locale) << ")";
+            if (const std::size_t errors = open_errors.of(document.document_id, locale); errors > 0)
+                out << "\n      QA: " << errors << " open error(s), blocking (medloc check --locale " << locale
+                    << " --doc " << document.document_id << ")";
             const ReviewStanding review = review_standing(store, document.document_id, locale, as_of);
             if (review.last_reviewed.empty()) out << "\n      clinical review: none yet";
             else

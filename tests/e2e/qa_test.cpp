@@ -43,6 +43,13 @@ struct Project {
         return imported;
     }
 
+    // What status says of the open QA errors of the document.
+    int status_errors() const {
+        const Result result = run_medloc(db, {"status", "--json"});
+        REQUIRE(result.exit_code == 0);
+        return nlohmann::json::parse(result.out)["documents"][0]["locales"]["es-US"]["qa_errors"].get<int>();
+    }
+
     nlohmann::json check() const {
         const Result result = run_medloc(db, {"check", "--locale", "es-US", "--json"});
         INFO(result.err);
@@ -94,6 +101,8 @@ TEST_CASE("a dose error blocks revision and approval until a clinician who did n
     check_refused(project.db, project.review("waive", "ben", {"--comment", "it is right", "--role", "reviser"}),
                   "refused", "waiving a QA error takes the clinical role", 3);
     check_refused(project.db, project.review("waive", "carla"), "waiver needs --comment", "reason", 1);
+    CHECK(project.status_errors() == 1);
+    CHECK(run_medloc(project.db, {"status"}).out.find("QA: 1 open error(s), blocking") != std::string::npos);
     const Result waived =
         run_medloc(project.db, project.review("waive", "carla", {"--comment", "confirmed with the pharmacist"}));
     INFO(waived.err);
@@ -104,6 +113,7 @@ TEST_CASE("a dose error blocks revision and approval until a clinician who did n
     CHECK(json["waived"] == 1);
     CHECK(json["findings"][0]["waived"]["by"] == "Dr. Carla Chen");
     CHECK(json["findings"][0]["waived"]["reason"] == "confirmed with the pharmacist");
+    CHECK(project.status_errors() == 0);
     REQUIRE(succeeds(project.db, project.review("revise", "ben")));
     REQUIRE(succeeds(project.db, project.review("approve", "carla")));
     REQUIRE(succeeds(project.db, {"audit", "verify"}));
