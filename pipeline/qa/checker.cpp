@@ -90,7 +90,7 @@ std::string character_name(char32_t c) {
 }
 
 bool is_dose_unit(std::string_view unit) {
-    for (const std::string_view dose : {"mg", "mcg", "g", "kg", "mL", "L", "units", "mEq", "mmol"})
+    for (const std::string_view dose : {"mg", "mcg", "g", "kg", "mL", "L", "units", "mEq", "mmol", "tsp", "tbsp"})
         if (unit == dose || unit.starts_with(std::string(dose) + "/")) return true;
     return false;
 }
@@ -337,12 +337,47 @@ struct Checker::Impl {
             // The target's numbers no source number took: what it may have become.
             std::optional<Span> instead;
             for (std::size_t t = 0; t < to.size() && !instead; ++t)
-                if (!used[t]) instead = with_unit(to[t]);
+                if (!used[t]) {
+                    instead = with_unit(to[t]);
+                    used[t] = true;  // named here, not again as a number of its own
+                }
             std::string message =
                 "the source has " + quoted(piece(source, with_unit(number))) + ", the target does not";
             if (instead) message += "; it has " + quoted(piece(target, *instead)) + ", which the source does not";
             out.push_back(finding(Check::numbers, Severity::error, std::move(message), source, with_unit(number),
                                   target, instead.value_or(Span{})));
+        }
+        // A number only the target has: the source's own word for it ("twice"
+        // as "2 veces") is no finding; a source word for another number
+        // ("one strength" as "2 types") or a dose no one gave is an error;
+        // anything else a warning.
+        const std::string folded_source = locales::fold_case(source);
+        for (std::size_t t = 0; t < to.size(); ++t) {
+            if (used[t]) continue;
+            std::optional<std::pair<int, Span>> other_word;
+            bool said = false;
+            for (const auto& [value, words] : source_language.number_words)
+                for (const std::string& word : words)
+                    if (const auto span = find_word(folded_source, word)) {
+                        said = said || to[t].means(value);
+                        if (!other_word && !any_means(to, value)) other_word = {value, *span};
+                    }
+            if (said) continue;
+            if (other_word) {
+                out.push_back(finding(Check::numbers, Severity::error,
+                                      "the source says " + quoted(piece(folded_source, other_word->second)) +
+                                          " (" + std::to_string(other_word->first) + "), the target has " +
+                                          quoted(piece(target, with_unit(to[t]))) + " instead",
+                                      source, folded_source.size() == source.size() ? other_word->second : Span{},
+                                      target, with_unit(to[t])));
+                continue;
+            }
+            const bool dose = is_dose_unit(to[t].unit);
+            out.push_back(finding(Check::numbers, dose ? Severity::error : Severity::warning,
+                                  "the target has " + quoted(piece(target, with_unit(to[t]))) +
+                                      ", which the source does not" +
+                                      (dose ? ": a dose or quantity no one asked for" : "; check that it belongs"),
+                                  source, {}, target, with_unit(to[t])));
         }
         for (const Number& number : to)
             if (number.other_convention)
@@ -353,6 +388,12 @@ struct Checker::Impl {
                                           "write it as " +
                                           target_locale + " writes numbers",
                                       source, {}, target, number.span));
+    }
+
+    static bool any_means(const std::vector<Number>& numbers, int value) {
+        for (const Number& number : numbers)
+            if (number.means(value)) return true;
+        return false;
     }
 
     // "two puffs" for "2 puffs", in languages with word lists.

@@ -262,6 +262,31 @@ TEST_CASE("glossary: a missing approved term warns, a forbidden term is an error
     CHECK(of(checker.check(source, "Dé paracetamol (Tilenol)."), Check::glossary, Severity::warning).size() == 1);
 }
 
+TEST_CASE("numbers: a number only the target has", "[qa]") {
+    // A dose no one gave is an error, whatever the language.
+    for (const auto& [locale, target] : std::vector<std::pair<const char*, std::string>>{
+             {"es-US", "Dé la dosis 5 mL cada 6 horas."},
+             {"de", "Geben Sie die Dosis 5 ml alle 6 Stunden."},
+             {"ja", "6時間ごとに5 mLを与えてください。"}}) {
+        INFO(locale);
+        const auto found = of(check(locale, "Give the dose every 6 hours.", target), Check::numbers);
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].severity == Severity::error);
+        CHECK(found[0].target_text.starts_with("5 m"));
+    }
+    // The source's own word for it is no finding; a word for another number is an error.
+    CHECK_CLEAN(check("es-US", "Use it twice a day.", "Úselo 2 veces al día."));
+    CHECK(check("fr", "Use it twice a day.", "Utilisez-le 2 fois par jour.").empty());
+    const auto other = of(check("ja", "It comes in one strength.", "濃度は2種類です。"), Check::numbers);
+    REQUIRE(other.size() == 1);
+    CHECK(other[0].message.find("“two”") == std::string::npos);
+    CHECK(other[0].source_text == "one");
+    // Anything else is a warning: it may belong ("March" as "3月").
+    const auto date = check("ja", "Next review due March 4, 2021.", "次回の見直し予定：2021年3月4日。");
+    CHECK_CLEAN(date);
+    CHECK(of(date, Check::numbers, Severity::warning).size() == 1);
+}
+
 TEST_CASE("finding keys name the check and both pieces of text", "[qa]") {
     const auto a = of(check("es-US", "Give 5 mL.", "Dé 50 mL."), Check::numbers);
     const auto b = of(check("es-US", "Give 5 mL.", "Dé 500 mL."), Check::numbers);
