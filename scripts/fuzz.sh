@@ -5,8 +5,11 @@
 #   fuzz_text       plain text     } through the checks before parsing, the
 #   fuzz_markdown   Markdown       } filter, the segmenter and the skeleton,
 #   fuzz_html       HTML           } rebuilt with the source and pseudo text
+#   fuzz_qa         the clinical checks on a source and target (tab between)
+#   fuzz_tbx        the glossary reader
 # Seeds: the documents of tests/corpus, and XLIFF 1.2, 2.0 and pseudo
-# exports of them made here by the fuzz build's own medloc. What each target
+# exports of them made here by the fuzz build's own medloc; the hand-written
+# translations of tests/qa/base-pairs.tsv; the TBX files of tests/qa/glossary. What each target
 # learns is kept in build-fuzz/fuzz-corpus/TARGET and grows from run to run;
 # crashes go to build-fuzz/fuzz-findings/TARGET/. Prints per target the
 # executions and the crashes; exits 1 if any target crashed.
@@ -18,10 +21,14 @@ build="$PWD/build-fuzz"
 
 seeds="$build/fuzz-seeds"
 rm -rf "$seeds"
-mkdir -p "$seeds"/{xliff,text,markdown,html}
+mkdir -p "$seeds"/{xliff,text,markdown,html,qa,tbx}
 cp tests/corpus/*.txt "$seeds/text/"
 cp tests/corpus/*.md "$seeds/markdown/"
 cp tests/corpus/*.html "$seeds/html/"
+cp tests/qa/glossary/*.tbx "$seeds/tbx/"
+# One seed per translation: a byte choosing the language, source, tab, target.
+awk -F'\t' -v out="$seeds/qa" '$1 != "" && $1 !~ /^#/ { printf "%c%s\t%s", 65 + NR % 5, $2, $3 > (out "/" NR); close(out "/" NR) }' \
+    tests/qa/base-pairs.tsv
 project="$(mktemp -d)"
 trap 'rm -rf "$project"' EXIT
 echo "a fuzzing seed passphrase" > "$project/pat.pw"
@@ -36,7 +43,7 @@ for file in "$project"/{x12,x20,pseudo}/*/*.xlf; do cp "$file" "$seeds/xliff/$((
 
 status=0
 printf '%-15s %12s %8s\n' target executions crashes
-for target in xliff text markdown html; do
+for target in xliff text markdown html qa tbx; do
     corpus="$build/fuzz-corpus/$target"
     findings="$build/fuzz-findings/$target"
     mkdir -p "$corpus" "$findings"

@@ -97,6 +97,29 @@ int closeness(std::string_view tag, std::string_view locale) {
     return a.substr(0, a.find('-')) == language ? 1 : 0;
 }
 
+// The first element deeper than a glossary ever nests (a hostile file's
+// thousands of nested elements would exhaust the stack of whatever walks
+// them), found without recursion.
+pugi::xml_node too_deep(const pugi::xml_node& root) {
+    constexpr std::size_t kDeepest = 64;
+    std::size_t depth = 0;
+    pugi::xml_node node = root;
+    while (node) {
+        if (node.first_child()) {
+            node = node.first_child();
+            if (++depth > kDeepest) return node;
+            continue;
+        }
+        while (node && node != root && !node.next_sibling()) {
+            node = node.parent();
+            --depth;
+        }
+        if (!node || node == root) break;
+        node = node.next_sibling();
+    }
+    return {};
+}
+
 }  // namespace
 
 Glossary Glossary::read_tbx(std::string_view text) {
@@ -108,6 +131,8 @@ Glossary Glossary::read_tbx(std::string_view text) {
         throw GlossaryError(line, column, std::string("malformed XML: ") + parsed.description());
     }
     const pugi::xml_node root = document.document_element();
+    if (const pugi::xml_node deep = too_deep(root))
+        fail(text, deep, "elements nest deeper than a glossary does (64 levels); this is no TBX file");
     if (local_name(root) != "martif" && local_name(root) != "tbx")
         fail(text, root,
              "is not a TBX file: its root element is <" + std::string(root.name()) + ">, not <martif> or <tbx>");

@@ -134,4 +134,9 @@ TEST_CASE("a file that is no usable TBX is refused with its place", "[qa][glossa
         "</termEntry></body></text></martif>");
     CHECK(std::string(empty.what()).find("empty") != std::string::npos);
     CHECK(std::string(refusal("<tbx><text><body/></text></tbx>").what()).find("holds no terms") != std::string::npos);
+    std::string deep = "<martif><text><body><termEntry>";
+    for (int i = 0; i < 100000; ++i) deep += "<descripGrp>";
+    for (int i = 0; i < 100000; ++i) deep += "</descripGrp>";
+    deep += "</termEntry></body></text></martif>";
+    CHECK(std::string(refusal(deep).what()).find("nest deeper") != std::string::npos);
 }
