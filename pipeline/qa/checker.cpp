@@ -398,7 +398,8 @@ struct Checker::Impl {
 
     // "two puffs" for "2 puffs", in languages with word lists.
     bool spelled_out(const Number& number, std::string_view folded_target) const {
-        if (number.value != std::floor(number.value)) return false;
+        // Only small whole numbers have words (and only they fit an int).
+        if (number.value != std::floor(number.value) || number.value < 0 || number.value > 1000) return false;
         const auto words = target_language.number_words.find(static_cast<int>(number.value));
         if (words == target_language.number_words.end()) return false;
         for (const std::string& word : words->second)

@@ -281,6 +281,9 @@ TEST_CASE("numbers: a number only the target has", "[qa]") {
     REQUIRE(other.size() == 1);
     CHECK(other[0].message.find("“two”") == std::string::npos);
     CHECK(other[0].source_text == "one");
+    // A number too large for any word is compared, not cast (found by fuzz_qa).
+    const std::string huge = "999999999999999999999999999999999";
+    CHECK(of(check("de", "Give " + huge + " mL.", "Geben Sie 5 ml."), Check::numbers).size() == 1);
     // Anything else is a warning: it may belong ("March" as "3月").
     const auto date = check("ja", "Next review due March 4, 2021.", "次回の見直し予定：2021年3月4日。");
     CHECK_CLEAN(date);
