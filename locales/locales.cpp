@@ -141,6 +141,15 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view bytes) {
 }
 
 std::string fold_case(std::string_view utf8) {
+    // Most text medloc folds is ASCII, whose case folding is its lower case.
+    bool ascii = true;
+    for (const char c : utf8) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    if (ascii) {
+        std::string folded(utf8);
+        for (char& c : folded)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        return folded;
+    }
     icu::UnicodeString text =
         icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     std::string folded;

@@ -3,7 +3,10 @@
 // lost codes, text too long for its place, characters lost on the way).
 #include "xliff/xliff.h"
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 namespace medloc::xliff {
 namespace {
@@ -14,6 +17,17 @@ constexpr const char* kAccented[] = {
     "Š", "Ţ", "Û", "Ṽ", "Ŵ", "Ẋ", "Ý", "Ž", "å", "ƀ", "ç", "ð", "é", "ƒ", "ĝ", "ĥ", "î", "ĵ",
     "ķ", "ļ", "ṁ", "ñ", "ö", "þ", "ǫ", "ŕ", "š", "ţ", "û", "ṽ", "ŵ", "ẋ", "ý", "ž",
 };
+
+// The code point at the start of UTF-8 `text` and its length in bytes
+// (a stray byte stands for itself).
+std::pair<char32_t, std::size_t> code_point(std::string_view text) {
+    const auto byte = [&](std::size_t i) { return static_cast<char32_t>(static_cast<unsigned char>(text[i])); };
+    const char32_t lead = byte(0);
+    if (lead < 0xC0) return {lead, 1};
+    if (lead < 0xE0 && text.size() >= 2) return {((lead & 0x1F) << 6) | (byte(1) & 0x3F), 2};
+    if (lead < 0xF0 && text.size() >= 3) return {((lead & 0x0F) << 12) | ((byte(1) & 0x3F) << 6) | (byte(2) & 0x3F), 3};
+    return {lead, 1};
+}
 
 std::string accented(std::string_view text) {
     std::string out;
@@ -55,17 +69,27 @@ std::optional<std::string> pseudo_original(std::string_view plain) {
     while (text.ends_with("\u00B7")) text.remove_suffix(std::string_view("\u00B7").size());
     if (!text.ends_with(' ')) return std::nullopt;
     text.remove_suffix(1);
+    // Every check of every pseudo-translated target comes here: one lookup
+    // of each character's code point, not one comparison per look-alike.
+    static const std::vector<std::pair<char32_t, char>> letters = [] {
+        std::vector<std::pair<char32_t, char>> sorted;
+        for (std::size_t letter = 0; letter < std::size(kAccented); ++letter)
+            sorted.emplace_back(code_point(kAccented[letter]).first,
+                                static_cast<char>(letter < 26 ? 'A' + letter : 'a' + (letter - 26)));
+        std::sort(sorted.begin(), sorted.end());
+        return sorted;
+    }();
     std::string out;
+    out.reserve(text.size());
     for (std::size_t at = 0; at < text.size();) {
-        bool found = false;
-        for (std::size_t letter = 0; letter < std::size(kAccented) && !found; ++letter) {
-            const std::string_view accent = kAccented[letter];
-            if (text.substr(at, accent.size()) != accent) continue;
-            out += static_cast<char>(letter < 26 ? 'A' + letter : 'a' + (letter - 26));
-            at += accent.size();
-            found = true;
+        const auto [code, length] = code_point(text.substr(at));
+        const auto found = std::lower_bound(letters.begin(), letters.end(), std::pair<char32_t, char>(code, 0));
+        if (length > 1 && found != letters.end() && found->first == code) {
+            out += found->second;
+            at += length;
+        } else {
+            out += text[at++];
         }
-        if (!found) out += text[at++];
     }
     return out;
 }

@@ -136,7 +136,10 @@ public:
     Importer(reviews::Store& store, const ImportRequest& request, const Signer& signer)
         : store_(store), request_(request), signer_(signer) {}
 
-    FilePlan plan(const std::string& path) {
+    // `summarize`: count the QA findings of the new targets for the file's
+    // summary (only the plan that is stored shows one).
+    FilePlan plan(const std::string& path, bool summarize) {
+        summarize_ = summarize;
         const std::string bytes = read_file(path, request_.limits.max_bytes);
         const Place place{path, bytes};
         if (const auto bad = locales::find_invalid_utf8(bytes))
@@ -347,8 +350,9 @@ private:
             new_target(here.segment, here.locale, markup, State::translated, reviews::Meaning::translated, here.signer);
         if (here.has_stored_target())
             change.event.comment = std::string("replaces the ") + reviews::to_string(here.stored_state()) + " target";
-        for (const SegmentFinding& found : checks_->of(here.segment, change.translation))
-            ++(found.finding.severity == qa::Severity::error ? counts.qa_errors : counts.qa_warnings);
+        if (summarize_)
+            for (const SegmentFinding& found : checks_->of(here.segment, change.translation))
+                ++(found.finding.severity == qa::Severity::error ? counts.qa_errors : counts.qa_warnings);
         ++counts.by_state[State::translated];
         plan.changes.push_back(std::move(change));
     }
@@ -385,6 +389,7 @@ private:
     const Signer& signer_;
     std::int64_t exported_at_ = 0;    // the file's export, when targets changed since
     std::unique_ptr<Checks> checks_;  // for the file's locale
+    bool summarize_ = false;
     std::string checks_locale_;
 };
 
@@ -440,7 +445,7 @@ ImportOutcome import_files(reviews::Store& store, const ImportRequest& request, 
         std::map<std::pair<std::string, std::string>, std::string> file_of;  // document and locale -> file
         for (std::size_t i = 0; i < paths.size(); ++i) {
             progress.at(i + 1);
-            const FilePlan plan = importer.plan(paths[i]);
+            const FilePlan plan = importer.plan(paths[i], false);
             blockers.insert(blockers.end(), plan.blockers.begin(), plan.blockers.end());
             for (const auto& document : plan.documents)
                 if (const auto [it, added] = file_of.emplace(document, plan.path); !added)
@@ -459,7 +464,7 @@ ImportOutcome import_files(reviews::Store& store, const ImportRequest& request, 
     outcome.actor = signer.actor + " (" + signed_in.person.id + ")";
     const auto transaction = store.transaction(reviews::Access::write);
     for (const std::string& path : paths) {
-        const FilePlan plan = importer.plan(path);
+        const FilePlan plan = importer.plan(path, true);
         if (!plan.blockers.empty())
             throw Refused(refused_as(signer) + ": " + path + " is refused:" + blocker_lines(plan.blockers) + "\n");
         store_plan(store, plan, signer);

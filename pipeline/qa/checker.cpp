@@ -281,14 +281,16 @@ struct Checker::Impl {
 
     void empty_or_untranslated(std::string_view source, std::string_view target, bool keep,
                                std::vector<Finding>& out) const {
-        const std::string source_text = squeezed(source), target_text = squeezed(target);
-        if (source_text.empty()) return;
-        if (target_text.empty()) {
+        if (same_without_spaces(source, {})) return;  // nothing to translate
+        if (same_without_spaces(target, {})) {
             out.push_back(
                 finding(Check::empty, Severity::error, "the target is empty", source, {0, source.size()}, target, {}));
             return;
         }
-        if (keep || source_text != target_text) return;
+        // Squeezed only when it can be the same: most targets differ at once.
+        if (keep || !same_without_spaces(source, target)) return;
+        const std::string source_text = squeezed(source), target_text = squeezed(target);
+        if (source_text != target_text) return;
         const bool sentence = letter_words(source_text) >= 3;
         out.push_back(finding(Check::untranslated, sentence ? Severity::error : Severity::warning,
                               sentence ? "the target is the source text, not translated"

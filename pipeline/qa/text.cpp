@@ -7,7 +7,10 @@
 
 namespace medloc::qa {
 
+// ASCII is most of what the checks read: it is classed without ICU.
+
 Char char_at(std::string_view text, std::size_t at) {
+    if (static_cast<unsigned char>(text[at]) < 0x80) return {static_cast<char32_t>(text[at]), at + 1};
     const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
     const auto length = static_cast<std::int32_t>(text.size());
     auto index = static_cast<std::int32_t>(at);
@@ -24,18 +27,26 @@ std::size_t char_before(std::string_view text, std::size_t at) {
     return static_cast<std::size_t>(index);
 }
 
-bool is_digit(char32_t c) { return u_charType(static_cast<UChar32>(c)) == U_DECIMAL_DIGIT_NUMBER; }
+bool is_digit(char32_t c) {
+    if (c < 0x80) return c >= '0' && c <= '9';
+    return u_charType(static_cast<UChar32>(c)) == U_DECIMAL_DIGIT_NUMBER;
+}
 
 int digit_value(char32_t c) { return u_charDigitValue(static_cast<UChar32>(c)); }
 
 bool is_letter(char32_t c) {
+    if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     const auto type = u_charType(static_cast<UChar32>(c));
     return u_isalpha(static_cast<UChar32>(c)) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK;
 }
 
-bool is_space(char32_t c) { return u_isUWhiteSpace(static_cast<UChar32>(c)) || c == U'\u00A0' || c == U'\u202F'; }
+bool is_space(char32_t c) {
+    if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+    return u_isUWhiteSpace(static_cast<UChar32>(c)) || c == U'\u00A0' || c == U'\u202F';
+}
 
 bool is_unspaced(char32_t c) {
+    if (c < 0x80) return false;
     UErrorCode status = U_ZERO_ERROR;
     const UScriptCode script = uscript_getScript(static_cast<UChar32>(c), &status);
     return script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
@@ -80,6 +91,19 @@ std::string squeezed(std::string_view text) {
     }
     if (!out.empty() && out.back() == ' ') out.pop_back();
     return out;
+}
+
+bool same_without_spaces(std::string_view a, std::string_view b) {
+    std::size_t i = 0, j = 0;
+    for (;;) {
+        while (i < a.size() && is_space(char_at(a, i).code)) i = char_at(a, i).next;
+        while (j < b.size() && is_space(char_at(b, j).code)) j = char_at(b, j).next;
+        if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
+        const Char x = char_at(a, i), y = char_at(b, j);
+        if (x.code != y.code) return false;
+        i = x.next;
+        j = y.next;
+    }
 }
 
 }  // namespace medloc::qa

@@ -37,5 +37,8 @@ bool starts_with_at(std::string_view text, std::size_t at, std::string_view word
 
 // The text with runs of white space made one space, trimmed.
 std::string squeezed(std::string_view text);
+// Whether the texts have the same characters once every space is left out
+// (true whenever their squeezed forms are equal); builds nothing.
+bool same_without_spaces(std::string_view a, std::string_view b);
 
 }  // namespace medloc::qa

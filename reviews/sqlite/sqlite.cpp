@@ -36,10 +36,17 @@ Database::Database(const std::string& path, Mode mode, const OpenOptions& option
     sqlite3_busy_handler(db_, on_busy, this);
 }
 
-Database::~Database() { sqlite3_close(db_); }
+Database::~Database() {
+    for (const auto& [sql, pool] : prepared_)
+        for (sqlite3_stmt* statement : pool) sqlite3_finalize(statement);
+    sqlite3_close(db_);
+}
 
 Database::Database(Database&& other) noexcept
-    : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)), options_(std::move(other.options_)) {
+    : db_(std::exchange(other.db_, nullptr)),
+      path_(std::move(other.path_)),
+      options_(std::move(other.options_)),
+      prepared_(std::move(other.prepared_)) {
     if (db_) sqlite3_busy_handler(db_, on_busy, this);  // the handler knows its Database by address
 }
 
@@ -125,12 +132,36 @@ void Database::fail(const std::string& what) const {
     }
 }
 
-Statement::Statement(Database& db, std::string_view sql) : db_(db) {
-    if (sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &statement_, nullptr) != SQLITE_OK)
-        db.fail("cannot prepare \"" + std::string(sql.substr(0, 60)) + "\"");
+Database::Prepared Database::prepare(std::string_view sql) {
+    auto pool = prepared_.find(sql);
+    if (pool == prepared_.end()) pool = prepared_.emplace(std::string(sql), std::vector<sqlite3_stmt*>()).first;
+    if (!pool->second.empty()) {
+        sqlite3_stmt* statement = pool->second.back();
+        pool->second.pop_back();
+        return {statement, &pool->second};
+    }
+    sqlite3_stmt* statement = nullptr;
+    if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &statement,
+                           nullptr) != SQLITE_OK) {
+        sqlite3_finalize(statement);
+        fail("cannot prepare \"" + std::string(sql.substr(0, 60)) + "\"");
+    }
+    pool->second.reserve(pool->second.size() + 1);  // giving it back allocates nothing
+    return {statement, &pool->second};
 }
 
-Statement::~Statement() { sqlite3_finalize(statement_); }
+Statement::Statement(Database& db, std::string_view sql) : db_(db) {
+    const Database::Prepared prepared = db.prepare(sql);
+    statement_ = prepared.statement;
+    pool_ = prepared.pool;
+}
+
+// Back to its pool, reset: it holds no lock and no value of this use.
+Statement::~Statement() {
+    sqlite3_reset(statement_);
+    sqlite3_clear_bindings(statement_);
+    pool_->push_back(statement_);
+}
 
 Statement& Statement::bind(int index, std::string_view text) {
     if (sqlite3_bind_text(statement_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT) != SQLITE_OK)

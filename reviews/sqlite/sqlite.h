@@ -17,10 +17,12 @@
 #include "reviews/store.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -57,6 +59,15 @@ public:
     void mark_writer() const;
     void unmark_writer() const;
 
+    // A prepared statement of `sql`: one kept from before when one is free
+    // (preparing is most of the cost of the small queries medloc makes by
+    // the thousand), else a new one. Statement gives it back to `pool`.
+    struct Prepared {
+        sqlite3_stmt* statement = nullptr;
+        std::vector<sqlite3_stmt*>* pool = nullptr;
+    };
+    Prepared prepare(std::string_view sql);
+
 private:
     static int on_busy(void* self, int attempts);
     std::string writer_file() const { return path_ + "-writer"; }
@@ -66,6 +77,8 @@ private:
     std::string path_;
     OpenOptions options_;
     bool told_waiting_ = false;
+    // The statements not in use, by their SQL text; finalized before closing.
+    std::map<std::string, std::vector<sqlite3_stmt*>, std::less<>> prepared_;
 };
 
 class Statement {
@@ -95,6 +108,7 @@ public:
 private:
     Database& db_;
     sqlite3_stmt* statement_ = nullptr;
+    std::vector<sqlite3_stmt*>* pool_ = nullptr;
 };
 
 class SqliteTransaction final : public Transaction {
