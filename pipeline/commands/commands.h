@@ -55,6 +55,7 @@ int run_extract(const Context& context, const ExtractOptions& options);
 
 struct StatusOptions {
     std::string locale;
+    std::string document;  // one document, whole
     bool json = false;
     std::string as_of;  // YYYY-MM-DD; today when empty
 };

@@ -87,8 +87,11 @@ void add_extract(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run
 }
 
 void add_status(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
-    CLI::App* command = app.add_subcommand("status", "Show segment, word and state counts");
+    CLI::App* command = app.add_subcommand(
+        "status", "Where the project stands: per locale, totals and whether it is ready to build, and the documents "
+                  "that need attention");
     command->add_option("--locale", o.status.locale, "Only this target locale");
+    command->add_option("--doc", o.status.document, "One document, whole (every state, QA error and review)");
     command->add_flag("--json", o.status.json, "Print JSON");
     command->add_option("--as-of", o.status.as_of, "Evaluate review dates at this date (YYYY-MM-DD)");
     runs.emplace_back(command, [&o](const Context& c) { return run_status(c, o.status); });

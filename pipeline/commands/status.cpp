@@ -1,13 +1,15 @@
-// status.cpp - `medloc status`: where the project stands, per document and
-// target locale, as text for people or JSON for scripts.
-#include "app/checks.h"
+// status.cpp - `medloc status`: where the project stands (app/status.h). As
+// text: per locale its totals and whether it is ready to build, then only
+// the documents that need attention (`--doc ID` shows one document whole);
+// as JSON: every document, and the totals per locale.
 #include "app/project.h"
+#include "app/status.h"
 #include "commands.h"
+#include "io/errors.h"
+#include "locales/names.h"
 
 #include <nlohmann/json.hpp>
 
-#include <map>
-#include <memory>
 #include <ostream>
 
 namespace medloc::pipeline {
@@ -17,101 +19,145 @@ using nlohmann::ordered_json;
 
 ordered_json text_or_null(const std::string& text) { return text.empty() ? ordered_json(nullptr) : ordered_json(text); }
 
-// One checker per locale for the whole report (app/checks.h).
-class OpenErrors {
-public:
-    explicit OpenErrors(reviews::Store& store) : store_(store) {}
-    std::size_t of(const std::string& document_id, const std::string& locale) {
-        auto& checks = checks_[locale];
-        if (!checks) checks = std::make_unique<Checks>(store_, locale);
-        return checks->open_errors(document_id);
-    }
-
-private:
-    reviews::Store& store_;
-    std::map<std::string, std::unique_ptr<Checks>> checks_;
-};
-
-ordered_json locale_json(reviews::Store& store, const reviews::DocumentStatus& document, const std::string& locale,
-                         const std::string& as_of, OpenErrors& open_errors) {
-    ordered_json counts;
-    for (const reviews::State state : reviews::kStates)
-        counts[reviews::to_string(state)] = document.states.at(locale).at(state);
-    counts["stale"] = document.stale.contains(locale) ? document.stale.at(locale) : 0;
-    counts["qa_errors"] = open_errors.of(document.document_id, locale);
-    const ReviewStanding review = review_standing(store, document.document_id, locale, as_of);
-    counts["review"] = {{"last_reviewed", text_or_null(review.last_reviewed)},
-                        {"reviewer", text_or_null(review.reviewer)},
-                        {"next_due", text_or_null(review.next_due)},
-                        {"standing", to_string(review.standing)},
-                        {"withdrawn_because", text_or_null(review.withdrawn_because)}};
-    return counts;
+ordered_json states_json(const std::map<reviews::State, std::int64_t>& states) {
+    ordered_json json;
+    for (const reviews::State state : reviews::kStates) json[reviews::to_string(state)] = states.at(state);
+    return json;
 }
 
-void print_json(reviews::Store& store, const std::vector<reviews::DocumentStatus>& documents, const std::string& as_of,
-                std::ostream& out) {
-    const reviews::ProjectSettings& settings = store.settings();
+ordered_json locale_json(const DocumentLocale& here) {
+    ordered_json json = states_json(here.states);
+    json["stale"] = here.stale;
+    json["qa_errors"] = here.qa_errors;
+    json["review"] = {{"last_reviewed", text_or_null(here.review.last_reviewed)},
+                      {"reviewer", text_or_null(here.review.reviewer)},
+                      {"next_due", text_or_null(here.review.next_due)},
+                      {"standing", to_string(here.review.standing)},
+                      {"withdrawn_because", text_or_null(here.review.withdrawn_because)}};
+    json["ready"] = here.ready();
+    return json;
+}
+
+ordered_json totals_json(const LocaleTotals& totals) {
+    ordered_json json;
+    json["documents"] = totals.documents;
+    json["ready_documents"] = totals.ready_documents;
+    json["segments"] = totals.segments;
+    json["words"] = totals.words;
+    json["states"] = states_json(totals.states);
+    json["stale"] = totals.stale;
+    json["qa_errors"] = totals.qa_errors;
+    ordered_json reviews;
+    for (const Standing standing : kStandings) reviews[to_string(standing)] = totals.reviews.at(standing);
+    json["reviews"] = std::move(reviews);
+    json["ready"] = totals.ready();
+    return json;
+}
+
+void print_json(const reviews::ProjectSettings& settings, const ProjectStatus& status, std::ostream& out) {
     ordered_json json;
     json["project"] = settings.project_id;
     json["source_locale"] = settings.source_locale;
     json["target_locales"] = settings.target_locales;
     json["review_months"] = settings.review_months;
-    json["as_of"] = as_of;
+    json["as_of"] = status.as_of;
     json["documents"] = ordered_json::array();
-    std::int64_t segments = 0, words = 0;
-    OpenErrors open_errors(store);
-    for (const reviews::DocumentStatus& document : documents) {
+    for (const DocumentReport& report : status.documents) {
         ordered_json entry;
-        entry["id"] = document.document_id;
-        entry["format"] = document.format;
-        entry["version"] = document.version;
-        entry["segments"] = document.segments;
-        entry["words"] = document.words;
+        entry["id"] = report.document.document_id;
+        entry["format"] = report.document.format;
+        entry["version"] = report.document.version;
+        entry["segments"] = report.document.segments;
+        entry["words"] = report.document.words;
         ordered_json locales = ordered_json::object();
-        for (const auto& [locale, states] : document.states)
-            locales[locale] = locale_json(store, document, locale, as_of, open_errors);
+        for (const auto& [locale, here] : report.locales) locales[locale] = locale_json(here);
         entry["locales"] = std::move(locales);
         json["documents"].push_back(std::move(entry));
-        segments += document.segments;
-        words += document.words;
     }
-    json["totals"] = {{"documents", documents.size()}, {"segments", segments}, {"words", words}};
+    ordered_json locales = ordered_json::object();
+    for (const auto& [locale, totals] : status.locales) locales[locale] = totals_json(totals);
+    json["locales"] = std::move(locales);
+    json["totals"] = {{"documents", status.documents.size()}, {"segments", status.segments}, {"words", status.words}};
     out << json.dump(2) << '\n';
 }
 
-void print_text(reviews::Store& store, const std::vector<reviews::DocumentStatus>& documents, const std::string& as_of,
-                std::ostream& out) {
-    const reviews::ProjectSettings& settings = store.settings();
-    std::int64_t segments = 0, words = 0;
-    for (const reviews::DocumentStatus& document : documents) {
-        segments += document.segments;
-        words += document.words;
+std::string percent(std::int64_t part, std::int64_t whole) {
+    return std::to_string(whole > 0 ? part * 100 / whole : 100) + "%";
+}
+
+std::string review_text(const ReviewStanding& review) {
+    if (review.last_reviewed.empty()) return "clinical review: none yet";
+    return "clinical review: " + review.last_reviewed + " by " + review.reviewer + ", next due " + review.next_due +
+           " (" + to_string(review.standing) +
+           (review.withdrawn_because.empty() ? "" : ": " + review.withdrawn_because) + ")";
+}
+
+// What keeps a document from being ready in a locale, in a reader's words.
+std::string needs(const DocumentLocale& here) {
+    std::string text;
+    const auto add = [&](const std::string& part) { text += (text.empty() ? "" : "; ") + part; };
+    if (const std::int64_t open = here.not_approved(); open > 0) {
+        std::string counts;
+        for (const reviews::State state : reviews::kStates)
+            if (state != reviews::State::approved && here.states.at(state) > 0)
+                counts += (counts.empty() ? "" : ", ") + std::to_string(here.states.at(state)) + " " +
+                          reviews::to_string(state);
+        add(std::to_string(open) + " not approved (" + counts + ")");
     }
-    out << "Project " << settings.project_id << " as of " << as_of << ": " << settings.source_locale << " ->";
+    if (here.stale > 0) add(std::to_string(here.stale) + " stale");
+    if (here.qa_errors > 0) add("QA: " + std::to_string(here.qa_errors) + " open error(s), blocking");
+    if (here.review.standing != Standing::current) add(review_text(here.review));
+    return text;
+}
+
+void print_document(const DocumentReport& report, std::ostream& out) {
+    const reviews::DocumentStatus& document = report.document;
+    out << locales::visible(document.document_id) << "  (" << document.format << ", version " << document.version
+        << ")  " << document.segments << " segments, " << document.words << " words\n";
+    for (const auto& [locale, here] : report.locales) {
+        out << "  " << locale << ":";
+        for (const reviews::State state : reviews::kStates)
+            out << "  " << reviews::to_string(state) << " " << here.states.at(state);
+        if (here.stale > 0) out << "  (stale " << here.stale << ")";
+        if (here.qa_errors > 0)
+            out << "\n      QA: " << here.qa_errors << " open error(s), blocking (medloc check --locale " << locale
+                << " --doc " << locales::visible(document.document_id) << ")";
+        out << "\n      " << review_text(here.review) << "\n      "
+            << (here.ready() ? "ready to build" : "not ready") << '\n';
+    }
+}
+
+void print_text(const reviews::ProjectSettings& settings, const ProjectStatus& status, std::ostream& out) {
+    out << "Project " << settings.project_id << " as of " << status.as_of << ": " << settings.source_locale << " ->";
     for (const std::string& tag : settings.target_locales) out << ' ' << tag;
-    out << "\n" << documents.size() << " document(s), " << segments << " segments, " << words << " words\n";
-    OpenErrors open_errors(store);
-    for (const reviews::DocumentStatus& document : documents) {
-        out << "\n"
-            << document.document_id << "  (" << document.format << ", version " << document.version << ")  "
-            << document.segments << " segments, " << document.words << " words\n";
-        for (const auto& [locale, states] : document.states) {
-            out << "  " << locale << ":";
-            for (const reviews::State state : reviews::kStates)
-                out << "  " << reviews::to_string(state) << " " << states.at(state);
-            if (document.stale.contains(locale)) out << "  (stale " << document.stale.at(locale) << ")";
-            if (const std::size_t errors = open_errors.of(document.document_id, locale); errors > 0)
-                out << "\n      QA: " << errors << " open error(s), blocking (medloc check --locale " << locale
-                    << " --doc " << document.document_id << ")";
-            const ReviewStanding review = review_standing(store, document.document_id, locale, as_of);
-            if (review.last_reviewed.empty()) out << "\n      clinical review: none yet";
-            else
-                out << "\n      clinical review: " << review.last_reviewed << " by " << review.reviewer << ", next due "
-                    << review.next_due << " (" << to_string(review.standing)
-                    << (review.withdrawn_because.empty() ? "" : ": " + review.withdrawn_because) << ")";
-            out << '\n';
-        }
+    out << "\n" << status.documents.size() << " document(s), " << status.segments << " segments, " << status.words
+        << " words\n";
+    for (const auto& [locale, totals] : status.locales) {
+        const std::int64_t approved = totals.states.at(reviews::State::approved);
+        out << "\n" << locale << ": " << approved << " of " << totals.segments << " segments approved ("
+            << percent(approved, totals.segments) << ")";
+        for (const reviews::State state : reviews::kStates)
+            if (state != reviews::State::approved && totals.states.at(state) > 0)
+                out << ", " << totals.states.at(state) << " " << reviews::to_string(state);
+        if (totals.stale > 0) out << ", " << totals.stale << " stale";
+        out << "\n  QA: " << totals.qa_errors << " open error(s); clinical reviews:";
+        for (const Standing standing : kStandings)
+            if (totals.reviews.at(standing) > 0) out << " " << totals.reviews.at(standing) << " " << to_string(standing);
+        out << "\n  "
+            << (totals.ready() ? "ready to build"
+                               : "not ready: " + std::to_string(totals.documents - totals.ready_documents) + " of " +
+                                     std::to_string(totals.documents) + " document(s) need attention")
+            << '\n';
     }
+    bool heading = false;
+    for (const DocumentReport& report : status.documents)
+        for (const auto& [locale, here] : report.locales) {
+            if (here.ready()) continue;
+            if (!heading) out << "\nNeeds attention (medloc status --doc ID shows one document whole):\n";
+            heading = true;
+            out << "  " << locales::visible(report.document.document_id) << "  " << locale << ": " << needs(here)
+                << '\n';
+        }
 }
 
 }  // namespace
@@ -121,10 +167,19 @@ int run_status(const Context& context, const StatusOptions& options) {
     const std::string locale = options.locale.empty() ? "" : target_locale_option(store->settings(), options.locale);
     const std::string as_of = as_of_option(options.as_of, context.services.clock);
     const auto reading = store->transaction(reviews::Access::read);
-    const std::vector<reviews::DocumentStatus> documents = store->status(locale);
-    if (options.json) print_json(*store, documents, as_of, context.out);
-    else print_text(*store, documents, as_of, context.out);
+    if (!options.document.empty() && !store->current_version(options.document))
+        throw InputError("--doc " + options.document, "no such document in this project", "see medloc status");
+    ProjectStatus status = project_status(*store, locale, as_of);
     reading->commit();
+    if (!options.document.empty()) {
+        std::erase_if(status.documents,
+                      [&](const DocumentReport& report) { return report.document.document_id != options.document; });
+        if (status.documents.empty())
+            throw InputError("--doc " + options.document, "is retired: in no bundle", "see medloc history --doc");
+    }
+    if (options.json) print_json(store->settings(), status, context.out);
+    else if (!options.document.empty()) print_document(status.documents.front(), context.out);
+    else print_text(store->settings(), status, context.out);
     return 0;
 }
 

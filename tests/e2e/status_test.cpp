@@ -45,3 +45,57 @@ TEST_CASE("words are counted by ICU's rules, so Japanese counts sensibly", "[sta
     CHECK(words >= 4);
     CHECK(words <= 12);
 }
+
+TEST_CASE("status gives totals per locale, a ready flag, and lists only the documents that need attention",
+          "[status]") {
+    TempDir dir;
+    const fs::path db = new_project(dir, "es-US,ar");
+    const std::string doc = "fever-acetaminophen-dosing.txt";
+    write_file(dir / "docs" / doc, read_file(corpus_dir() / doc));
+    write_file(dir / "docs" / "asthma-action-plan.txt", read_file(corpus_dir() / "asthma-action-plan.txt"));
+    REQUIRE(succeeds(db, {"extract", (dir / "docs").string(), "--as", "pat"}));
+    const fs::path out = dir / "pseudo";
+    REQUIRE(succeeds(db, {"export", "--locale", "es-US", "--out", out.string(), "--pseudo"}));
+    REQUIRE(succeeds(db, {"import", (out / "es-US" / (doc + ".xlf")).string(), "--as", "ana", "--role", "translator"}));
+    REQUIRE(succeeds(db, {"review", "revise", "--locale", "es-US", "--doc", doc, "--as", "ben"}));
+    REQUIRE(succeeds(db, {"review", "approve", "--locale", "es-US", "--doc", doc, "--as", "carla"}));
+
+    const nlohmann::json json = nlohmann::json::parse(run_medloc(db, {"status", "--json"}).out);
+    // The totals are the documents' figures added up.
+    for (const char* locale : {"es-US", "ar"}) {
+        INFO(locale);
+        const nlohmann::json& totals = json["locales"][locale];
+        std::int64_t approved = 0, segments = 0, ready = 0;
+        for (const auto& document : json["documents"]) {
+            approved += document["locales"][locale]["approved"].get<std::int64_t>();
+            segments += document["segments"].get<std::int64_t>();
+            ready += document["locales"][locale]["ready"].get<bool>() ? 1 : 0;
+        }
+        CHECK(totals["documents"] == 2);
+        CHECK(totals["states"]["approved"] == approved);
+        CHECK(totals["segments"] == segments);
+        CHECK(totals["ready_documents"] == ready);
+        CHECK(totals["ready"] == false);
+    }
+    CHECK(json["locales"]["es-US"]["ready_documents"] == 1);
+    CHECK(json["locales"]["es-US"]["reviews"]["current"] == 1);
+    CHECK(json["locales"]["ar"]["reviews"]["not reviewed"] == 2);
+    for (const auto& document : json["documents"])
+        CHECK(document["locales"]["es-US"]["ready"] == (document["id"] == doc));
+
+    const Result text = run_medloc(db, {"status"});
+    REQUIRE(text.exit_code == 0);
+    CHECK(text.out.find("es-US: 105 of ") != std::string::npos);
+    CHECK(text.out.find("not ready: 1 of 2 document(s) need attention") != std::string::npos);
+    CHECK(text.out.find("not ready: 2 of 2 document(s) need attention") != std::string::npos);
+    CHECK(text.out.find("  " + doc + "  es-US:") == std::string::npos);  // ready: not listed
+    CHECK(text.out.find("  " + doc + "  ar: 105 not approved (105 new); clinical review: none yet") !=
+          std::string::npos);
+    CHECK(text.out.find("  asthma-action-plan.txt  es-US: ") != std::string::npos);
+
+    const Result one = run_medloc(db, {"status", "--doc", doc, "--locale", "es-US"});
+    REQUIRE(one.exit_code == 0);
+    CHECK(one.out.find("approved 105") != std::string::npos);
+    CHECK(one.out.find("ready to build") != std::string::npos);
+    check_refused(db, {"status", "--doc", "nope.txt"}, "--doc nope.txt", "no such document");
+}

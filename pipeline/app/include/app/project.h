@@ -37,6 +37,8 @@ std::string target_list(const reviews::ProjectSettings& settings);
 // of the document (even one that changes only markup outside sentences),
 // or any change of a target since, also a target signed again.
 enum class Standing { not_reviewed, current, due, expired, withdrawn };
+inline constexpr Standing kStandings[] = {Standing::not_reviewed, Standing::current, Standing::due, Standing::expired,
+                                          Standing::withdrawn};
 const char* to_string(Standing standing);
 
 // Where a document's clinical review in a locale stands on a date.

@@ -1,0 +1,61 @@
+// status: where the project stands, per document and target locale, and in
+// total per locale, with whether each locale is ready to build. The command
+// line's `status` and the workspace's dashboard show these same figures.
+#pragma once
+
+#include "app/project.h"
+#include "reviews/store.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace medloc::pipeline {
+
+// One document in one locale.
+struct DocumentLocale {
+    std::map<reviews::State, std::int64_t> states;  // every state present
+    std::int64_t stale = 0;                         // source changed under a translation
+    std::size_t qa_errors = 0;                      // open (not waived)
+    ReviewStanding review;
+
+    std::int64_t not_approved() const;
+    // What the build's gate asks of it: every segment approved, no open QA
+    // error, a clinical review that stands (current, or due within a month).
+    // The build also verifies the log and each approval's record.
+    bool ready() const;
+};
+
+struct DocumentReport {
+    reviews::DocumentStatus document;
+    std::map<std::string, DocumentLocale> locales;
+};
+
+// One locale over every document in publication.
+struct LocaleTotals {
+    std::size_t documents = 0;
+    std::size_t ready_documents = 0;
+    std::int64_t segments = 0;
+    std::int64_t words = 0;
+    std::map<reviews::State, std::int64_t> states;  // every state present
+    std::int64_t stale = 0;
+    std::size_t qa_errors = 0;
+    std::map<Standing, std::size_t> reviews;  // documents by review standing, every standing present
+    // Every document ready, and at least one.
+    bool ready() const { return documents > 0 && ready_documents == documents; }
+};
+
+struct ProjectStatus {
+    std::string as_of;
+    std::vector<DocumentReport> documents;
+    std::map<std::string, LocaleTotals> locales;
+    std::int64_t segments = 0;
+    std::int64_t words = 0;
+};
+
+// `locale` "" for every target locale; `as_of` the date reviews are judged at.
+ProjectStatus project_status(reviews::Store& store, const std::string& locale, const std::string& as_of);
+
+}  // namespace medloc::pipeline

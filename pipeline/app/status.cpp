@@ -1,0 +1,61 @@
+// status.cpp - per document and locale, and per locale in total (see status.h).
+#include "app/status.h"
+
+#include "app/checks.h"
+
+#include <memory>
+
+namespace medloc::pipeline {
+
+std::int64_t DocumentLocale::not_approved() const {
+    std::int64_t count = 0;
+    for (const auto& [state, segments] : states) count += state == reviews::State::approved ? 0 : segments;
+    return count;
+}
+
+bool DocumentLocale::ready() const {
+    return not_approved() == 0 && qa_errors == 0 &&
+           (review.standing == Standing::current || review.standing == Standing::due);
+}
+
+ProjectStatus project_status(reviews::Store& store, const std::string& locale, const std::string& as_of) {
+    ProjectStatus status;
+    status.as_of = as_of;
+    std::map<std::string, std::unique_ptr<Checks>> checks;  // one checker per locale for the whole report
+    for (reviews::DocumentStatus& document : store.status(locale)) {
+        DocumentReport report;
+        for (const auto& [tag, states] : document.states) {
+            DocumentLocale& here = report.locales[tag];
+            here.states = states;
+            here.stale = document.stale.contains(tag) ? document.stale.at(tag) : 0;
+            auto& checker = checks[tag];
+            if (!checker) checker = std::make_unique<Checks>(store, tag);
+            here.qa_errors = checker->open_errors(document.document_id);
+            here.review = review_standing(store, document.document_id, tag, as_of);
+
+            LocaleTotals& totals = status.locales[tag];
+            ++totals.documents;
+            totals.ready_documents += here.ready() ? 1 : 0;
+            totals.segments += document.segments;
+            totals.words += document.words;
+            for (const auto& [state, count] : states) totals.states[state] += count;
+            totals.stale += here.stale;
+            totals.qa_errors += here.qa_errors;
+            ++totals.reviews[here.review.standing];
+        }
+        status.segments += document.segments;
+        status.words += document.words;
+        report.document = std::move(document);
+        status.documents.push_back(std::move(report));
+    }
+    // Every count present, and a locale with no document yet too (not ready).
+    for (const std::string& tag : store.settings().target_locales)
+        if (locale.empty() || tag == locale) {
+            LocaleTotals& totals = status.locales[tag];
+            for (const reviews::State state : reviews::kStates) totals.states[state] += 0;
+            for (const Standing standing : kStandings) totals.reviews[standing] += 0;
+        }
+    return status;
+}
+
+}  // namespace medloc::pipeline
