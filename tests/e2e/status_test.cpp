@@ -99,3 +99,26 @@ TEST_CASE("status gives totals per locale, a ready flag, and lists only the docu
     CHECK(one.out.find("ready to build") != std::string::npos);
     check_refused(db, {"status", "--doc", "nope.txt"}, "--doc nope.txt", "no such document");
 }
+
+TEST_CASE("a refusal groups the segments of a document refused for the same reason, and --json lists each",
+          "[status]") {
+    TempDir dir;
+    const fs::path db = new_project(dir, "es-US");
+    const std::string doc = "fever-acetaminophen-dosing.txt";
+    write_file(dir / "docs" / doc, read_file(corpus_dir() / doc));
+    REQUIRE(succeeds(db, {"extract", (dir / "docs").string(), "--as", "pat"}));
+    const std::vector<std::string> build = {"build", "--locale", "es-US", "--out", (dir / "dist").string(),
+                                            "--as", "pat"};
+    const Result refused = run_medloc(db, build);
+    CHECK(refused.exit_code == 3);
+    // One line for the 105 untranslated segments, one for the document's review: not 106.
+    CHECK(refused.err.find("  " + doc + "  105 segments (") != std::string::npos);
+    CHECK(std::count(refused.err.begin(), refused.err.end(), '\n') < 6);
+    std::vector<std::string> json = build;
+    json.push_back("--json");
+    const Result listed = run_medloc(db, json);
+    CHECK(listed.exit_code == 3);
+    CHECK(nlohmann::json::parse(listed.out)["blockers"].size() == 106);
+    check_refused(db, {"review", "approve", "--locale", "es-US", "--all", "--as", "carla"}, doc + "  105 segments (",
+                  "...)  new: ", 3);
+}

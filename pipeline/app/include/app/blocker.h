@@ -22,7 +22,9 @@ struct Blocker {
 };
 
 // One line per blocker ("\n  DOC  SEGMENT  STATE: REASON"), under a line
-// naming its file where it has one.
+// naming its file where it has one; the segments of a document with the
+// same state and reason share a line ("\n  DOC  73 segments (A, B, C, ...)
+// STATE: REASON"). blockers_json keeps every one.
 std::string blocker_lines(const std::vector<Blocker>& blockers);
 
 // [{"document", "segment" (null for a document), "state", "reason"}...]
