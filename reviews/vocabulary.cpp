@@ -35,13 +35,12 @@ constexpr std::pair<Role, const char*> kRoleWords[] = {{Role::translator, "trans
 constexpr std::pair<Act, const char*> kActWords[] = {
     {Act::revise, "revise"}, {Act::approve, "approve"}, {Act::reject, "reject"}, {Act::waive, "waive"}};
 
-constexpr std::pair<Meaning, const char*> kMeaningWords[] = {
-    {Meaning::translated, "translated"},
-    {Meaning::revised, "revised"},
-    {Meaning::approved, "approved for clinical accuracy"},
-    {Meaning::rejected, "rejected"},
-    {Meaning::invalidated, "invalidated: source text changed"},
-    {Meaning::waived, "waived"}};
+constexpr std::pair<Meaning, const char*> kMeaningWords[] = {{Meaning::translated, "translated"},
+                                                             {Meaning::revised, "revised"},
+                                                             {Meaning::approved, "approved for clinical accuracy"},
+                                                             {Meaning::rejected, "rejected"},
+                                                             {Meaning::invalidated, "invalidated: source text changed"},
+                                                             {Meaning::waived, "waived"}};
 
 }  // namespace
 

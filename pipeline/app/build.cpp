@@ -8,6 +8,7 @@
 #include "bundle/read_back.h"
 #include "extract/source.h"
 #include "io/errors.h"
+#include "io/progress.h"
 #include "locales/names.h"
 #include "reviews/hash.h"
 #include "reviews/people.h"
@@ -163,7 +164,9 @@ void write_bundle(reviews::Store& store, const std::vector<reviews::DocumentVers
     manifest["owner"] = log.owner_id;
     manifest["owner_key_fingerprint"] = log.owner_fingerprint;
     manifest["documents"] = nlohmann::ordered_json::array();
+    Progress progress("writing", versions.size());
     for (std::size_t i = 0; i < versions.size(); ++i) {
+        progress.at(i + 1);
         const reviews::DocumentVersion& version = versions[i];
         const LocalizedDocument document = localized_document(store, version, outcome.locale);
         read_back(version, document, outcome.blockers);
@@ -215,7 +218,9 @@ BuildOutcome build_bundle(reviews::Store& store, const BuildRequest& request, co
     if (versions.empty()) throw InputError("the project", "has no documents", "extract some first");
     std::vector<Credits> credits;
     Checks checks(store, outcome.locale);  // one checker for the build
+    Progress progress("checking", versions.size());
     for (const reviews::DocumentVersion& version : versions) {
+        progress.at(static_cast<std::size_t>(&version - versions.data()) + 1);
         // The id is where the bundle writes the document: a plain path inside it.
         if (const std::string problem = document_id_problem(version.document_id); !problem.empty())
             outcome.blockers.push_back({{}, locales::visible(version.document_id), {}, std::nullopt, problem});

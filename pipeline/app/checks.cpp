@@ -4,6 +4,7 @@
 #include "app/project.h"
 #include "extract/filter.h"
 #include "io/errors.h"
+#include "io/progress.h"
 #include "qa/glossary.h"
 #include "xliff/content.h"
 #include "xliff/xliff.h"
@@ -30,8 +31,8 @@ std::vector<qa::Term> glossary_terms(reviews::Store& store, const std::string& l
 Checks::Checks(reviews::Store& store, std::string locale)
     : store_(store),
       locale_(std::move(locale)),
-      checker_(std::make_unique<qa::Checker>(store.settings().source_locale, locale_,
-                                             glossary_terms(store, locale_))) {}
+      checker_(std::make_unique<qa::Checker>(store.settings().source_locale, locale_, glossary_terms(store, locale_))) {
+}
 
 Checks::~Checks() = default;
 
@@ -131,7 +132,9 @@ CheckOutcome check_locale(reviews::Store& store, const CheckRequest& request) {
     const std::vector<std::string> ids =
         request.document.empty() ? store.document_ids() : std::vector{request.document};
     Checks checks(store, outcome.locale);
+    Progress progress("checking", ids.size());
     for (const std::string& id : ids) {
+        progress.at(static_cast<std::size_t>(&id - ids.data()) + 1);
         const auto version = store.current_version(id);
         ++outcome.documents;
         for (reviews::StoredSegment& segment : store.version_segments(id, version->version)) {

@@ -3,6 +3,7 @@
 
 #include "app/checks.h"
 #include "app/project.h"
+#include "io/progress.h"
 #include "skeleton/skeleton.h"
 #include "states.h"
 
@@ -112,7 +113,10 @@ ExportOutcome export_locale(reviews::Store& store, const ExportRequest& request,
     const auto reading = store.transaction(reviews::Access::read);  // one consistent view of the project
     const std::int64_t log_position = store.log_position();
     Checks checks(store, request.locale);
-    for (const std::string& document_id : store.document_ids()) {
+    const std::vector<std::string> documents = store.document_ids();
+    Progress progress("exporting", documents.size());
+    for (const std::string& document_id : documents) {
+        progress.at(static_cast<std::size_t>(&document_id - documents.data()) + 1);
         const std::optional<reviews::DocumentVersion> version = store.current_version(document_id);
         xliff::File file;
         file.project_id = settings.project_id;

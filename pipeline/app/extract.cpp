@@ -291,7 +291,7 @@ ExtractOutcome extract_documents(reviews::Store& store, const std::vector<std::s
     // that memory stays bounded however many documents there are.
     std::map<std::size_t, ReadDocument> kept;
     {
-        const Progress progress("checking", files.size());
+        Progress progress("checking", files.size());
         std::uintmax_t kept_bytes = 0;
         for (std::size_t i = 0; i < files.size(); ++i) {
             progress.at(i + 1);
@@ -303,7 +303,7 @@ ExtractOutcome extract_documents(reviews::Store& store, const std::vector<std::s
     }
 
     const auto transaction = store.transaction(reviews::Access::write);
-    const Progress progress("extracting", files.size());
+    Progress progress("extracting", files.size());
     for (std::size_t i = 0; i < files.size(); ++i) {
         progress.at(i + 1);
         const auto found = kept.find(i);

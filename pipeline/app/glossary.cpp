@@ -39,9 +39,9 @@ GlossaryOutcome import_glossary(reviews::Store& store, const GlossaryRequest& re
     import.actor = publisher.person.name;
     import.actor_id = publisher.person.id;
     import.sha256 = sha256;
-    import.comment = request.comment.empty() ? std::to_string(outcome.concepts) + " concepts, " +
-                                                   std::to_string(outcome.terms) + " terms"
-                                             : request.comment;
+    import.comment = request.comment.empty()
+                         ? std::to_string(outcome.concepts) + " concepts, " + std::to_string(outcome.terms) + " terms"
+                         : request.comment;
     import.origin = std::filesystem::path(request.file).filename().string();
     store.put_glossary(import, tbx);
     sign_act(store, publisher);

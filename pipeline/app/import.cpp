@@ -441,7 +441,7 @@ ImportOutcome import_files(reviews::Store& store, const ImportRequest& request, 
     // so that memory does not grow with the number of files.
     std::vector<Blocker> blockers;
     {
-        const Progress progress("checking", paths.size());
+        Progress progress("checking", paths.size());
         std::map<std::pair<std::string, std::string>, std::string> file_of;  // document and locale -> file
         for (std::size_t i = 0; i < paths.size(); ++i) {
             progress.at(i + 1);
@@ -463,7 +463,10 @@ ImportOutcome import_files(reviews::Store& store, const ImportRequest& request, 
     ImportOutcome outcome;
     outcome.actor = signer.actor + " (" + signed_in.person.id + ")";
     const auto transaction = store.transaction(reviews::Access::write);
-    for (const std::string& path : paths) {
+    Progress progress("importing", paths.size());
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        progress.at(i + 1);
+        const std::string& path = paths[i];
         const FilePlan plan = importer.plan(path, true);
         if (!plan.blockers.empty())
             throw Refused(refused_as(signer) + ": " + path + " is refused:" + blocker_lines(plan.blockers) + "\n");

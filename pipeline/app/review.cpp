@@ -6,6 +6,7 @@
 #include "app/decisions.h"
 #include "app/project.h"
 #include "io/errors.h"
+#include "io/progress.h"
 #include "locales/locales.h"
 #include "signoff.h"
 
@@ -117,7 +118,9 @@ ReviewOutcome review(reviews::Store& store, const ReviewRequest& request, const 
     std::vector<const Scope*> reviewed_whole;
     Checks checks(store, outcome.locale);
     const std::vector<Scope> scopes = scope_of(store, request);
+    Progress progress(std::string(reviews::to_string(request.act)) + " documents", scopes.size());
     for (const Scope& scope : scopes) {
+        progress.at(static_cast<std::size_t>(&scope - scopes.data()) + 1);
         const std::size_t changed_before = outcome.changed;
         const bool signs_document = request.act == reviews::Act::approve && scope.whole;
         bool authored = false;

@@ -11,7 +11,8 @@ int run_glossary_import(const Context& context, const GlossaryOptions& options) 
     const GlossaryOutcome outcome =
         import_glossary(*store, {options.file, credentials(context), options.comment}, context.services);
     context.out << options.file << ": " << outcome.concepts << " concepts, " << outcome.terms << " terms"
-                << (outcome.unchanged ? "; already the glossary in force, nothing changed\n" : "; now the glossary in force\n");
+                << (outcome.unchanged ? "; already the glossary in force, nothing changed\n"
+                                      : "; now the glossary in force\n");
     for (const auto& [locale, terms] : outcome.per_locale)
         context.out << "  " << locale << ": " << terms << " terms checked"
                     << (terms == 0 ? " (the glossary has no terms for it)" : "") << "\n";

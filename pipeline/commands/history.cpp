@@ -102,8 +102,19 @@ Shown shown(const reviews::LogEntry& entry) {
     if (const auto* release = std::get_if<reviews::Release>(&entry.record)) return shown_release(*release);
     if (const auto* change = std::get_if<reviews::PersonChange>(&entry.record)) return shown_change(*change);
     if (const auto* import = std::get_if<reviews::GlossaryImport>(&entry.record))
-        return {import->at,      {}, {}, {}, import->actor, import->actor_id, {}, reviews::to_string(import->role),
-                reviews::kGlossaryMeaning, {}, "glossary sha256 " + import->sha256, std::nullopt, import->comment,
+        return {import->at,
+                {},
+                {},
+                {},
+                import->actor,
+                import->actor_id,
+                {},
+                reviews::to_string(import->role),
+                reviews::kGlossaryMeaning,
+                {},
+                "glossary sha256 " + import->sha256,
+                std::nullopt,
+                import->comment,
                 import->origin};
     if (const auto* event = std::get_if<reviews::Event>(&entry.record))
         return {event->at,

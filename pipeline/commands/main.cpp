@@ -88,8 +88,9 @@ void add_extract(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run
 
 void add_status(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
     CLI::App* command = app.add_subcommand(
-        "status", "Where the project stands: per locale, totals and whether it is ready to build, and the documents "
-                  "that need attention");
+        "status",
+        "Where the project stands: per locale, totals and whether it is ready to build, and the documents "
+        "that need attention");
     command->add_option("--locale", o.status.locale, "Only this target locale");
     command->add_option("--doc", o.status.document, "One document, whole (every state, QA error and review)");
     command->add_flag("--json", o.status.json, "Print JSON");

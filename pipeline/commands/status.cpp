@@ -2,8 +2,8 @@
 // text: per locale its totals and whether it is ready to build, then only
 // the documents that need attention (`--doc ID` shows one document whole);
 // as JSON: every document, and the totals per locale.
-#include "app/project.h"
 #include "app/status.h"
+#include "app/project.h"
 #include "commands.h"
 #include "io/errors.h"
 #include "locales/names.h"
@@ -122,19 +122,21 @@ void print_document(const DocumentReport& report, std::ostream& out) {
         if (here.qa_errors > 0)
             out << "\n      QA: " << here.qa_errors << " open error(s), blocking (medloc check --locale " << locale
                 << " --doc " << locales::visible(document.document_id) << ")";
-        out << "\n      " << review_text(here.review) << "\n      "
-            << (here.ready() ? "ready to build" : "not ready") << '\n';
+        out << "\n      " << review_text(here.review) << "\n      " << (here.ready() ? "ready to build" : "not ready")
+            << '\n';
     }
 }
 
 void print_text(const reviews::ProjectSettings& settings, const ProjectStatus& status, std::ostream& out) {
     out << "Project " << settings.project_id << " as of " << status.as_of << ": " << settings.source_locale << " ->";
     for (const std::string& tag : settings.target_locales) out << ' ' << tag;
-    out << "\n" << status.documents.size() << " document(s), " << status.segments << " segments, " << status.words
+    out << "\n"
+        << status.documents.size() << " document(s), " << status.segments << " segments, " << status.words
         << " words\n";
     for (const auto& [locale, totals] : status.locales) {
         const std::int64_t approved = totals.states.at(reviews::State::approved);
-        out << "\n" << locale << ": " << approved << " of " << totals.segments << " segments approved ("
+        out << "\n"
+            << locale << ": " << approved << " of " << totals.segments << " segments approved ("
             << percent(approved, totals.segments) << ")";
         for (const reviews::State state : reviews::kStates)
             if (state != reviews::State::approved && totals.states.at(state) > 0)
@@ -142,7 +144,8 @@ void print_text(const reviews::ProjectSettings& settings, const ProjectStatus& s
         if (totals.stale > 0) out << ", " << totals.stale << " stale";
         out << "\n  QA: " << totals.qa_errors << " open error(s); clinical reviews:";
         for (const Standing standing : kStandings)
-            if (totals.reviews.at(standing) > 0) out << " " << totals.reviews.at(standing) << " " << to_string(standing);
+            if (totals.reviews.at(standing) > 0)
+                out << " " << totals.reviews.at(standing) << " " << to_string(standing);
         out << "\n  "
             << (totals.ready() ? "ready to build"
                                : "not ready: " + std::to_string(totals.documents - totals.ready_documents) + " of " +

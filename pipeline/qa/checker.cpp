@@ -367,8 +367,8 @@ struct Checker::Impl {
             if (said) continue;
             if (other_word) {
                 out.push_back(finding(Check::numbers, Severity::error,
-                                      "the source says " + quoted(piece(folded_source, other_word->second)) +
-                                          " (" + std::to_string(other_word->first) + "), the target has " +
+                                      "the source says " + quoted(piece(folded_source, other_word->second)) + " (" +
+                                          std::to_string(other_word->first) + "), the target has " +
                                           quoted(piece(target, with_unit(to[t]))) + " instead",
                                       source, folded_source.size() == source.size() ? other_word->second : Span{},
                                       target, with_unit(to[t])));
@@ -515,7 +515,8 @@ struct Checker::Impl {
                                           source, {}, target, in_target(*used)));
                 continue;
             }
-            const std::optional<Span> found = term.source.empty() ? std::nullopt : find_word(folded_source, term.source);
+            const std::optional<Span> found =
+                term.source.empty() ? std::nullopt : find_word(folded_source, term.source);
             if (!found || std::find(missing.begin(), missing.end(), term.source) != missing.end()) continue;
             // Any approved term of the source term will do.
             bool kept = false;

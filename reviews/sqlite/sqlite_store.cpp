@@ -408,7 +408,8 @@ std::string SqliteStore::glossary_problem() {
     Statement last(db_,
                    "SELECT g.sha256, g.content, g.event, e.source FROM glossary g LEFT JOIN event e ON e.id = g.event "
                    "ORDER BY g.id DESC LIMIT 1");
-    Statement logged(db_, "SELECT id, source FROM event WHERE meaning = ? AND document_id IS NULL ORDER BY id DESC LIMIT 1");
+    Statement logged(db_,
+                     "SELECT id, source FROM event WHERE meaning = ? AND document_id IS NULL ORDER BY id DESC LIMIT 1");
     logged.bind(1, kGlossaryMeaning);
     const bool imported = logged.step();
     if (!last.step())

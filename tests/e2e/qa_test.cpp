@@ -150,7 +150,8 @@ TEST_CASE("the export carries the findings as notes, and the files stay schema-v
 
 namespace {
 
-const std::string kHeading = "[\u0174\u0125\u00E5\u0163 \u00EE\u0161 \u00E5 \u0192\u00E9\u1E7D\u00E9\u0155? \u00B7\u00B7]";
+const std::string kHeading =
+    "[\u0174\u0125\u00E5\u0163 \u00EE\u0161 \u00E5 \u0192\u00E9\u1E7D\u00E9\u0155? \u00B7\u00B7]";
 const std::string kForbidden = "\u00BFQu\u00E9 es la calentura?";  // "fiebre" is the glossary's term
 
 fs::path glossary_fixture(const char* name) { return fs::path(MEDLOC_TESTS) / "qa" / "glossary" / name; }
@@ -180,7 +181,8 @@ TEST_CASE("a forbidden term of a glossary imported after revision blocks approva
     check_refused(project.db, project.review("approve", "carla"), "QA error (glossary)", "forbidden term", 3);
     REQUIRE(succeeds(project.db, project.review("waive", "carla", {"--comment", "regional usage, accepted"})));
     REQUIRE(succeeds(project.db, project.review("approve", "carla")));
-    REQUIRE(succeeds(project.db, {"build", "--locale", "es-US", "--out", (project.dir / "dist").string(), "--as", "pat"}));
+    REQUIRE(
+        succeeds(project.db, {"build", "--locale", "es-US", "--out", (project.dir / "dist").string(), "--as", "pat"}));
     REQUIRE(succeeds(project.db, {"audit", "verify"}));
 }
 
@@ -191,7 +193,7 @@ TEST_CASE("the build checks again: a forbidden term found after approval blocks 
     REQUIRE(succeeds(project.db, project.review("revise", "ben")));
     REQUIRE(succeeds(project.db, project.review("approve", "carla")));
     const std::vector<std::string> build = {"build", "--locale", "es-US", "--out", (project.dir / "dist").string(),
-                                            "--as", "pat"};
+                                            "--as",  "pat"};
     REQUIRE(succeeds(project.db, build));
     REQUIRE(import_glossary(project, "fever-v2.tbx").exit_code == 0);
     check_refused(project.db, build, "QA error (glossary)", "\u201Ccalentura\u201D is a forbidden term", 3);
@@ -209,8 +211,9 @@ TEST_CASE("glossary import: a publisher's signed act, bad files refused, the sto
     check_refused(project.db, {"glossary", "import", glossary_fixture("fever-v2.tbx").string(), "--as", "ana"},
                   "refused", "needs the publisher role", 3);
     const fs::path bad = project.dir / "bad.tbx";
-    write_file(bad, "<martif>\n<text><body><termEntry>\n<langSet><tig><term>x</term></tig></langSet>"
-                    "</termEntry></body></text></martif>");
+    write_file(bad,
+               "<martif>\n<text><body><termEntry>\n<langSet><tig><term>x</term></tig></langSet>"
+               "</termEntry></body></text></martif>");
     check_refused(project.db, {"glossary", "import", bad.string(), "--as", "pat"}, "bad.tbx:3:", "xml:lang");
     write_file(bad, "<xliff version=\"1.2\"/>");
     check_refused(project.db, {"glossary", "import", bad.string(), "--as", "pat"}, "bad.tbx", "not a TBX file");

@@ -108,7 +108,7 @@ TEST_CASE("a refusal groups the segments of a document refused for the same reas
     write_file(dir / "docs" / doc, read_file(corpus_dir() / doc));
     REQUIRE(succeeds(db, {"extract", (dir / "docs").string(), "--as", "pat"}));
     const std::vector<std::string> build = {"build", "--locale", "es-US", "--out", (dir / "dist").string(),
-                                            "--as", "pat"};
+                                            "--as",  "pat"};
     const Result refused = run_medloc(db, build);
     CHECK(refused.exit_code == 3);
     // One line for the 105 untranslated segments, one for the document's review: not 106.

@@ -264,10 +264,10 @@ TEST_CASE("glossary: a missing approved term warns, a forbidden term is an error
 
 TEST_CASE("numbers: a number only the target has", "[qa]") {
     // A dose no one gave is an error, whatever the language.
-    for (const auto& [locale, target] : std::vector<std::pair<const char*, std::string>>{
-             {"es-US", "Dé la dosis 5 mL cada 6 horas."},
-             {"de", "Geben Sie die Dosis 5 ml alle 6 Stunden."},
-             {"ja", "6時間ごとに5 mLを与えてください。"}}) {
+    for (const auto& [locale, target] :
+         std::vector<std::pair<const char*, std::string>>{{"es-US", "Dé la dosis 5 mL cada 6 horas."},
+                                                          {"de", "Geben Sie die Dosis 5 ml alle 6 Stunden."},
+                                                          {"ja", "6時間ごとに5 mLを与えてください。"}}) {
         INFO(locale);
         const auto found = of(check(locale, "Give the dose every 6 hours.", target), Check::numbers);
         REQUIRE(found.size() == 1);

@@ -31,8 +31,7 @@ TEST_CASE("the real translations give no error", "[qa][eval]") {
     }
 }
 
-TEST_CASE("the hand-written translations give no error, and each injected error is caught by its check",
-          "[qa][eval]") {
+TEST_CASE("the hand-written translations give no error, and each injected error is caught by its check", "[qa][eval]") {
     const medloc::test::HandWritten hand = medloc::test::hand_written(MEDLOC_TESTS);
     REQUIRE(hand.correct.size() >= 70);
     REQUIRE(hand.injected.size() >= 150);

@@ -124,9 +124,9 @@ TEST_CASE("a file that is no usable TBX is refused with its place", "[qa][glossa
     const GlossaryError root = refusal("<?xml version=\"1.0\"?>\n<xliff version=\"1.2\"/>");
     CHECK(root.line == 2);
     CHECK(std::string(root.what()).find("not a TBX file") != std::string::npos);
-    const GlossaryError language =
-        refusal("<martif>\n<text><body><termEntry>\n<langSet><tig><term>x</term></tig></langSet>"
-                "</termEntry></body></text></martif>");
+    const GlossaryError language = refusal(
+        "<martif>\n<text><body><termEntry>\n<langSet><tig><term>x</term></tig></langSet>"
+        "</termEntry></body></text></martif>");
     CHECK(language.line == 3);
     CHECK(std::string(language.what()).find("xml:lang") != std::string::npos);
     const GlossaryError empty = refusal(

@@ -101,8 +101,7 @@ std::optional<std::string> changed_digit(const std::string& target) {
         for (const char32_t zero : {U'\u0660', U'\u06F0', U'\uFF10'}) {
             const std::size_t length = sequence_length(target, at);
             char32_t code = 0;
-            if (length == 2)
-                code = ((target[at] & 0x1F) << 6) | (target[at + 1] & 0x3F);
+            if (length == 2) code = ((target[at] & 0x1F) << 6) | (target[at + 1] & 0x3F);
             else if (length == 3)
                 code = ((target[at] & 0x0F) << 12) | ((target[at + 1] & 0x3F) << 6) | (target[at + 2] & 0x3F);
             if (code < zero || code > zero + 9) continue;

@@ -81,13 +81,15 @@ int main(int argc, char** argv) {
             for (const Pair& pair : medloc::test::real_translations(tests))
                 std::cout << "real\t" << pair.source << "\t" << pair.target << "\n";
             const medloc::test::HandWritten hand = medloc::test::hand_written(tests);
-            for (const Pair& pair : hand.correct) std::cout << "correct\t" << pair.source << "\t" << pair.target << "\n";
+            for (const Pair& pair : hand.correct)
+                std::cout << "correct\t" << pair.source << "\t" << pair.target << "\n";
             for (const Injected& injected : hand.injected)
                 std::cout << injected.kind << "\t" << injected.pair.source << "\t" << injected.pair.target << "\n";
             return 0;
         }
         const std::vector<Pair> real = medloc::test::real_translations(tests);
-        std::cout << "Real translations: " << real.size() << " pairs (es TMX of amps-children, ar and ja asthma plan)\n";
+        std::cout << "Real translations: " << real.size()
+                  << " pairs (es TMX of amps-children, ar and ja asthma plan)\n";
         int wrong = false_errors(real, show);
         const medloc::test::HandWritten hand = medloc::test::hand_written(tests);
         std::cout << "Hand-written translations: " << hand.correct.size() << " pairs (es, de, fr, ar, ja)\n";
