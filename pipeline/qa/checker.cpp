@@ -265,6 +265,12 @@ std::vector<bool> kept_as_source(const std::vector<SegmentText>& document) {
     return kept;
 }
 
+// A source and its target case-folded, as the word lists are.
+struct Folded {
+    std::string source;
+    std::string target;
+};
+
 struct Checker::Impl {
     Impl(std::string_view from, std::string_view to, std::vector<Term> terms)
         : source_language(language_of(from)),
@@ -299,7 +305,7 @@ struct Checker::Impl {
     }
 
     void numbers_and_units(std::string_view source, const std::vector<Number>& from, std::string_view target,
-                           const std::vector<Number>& to, std::vector<Finding>& out) const {
+                           const std::vector<Number>& to, const Folded& folded, std::vector<Finding>& out) const {
         std::vector<int> match(from.size(), -1);
         std::vector<bool> used(to.size(), false);
         const auto same_value = [](const Number& a, const Number& b) {
@@ -319,7 +325,7 @@ struct Checker::Impl {
                         break;
                     }
             }
-        const std::string folded_target = locales::fold_case(target);
+        const std::string& folded_target = folded.target;
         for (std::size_t s = 0; s < from.size(); ++s) {
             const Number& number = from[s];
             if (match[s] >= 0) {
@@ -353,7 +359,7 @@ struct Checker::Impl {
         // as "2 veces") is no finding; a source word for another number
         // ("one strength" as "2 types") or a dose no one gave is an error;
         // anything else a warning.
-        const std::string folded_source = locales::fold_case(source);
+        const std::string& folded_source = folded.source;
         for (std::size_t t = 0; t < to.size(); ++t) {
             if (used[t]) continue;
             std::optional<std::pair<int, Span>> other_word;
@@ -443,11 +449,12 @@ struct Checker::Impl {
         }
     }
 
-    void negation(std::string_view source, std::string_view target, std::vector<Finding>& out) const {
+    void negation(std::string_view source, std::string_view target, const Folded& folded,
+                  std::vector<Finding>& out) const {
         if (!source_language.knows_negation() || !target_language.knows_negation()) return;
-        const std::string folded_source = locales::fold_case(source);
+        const std::string& folded_source = folded.source;
         const std::optional<Span> negated = negation_in(folded_source, source_language);
-        if (!negated || negation_in(locales::fold_case(target), target_language)) return;
+        if (!negated || negation_in(folded.target, target_language)) return;
         const bool aligned = folded_source.size() == source.size();
         Finding found = finding(Check::negation, Severity::error,
                                 "the source negates (" + quoted(piece(folded_source, *negated)) +
@@ -498,9 +505,10 @@ struct Checker::Impl {
         }
     }
 
-    void terms(std::string_view source, std::string_view target, std::vector<Finding>& out) const {
+    void terms(std::string_view source, std::string_view target, const Folded& folded,
+               std::vector<Finding>& out) const {
         if (glossary.empty()) return;
-        const std::string folded_source = locales::fold_case(source), folded_target = locales::fold_case(target);
+        const std::string &folded_source = folded.source, &folded_target = folded.target;
         // Places in the folded text are places in the text when folding kept its length.
         const auto in_source = [&](Span span) { return folded_source.size() == source.size() ? span : Span{}; };
         const auto in_target = [&](Span span) { return folded_target.size() == target.size() ? span : Span{}; };
@@ -560,12 +568,14 @@ std::vector<Finding> Checker::check(std::string_view source, std::string_view ta
     for (const Address& address : target_addresses) target_skip.push_back(address.span);
     const std::vector<Number> from = impl_->source_numbers.read(source, source_skip);
     const std::vector<Number> to = impl_->target_numbers.read(target, target_skip);
-    impl_->numbers_and_units(source, from, target, to, out);
+    const Folded folded{locales::fold_case(source),
+                        locales::fold_case(target)};  // once, for every check that compares words
+    impl_->numbers_and_units(source, from, target, to, folded, out);
     impl_->dose_designations(source, from, target, to, out);
-    impl_->negation(source, target, out);
+    impl_->negation(source, target, folded, out);
     impl_->addresses(source, source_addresses, target, target_addresses, out);
     impl_->invisible(source, target, out);
-    impl_->terms(source, target, out);
+    impl_->terms(source, target, folded, out);
     return out;
 }
 

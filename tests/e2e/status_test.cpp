@@ -46,14 +46,24 @@ TEST_CASE("words are counted by ICU's rules, so Japanese counts sensibly", "[sta
     CHECK(words <= 12);
 }
 
+namespace {
+
+const std::string kFever = "fever-acetaminophen-dosing.txt";
+
+// `names` of the corpus extracted into the project from dir/docs.
+void extract_corpus(const TempDir& dir, const fs::path& db, const std::vector<std::string>& names) {
+    for (const std::string& name : names) write_file(dir / "docs" / name, read_file(corpus_dir() / name));
+    REQUIRE(succeeds(db, {"extract", (dir / "docs").string(), "--as", "pat"}));
+}
+
+}  // namespace
+
 TEST_CASE("status gives totals per locale, a ready flag, and lists only the documents that need attention",
           "[status]") {
     TempDir dir;
     const fs::path db = new_project(dir, "es-US,ar");
-    const std::string doc = "fever-acetaminophen-dosing.txt";
-    write_file(dir / "docs" / doc, read_file(corpus_dir() / doc));
-    write_file(dir / "docs" / "asthma-action-plan.txt", read_file(corpus_dir() / "asthma-action-plan.txt"));
-    REQUIRE(succeeds(db, {"extract", (dir / "docs").string(), "--as", "pat"}));
+    const std::string doc = kFever;
+    extract_corpus(dir, db, {kFever, "asthma-action-plan.txt"});
     const fs::path out = dir / "pseudo";
     REQUIRE(succeeds(db, {"export", "--locale", "es-US", "--out", out.string(), "--pseudo"}));
     REQUIRE(succeeds(db, {"import", (out / "es-US" / (doc + ".xlf")).string(), "--as", "ana", "--role", "translator"}));
@@ -104,9 +114,8 @@ TEST_CASE("a refusal groups the segments of a document refused for the same reas
           "[status]") {
     TempDir dir;
     const fs::path db = new_project(dir, "es-US");
-    const std::string doc = "fever-acetaminophen-dosing.txt";
-    write_file(dir / "docs" / doc, read_file(corpus_dir() / doc));
-    REQUIRE(succeeds(db, {"extract", (dir / "docs").string(), "--as", "pat"}));
+    const std::string doc = kFever;
+    extract_corpus(dir, db, {kFever});
     const std::vector<std::string> build = {"build", "--locale", "es-US", "--out", (dir / "dist").string(),
                                             "--as",  "pat"};
     const Result refused = run_medloc(db, build);
