@@ -113,6 +113,12 @@ SignedIn sign_in(reviews::Store& store, const Credentials& credentials, const st
     return {std::move(*person), std::move(*key)};
 }
 
+std::optional<reviews::Person> active_person(reviews::Store& store, const std::string& id) {
+    std::optional<reviews::Person> person = store.person(id);
+    if (person && person->disabled_at) return std::nullopt;
+    return person;
+}
+
 void sign_act(reviews::Store& store, const SignedIn& signer) {
     const auto head = store.unsigned_head();
     if (!head) return;

@@ -4,6 +4,7 @@
 #include "app/blocker.h"
 #include "app/checks.h"
 #include "app/decisions.h"
+#include "app/document_view.h"
 #include "app/project.h"
 #include "io/errors.h"
 #include "io/progress.h"
@@ -51,22 +52,15 @@ void check_request(const ReviewRequest& request) {
         throw UsageError("--check names the QA check a waiver is for; only review waive takes it");
 }
 
-// The roles an act may be done in.
-std::vector<reviews::Role> roles_for(const ReviewRequest& request) {
-    if (request.role) return {*request.role};
-    switch (request.act) {
-    case reviews::Act::revise: return {reviews::Role::reviser};
-    case reviews::Act::approve: return {reviews::Role::clinical};
-    case reviews::Act::reject: return {reviews::Role::clinical, reviews::Role::reviser};
-    case reviews::Act::waive: return {reviews::Role::clinical};
-    }
-    return {};
+// The roles this request may be done in.
+std::vector<reviews::Role> roles_of(const ReviewRequest& request) {
+    return request.role ? std::vector{*request.role} : pipeline::roles_for(request.act);
 }
 
 reviews::Role acting_role(const ReviewRequest& request, const reviews::Person& person) {
-    for (const reviews::Role role : roles_for(request))
+    for (const reviews::Role role : roles_of(request))
         if (person.holds(role)) return role;
-    return roles_for(request).front();
+    return roles_of(request).front();
 }
 
 // The open QA errors of one target waived, each by a signed event bound to
@@ -97,14 +91,45 @@ void waive(reviews::Store& store, const reviews::StoredSegment& segment,
     ++outcome.changed;
 }
 
+// The act signs what the person was shown, or nothing.
+void check_shown(reviews::Store& store, const ReviewRequest& request, const Scope& scope, const std::string& locale) {
+    if (request.shown.empty()) return;
+    const std::string now = scope.only ? segment_fingerprint(*scope.only, store.translation(scope.only->id, locale))
+                                       : document_fingerprint(store, scope.version, locale);
+    if (now != request.shown)
+        throw Refused((scope.only ? "segment " + scope.only->id : "document " + scope.version.document_id) +
+                      " changed in " + locale +
+                      " since it was shown to you (someone else acted on it); read it again before you sign\n");
+}
+
 }  // namespace
+
+std::vector<reviews::Role> roles_for(reviews::Act act) {
+    switch (act) {
+    case reviews::Act::revise: return {reviews::Role::reviser};
+    case reviews::Act::approve: return {reviews::Role::clinical};
+    case reviews::Act::reject: return {reviews::Role::clinical, reviews::Role::reviser};
+    case reviews::Act::waive: return {reviews::Role::clinical};
+    }
+    return {};
+}
+
+reviews::Meaning meaning_of(reviews::Act act) {
+    switch (act) {
+    case reviews::Act::revise: return reviews::Meaning::revised;
+    case reviews::Act::approve: return reviews::Meaning::approved;
+    case reviews::Act::reject: return reviews::Meaning::rejected;
+    case reviews::Act::waive: return reviews::Meaning::waived;
+    }
+    return reviews::Meaning::revised;
+}
 
 ReviewOutcome review(reviews::Store& store, const ReviewRequest& request, const Services& services) {
     check_request(request);
     ReviewOutcome outcome;
     outcome.locale = target_locale_option(store.settings(), request.locale);
     const std::string act = reviews::to_string(request.act);
-    const SignedIn signed_in = sign_in(store, request.credentials, roles_for(request), "review " + act, services.clock);
+    const SignedIn signed_in = sign_in(store, request.credentials, roles_of(request), "review " + act, services.clock);
     const reviews::Role role = acting_role(request, signed_in.person);
     const Signer signer{signed_in.person.name,  signed_in.person.id, {}, role, request.comment,
                         "medloc review " + act, services.clock.now()};
@@ -118,6 +143,8 @@ ReviewOutcome review(reviews::Store& store, const ReviewRequest& request, const 
     std::vector<const Scope*> reviewed_whole;
     Checks checks(store, outcome.locale);
     const std::vector<Scope> scopes = scope_of(store, request);
+    if (scopes.size() == 1) check_shown(store, request, scopes.front(), outcome.locale);
+    else if (!request.shown.empty()) throw UsageError("what was shown names one document or one segment, not --all");
     Progress progress(std::string(reviews::to_string(request.act)) + " documents", scopes.size());
     for (const Scope& scope : scopes) {
         progress.at(static_cast<std::size_t>(&scope - scopes.data()) + 1);
@@ -173,6 +200,7 @@ ReviewOutcome review(reviews::Store& store, const ReviewRequest& request, const 
         outcome.documents.push_back(
             {scope->version.document_id, date, locales::add_months(date, store.settings().review_months)});
     }
+    if (const auto head = store.unsigned_head()) outcome.last_entry = store.entry_with_hash(head->hash);
     sign_act(store, signed_in);
     transaction->commit();
     return outcome;

@@ -18,6 +18,30 @@ bool DocumentLocale::ready() const {
            (review.standing == Standing::current || review.standing == Standing::due);
 }
 
+std::string review_summary(const ReviewStanding& review) {
+    if (review.last_reviewed.empty()) return "clinical review: none yet";
+    return "clinical review: " + review.last_reviewed + " by " + review.reviewer + ", next due " + review.next_due +
+           " (" + to_string(review.standing) +
+           (review.withdrawn_because.empty() ? "" : ": " + review.withdrawn_because) + ")";
+}
+
+std::string what_it_needs(const DocumentLocale& here) {
+    std::string text;
+    const auto add = [&](const std::string& part) { text += (text.empty() ? "" : "; ") + part; };
+    if (const std::int64_t open = here.not_approved(); open > 0) {
+        std::string counts;
+        for (const reviews::State state : reviews::kStates)
+            if (state != reviews::State::approved && here.states.at(state) > 0)
+                counts += (counts.empty() ? "" : ", ") + std::to_string(here.states.at(state)) + " " +
+                          reviews::to_string(state);
+        add(std::to_string(open) + " not approved (" + counts + ")");
+    }
+    if (here.stale > 0) add(std::to_string(here.stale) + " stale");
+    if (here.qa_errors > 0) add("QA: " + std::to_string(here.qa_errors) + " open error(s), blocking");
+    if (here.review.standing != Standing::current) add(review_summary(here.review));
+    return text;
+}
+
 ProjectStatus project_status(reviews::Store& store, const std::string& locale, const std::string& as_of) {
     ProjectStatus status;
     status.as_of = as_of;

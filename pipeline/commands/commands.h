@@ -145,6 +145,21 @@ int run_people_disable(const Context& context, const PeopleOptions& options);
 int run_people_list(const Context& context, const PeopleOptions& options);
 int run_passwd(const Context& context, const PeopleOptions& options);
 
+struct ServeOptions {
+    std::string bind = "127.0.0.1";
+    int port = 8080;  // 0: any free port (printed)
+};
+// `serve`: the review workspace, until Ctrl-C (server/workspace.h).
+int run_serve(const Context& context, const ServeOptions& options);
+
+struct PacketOptions {
+    std::string locale;
+    std::string document;
+    std::string out;  // FILE.html
+    std::string pdf;  // FILE.pdf, printed by headless Chromium; "" for none
+};
+int run_packet(const Context& context, const PacketOptions& options);
+
 // A role named on the command line (CLI11 has checked it is one).
 reviews::Role role_option(const std::string& name);
 

@@ -47,6 +47,8 @@ struct Options {
     PeopleOptions people;
     RetireOptions retire;
     GlossaryOptions glossary;
+    ServeOptions serve;
+    PacketOptions packet;
 };
 
 // --max-size and --max-depth (io/files.h, InputLimits; README "Limits").
@@ -223,6 +225,29 @@ void add_people(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>
     runs.emplace_back(passwd, [&o](const Context& c) { return run_passwd(c, o.people); });
 }
 
+void add_serve(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
+    CLI::App* command = app.add_subcommand(
+        "serve", "The review workspace in a browser: the dashboard, each document's review page, signing with "
+                 "the passphrase asked again. Until Ctrl-C.");
+    command->add_option("--port", o.serve.port, "Port to listen on (0: any free port)")
+        ->check(CLI::Range(0, 65535))
+        ->capture_default_str();
+    command->add_option("--bind", o.serve.bind, "Address to listen on (keep the loopback unless behind a proxy)")
+        ->capture_default_str();
+    runs.emplace_back(command, [&o](const Context& c) { return run_serve(c, o.serve); });
+}
+
+void add_packet(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
+    CLI::App* command = app.add_subcommand(
+        "packet", "Write the printable review packet of a document: source and target side by side with QA "
+                  "findings, the history summed up, and a signature block");
+    command->add_option("--locale", o.packet.locale, "Target locale")->required();
+    command->add_option("--doc", o.packet.document, "The document")->required();
+    command->add_option("--out", o.packet.out, "The HTML file to write")->required();
+    command->add_option("--pdf", o.packet.pdf, "Also print it to this PDF file (with Debian's chromium)");
+    runs.emplace_back(command, [&o](const Context& c) { return run_packet(c, o.packet); });
+}
+
 // Runs the command, turning each kind of failure into its exit code.
 int run_reporting_failures(const Run& run, const Context& context) {
     try {
@@ -310,7 +335,7 @@ int main(int argc, char** argv) {
     Options options;
     std::vector<std::pair<CLI::App*, Run>> runs;
     for (const auto add : {add_init, add_extract, add_status, add_export, add_import, add_check, add_review,
-                           add_history, add_build, add_audit, add_people, add_retire, add_glossary})
+                           add_history, add_build, add_audit, add_people, add_retire, add_glossary, add_serve, add_packet})
         add(app, options, runs);
 
     try {

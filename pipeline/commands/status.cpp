@@ -85,31 +85,6 @@ std::string percent(std::int64_t part, std::int64_t whole) {
     return std::to_string(whole > 0 ? part * 100 / whole : 100) + "%";
 }
 
-std::string review_text(const ReviewStanding& review) {
-    if (review.last_reviewed.empty()) return "clinical review: none yet";
-    return "clinical review: " + review.last_reviewed + " by " + review.reviewer + ", next due " + review.next_due +
-           " (" + to_string(review.standing) +
-           (review.withdrawn_because.empty() ? "" : ": " + review.withdrawn_because) + ")";
-}
-
-// What keeps a document from being ready in a locale, in a reader's words.
-std::string needs(const DocumentLocale& here) {
-    std::string text;
-    const auto add = [&](const std::string& part) { text += (text.empty() ? "" : "; ") + part; };
-    if (const std::int64_t open = here.not_approved(); open > 0) {
-        std::string counts;
-        for (const reviews::State state : reviews::kStates)
-            if (state != reviews::State::approved && here.states.at(state) > 0)
-                counts += (counts.empty() ? "" : ", ") + std::to_string(here.states.at(state)) + " " +
-                          reviews::to_string(state);
-        add(std::to_string(open) + " not approved (" + counts + ")");
-    }
-    if (here.stale > 0) add(std::to_string(here.stale) + " stale");
-    if (here.qa_errors > 0) add("QA: " + std::to_string(here.qa_errors) + " open error(s), blocking");
-    if (here.review.standing != Standing::current) add(review_text(here.review));
-    return text;
-}
-
 void print_document(const DocumentReport& report, std::ostream& out) {
     const reviews::DocumentStatus& document = report.document;
     out << locales::visible(document.document_id) << "  (" << document.format << ", version " << document.version
@@ -122,7 +97,7 @@ void print_document(const DocumentReport& report, std::ostream& out) {
         if (here.qa_errors > 0)
             out << "\n      QA: " << here.qa_errors << " open error(s), blocking (medloc check --locale " << locale
                 << " --doc " << locales::visible(document.document_id) << ")";
-        out << "\n      " << review_text(here.review) << "\n      " << (here.ready() ? "ready to build" : "not ready")
+        out << "\n      " << review_summary(here.review) << "\n      " << (here.ready() ? "ready to build" : "not ready")
             << '\n';
     }
 }
@@ -158,7 +133,7 @@ void print_text(const reviews::ProjectSettings& settings, const ProjectStatus& s
             if (here.ready()) continue;
             if (!heading) out << "\nNeeds attention (medloc status --doc ID shows one document whole):\n";
             heading = true;
-            out << "  " << locales::visible(report.document.document_id) << "  " << locale << ": " << needs(here)
+            out << "  " << locales::visible(report.document.document_id) << "  " << locale << ": " << what_it_needs(here)
                 << '\n';
         }
 }

@@ -12,6 +12,7 @@
 #include "reviews/people.h"
 #include "reviews/store.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,10 @@ struct SignedIn {
 // throws Refused.
 SignedIn sign_in(reviews::Store& store, const Credentials& credentials, const std::vector<reviews::Role>& roles,
                  const std::string& command, const reviews::Clock& clock);
+
+// The registered person with this id, unless disabled: who the workspace
+// shows as signed in, and which acts it offers them.
+std::optional<reviews::Person> active_person(reviews::Store& store, const std::string& id);
 
 // Signs everything the act wrote to the log, inside its transaction.
 void sign_act(reviews::Store& store, const SignedIn& signer);

@@ -31,6 +31,10 @@ struct ReviewRequest {
     std::string comment;
     // waive: only the errors of this check (all open errors otherwise).
     std::optional<qa::Check> check;
+    // What the person was shown (document_view.h): the segment's
+    // fingerprint, or the document's for --doc. When given, the act is
+    // refused if what it would sign changed since it was shown.
+    std::string shown;
 };
 
 struct ReviewedDocument {
@@ -46,7 +50,19 @@ struct ReviewOutcome {
     std::size_t skipped = 0;
     std::size_t waived = 0;  // waive: the QA errors waived
     std::vector<ReviewedDocument> documents;  // whole-document clinical reviews recorded
+    // The act's last entry in the log, which its signature covers (with
+    // every entry before it): shown to the person as their recorded signature.
+    std::optional<reviews::LogEntry> last_entry;
 };
+
+// The roles an act may be done in, the first preferred (revise: reviser,
+// approve and waive: clinical, reject: clinical or reviser).
+std::vector<reviews::Role> roles_for(reviews::Act act);
+
+// What signing an act means, as the log records it: "revised", "approved",
+// "rejected", "waived"; a document's sign-off (approve --doc) also
+// records reviews::kDocumentReviewMeaning.
+reviews::Meaning meaning_of(reviews::Act act);
 
 // Throws UsageError, InputError (an unknown document or segment) or Refused.
 ReviewOutcome review(reviews::Store& store, const ReviewRequest& request, const Services& services);

@@ -55,6 +55,12 @@ struct ProjectStatus {
     std::int64_t words = 0;
 };
 
+// "clinical review: 2026-01-05 by Dr. Carla Chen, next due 2029-01-05 (current)".
+std::string review_summary(const ReviewStanding& review);
+// What keeps a document from being ready in a locale, in a reader's words
+// ("3 not approved (3 translated); QA: 1 open error(s), blocking; ...").
+std::string what_it_needs(const DocumentLocale& here);
+
 // `locale` "" for every target locale; `as_of` the date reviews are judged at.
 ProjectStatus project_status(reviews::Store& store, const std::string& locale, const std::string& as_of);
 
