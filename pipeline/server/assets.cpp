@@ -37,7 +37,13 @@ table { border-collapse: collapse; width: 100%; background: #fff; }
 th, td { border: 1px solid var(--line); padding: .45rem .55rem; vertical-align: top; text-align: start; }
 th { background: #eef1f5; font-weight: 600; }
 td.num { color: var(--muted); width: 2.5rem; text-align: right; }
-table.review td.source, table.review td.target { width: 36%; }
+table.review { table-layout: fixed; }
+table.review > thead > tr > th:nth-child(1) { width: 3rem; } table.review > thead > tr > th:nth-child(4) { width: 12rem; }
+table.review > thead > tr > th:nth-child(5) { width: 9rem; }
+table.review > tbody > tr > td { overflow-wrap: anywhere; }
+details.history table { table-layout: auto; }
+table.review tbody.segment { border-top: 2px solid var(--line); }
+tr.history-row td { border-top: none; padding-top: 0; padding-bottom: .3rem; }
 tr.kind-heading td.source, tr.kind-heading td.target { font-weight: 700; }
 .state { font-size: .8rem; padding: .1rem .45rem; border-radius: 9px; color: #fff; white-space: nowrap; }
 .state-new { background: #7d8694; } .state-needs-translation { background: var(--needs); } .state-translated { background: #9a7b00; }
@@ -54,14 +60,15 @@ del { background: #fde2e2; text-decoration: line-through; } ins { background: #d
 .missing { color: var(--muted); }
 td.actions a { display: block; margin: 0 0 .25rem; font-size: .9rem; }
 details.history { margin-top: .3rem; font-size: .88rem; }
-details.history table { font-size: .85rem; }
+details.history table { font-size: .85rem; margin-top: .3rem; }
+details.history summary { color: var(--accent); cursor: pointer; }
 .manifestation dl { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; margin: 0; }
 .manifestation dt { color: var(--muted); } .manifestation dd { margin: 0; font-weight: 600; }
 form.sign label { display: block; margin: .7rem 0 .2rem; font-weight: 600; }
 form.sign input[type=password], form.sign textarea, form.sign select, form.signin input { font: inherit; padding: .35rem; width: 100%; max-width: 32rem; }
 form.signin { max-width: 24rem; } form.signin label { display: block; margin: .6rem 0 .2rem; }
 .signoff { border-color: var(--approved); }
-dl.counts { display: grid; grid-template-columns: repeat(4, 1fr); gap: .2rem .8rem; margin: .4rem 0; }
+dl.counts { display: grid; grid-template-columns: repeat(2, 1fr); gap: .2rem .8rem; margin: .4rem 0; }
 dl.counts div { display: flex; justify-content: space-between; border-bottom: 1px dotted var(--line); }
 dl.counts dt { color: var(--muted); } dl.counts dd { margin: 0; font-weight: 600; }
 .ok { color: var(--approved); font-weight: 700; } .not-ok { color: var(--error); }

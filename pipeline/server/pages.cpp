@@ -44,6 +44,12 @@ std::string layout(const Viewer& viewer, const std::string& title, const std::st
     return page;
 }
 
+// "2026-11-26T17:18:41Z" as "2026-11-26 17:18 UTC".
+std::string readable_time(const std::string& at) {
+    if (at.size() < 16 || at[10] != 'T') return at;
+    return at.substr(0, 10) + " " + at.substr(11, 5) + " UTC";
+}
+
 std::string direction(const std::string& locale) { return locales::is_right_to_left(locale) ? "rtl" : "ltr"; }
 
 std::string review_link(const std::string& document, const std::string& locale) {
@@ -83,6 +89,29 @@ std::string findings_list(const std::vector<SegmentFinding>& findings) {
     return html + "</ul>";
 }
 
+// The translation of an earlier text kept beside the target: after a
+// source change, what changed in the source and in the target since; after
+// a rejection, the rejected target.
+std::string earlier_text(const std::string& locale, const SegmentView& here) {
+    const auto& translation = here.translation;
+    if (!translation || !translation->previous_target) return {};
+    const std::string target = translation->target ? plain_text(*translation->target) : std::string();
+    const std::string earlier = plain_text(*translation->previous_target);
+    const std::string target_dir = "<span lang=\"" + escape(locale) + "\" dir=\"" + direction(locale) + "\">";
+    std::string html = "<div class=\"changed\" lang=\"en\" dir=\"ltr\">";
+    const bool source_changed = translation->previous_source && *translation->previous_source != here.segment.source;
+    if (source_changed)
+        html += "<div><strong>Source changed:</strong> " +
+                word_diff(plain_text(*translation->previous_source), here.segment.plain) + "</div>";
+    if (target.empty())
+        html += std::string("<div><strong>") + (source_changed ? "Target of the earlier source" : "Rejected target") +
+                " (for reference):</strong> " + target_dir + escape(earlier) + "</span></div>";
+    else
+        html += "<div><strong>Target, against the earlier one:</strong> " + target_dir + word_diff(earlier, target) +
+                "</span></div>";
+    return html + "</div>";
+}
+
 // The source and target cells of a segment, as the reader will see them.
 std::string text_cells(const reviews::ProjectSettings& settings, const std::string& locale, const SegmentView& here) {
     std::string html = "<td class=\"source\" lang=\"" + escape(settings.source_locale) + "\" dir=\"" +
@@ -93,20 +122,7 @@ std::string text_cells(const reviews::ProjectSettings& settings, const std::stri
         html += render_content(*here.translation->target, highlights(here.findings, true));
     else
         html += "<span class=\"missing\" lang=\"en\" dir=\"ltr\">(no translation yet)</span>";
-    const auto& translation = here.translation;
-    if (translation && translation->previous_source) {
-        // The source changed under a translation: what changed, and the
-        // target of the earlier text, against the target now.
-        html += "<div class=\"changed\" lang=\"en\" dir=\"ltr\"><div><strong>Source changed:</strong> " +
-                word_diff(plain_text(*translation->previous_source), here.segment.plain) + "</div>";
-        if (translation->previous_target)
-            html += "<div><strong>Earlier target:</strong> <span lang=\"" + escape(locale) + "\" dir=\"" +
-                    direction(locale) + "\">" +
-                    word_diff(plain_text(*translation->previous_target),
-                              translation->target ? plain_text(*translation->target) : std::string()) +
-                    "</span></div>";
-        html += "</div>";
-    }
+    html += earlier_text(locale, here);
     return html + findings_list(here.findings) + "</td>";
 }
 
@@ -160,18 +176,21 @@ std::string segment_rows(const Viewer* viewer, const reviews::ProjectSettings& s
     std::size_t number = 0;
     for (const SegmentView& here : view.segments) {
         ++number;
-        html += "<tr id=\"seg-" + escape(here.segment.id) + "\" data-segment=\"" + escape(here.segment.id) +
-                "\" data-state=\"" + reviews::to_string(here.state) + "\" class=\"kind-" + escape(here.segment.kind) +
-                "\"><td class=\"num\">" + std::to_string(number) + "</td>";
+        html += "<tbody class=\"segment\" id=\"seg-" + escape(here.segment.id) + "\"><tr data-segment=\"" +
+                escape(here.segment.id) + "\" data-state=\"" + reviews::to_string(here.state) + "\" class=\"kind-" +
+                escape(here.segment.kind) + "\"><td class=\"num\">" + std::to_string(number) + "</td>";
         html += text_cells(settings, view.locale, here);
         html += "<td class=\"state\">" + state_badge(here.state);
         if (here.translation && !here.translation->updated_by.empty())
             html += "<span class=\"by\">" + escape(here.translation->updated_by) + ", " +
-                    escape(here.translation->updated_at) + "</span>";
-        if (viewer) html += history_details(here.segment.id, view.locale);
+                    escape(readable_time(here.translation->updated_at)) + "</span>";
         html += "</td>";
         if (viewer) html += action_cell(*viewer, view, here);
-        html += "</tr>\n";
+        html += "</tr>";
+        if (viewer)
+            html += "<tr class=\"history-row\"><td></td><td colspan=\"4\">" +
+                    history_details(here.segment.id, view.locale) + "</td></tr>";
+        html += "</tbody>\n";
     }
     return html;
 }
@@ -370,7 +389,7 @@ std::string dashboard_page(const Viewer& viewer, const reviews::ProjectSettings&
                     std::to_string(report.document.segments) + " approved</a>";
             if (figures.qa_errors > 0)
                 body += " &middot; <span class=\"not-ok\">" + std::to_string(figures.qa_errors) + " QA error(s)</span>";
-            body += " &middot; review " + std::string(pipeline::to_string(figures.review.standing));
+            body += " &middot; review: " + std::string(pipeline::to_string(figures.review.standing));
             body += figures.ready() ? " <span class=\"ok\">&#10003; ready</span>" : "";
             body += "</td>";
         }
@@ -386,8 +405,8 @@ std::string review_page(const Viewer& viewer, const reviews::ProjectSettings& se
     std::string body = "<p><a href=\"/\">&larr; Dashboard</a></p><h1>" + escape(id) + " &mdash; " +
                        escape(view.locale) + "</h1>" + notice_html(notice) + document_summary(view);
     body += "<table class=\"review\"><thead><tr><th>#</th><th>Source (" + escape(settings.source_locale) +
-            ")</th><th>Target (" + escape(view.locale) + ")</th><th>State</th><th>Actions</th></tr></thead><tbody>\n" +
-            segment_rows(&viewer, settings, view) + "</tbody></table>\n";
+            ")</th><th>Target (" + escape(view.locale) + ")</th><th>State</th><th>Actions</th></tr></thead>\n" +
+            segment_rows(&viewer, settings, view) + "</table>\n";
     // The sign-off is offered here only, under the whole document, and names
     // what this page showed: if anything changes before the signature, it is refused.
     if (viewer.person && holds_any(*viewer.person, pipeline::roles_for(reviews::Act::approve))) {
@@ -521,8 +540,8 @@ std::string packet_page(const reviews::ProjectSettings& settings, const Document
             escape(view.version.source_sha256) + "</code>; what this packet shows: <code>" + view.fingerprint +
             "</code>.</p>" + document_summary(view);
     page += "<table class=\"review\"><thead><tr><th>#</th><th>Source (" + escape(settings.source_locale) +
-            ")</th><th>Target (" + escape(view.locale) + ")</th><th>State</th></tr></thead><tbody>\n" +
-            segment_rows(nullptr, settings, view) + "</tbody></table>\n";
+            ")</th><th>Target (" + escape(view.locale) + ")</th><th>State</th></tr></thead>\n" +
+            segment_rows(nullptr, settings, view) + "</table>\n";
     // The history, summed up: how many entries of each meaning, and every
     // review of the whole document.
     std::map<std::string, std::size_t> meanings;
