@@ -204,10 +204,10 @@ std::string word_diff(std::string_view before, std::string_view after) {
         if (i < a.size() && j < b.size() && a[i] == b[j]) {
             out += escape(a[i++]);
             ++j;
-        } else if (j < b.size() && (i == a.size() || common[i * width + j + 1] >= common[(i + 1) * width + j])) {
-            out += "<ins>" + escape(b[j++]) + "</ins>";
-        } else {
+        } else if (i < a.size() && (j == b.size() || common[(i + 1) * width + j] >= common[i * width + j + 1])) {
             out += "<del>" + escape(a[i++]) + "</del>";
+        } else {
+            out += "<ins>" + escape(b[j++]) + "</ins>";
         }
     }
     return out;

@@ -21,6 +21,7 @@
 #include <httplib.h>
 
 #include <pthread.h>
+#include <sys/socket.h>
 #include <signal.h>
 
 #include <algorithm>
@@ -111,7 +112,7 @@ public:
         server.Get("/sign", guarded(&Workspace::get_sign));
         server.Post("/sign", guarded(&Workspace::post_sign));
         server.set_error_handler([this](const httplib::Request& request, httplib::Response& response) {
-            if (response.status == 404)
+            if (response.status == 404 && response.body.empty())
                 send_page(response, 404,
                           message_page(viewer_of(request), "Not found",
                                        {Notice::Kind::error, request.path + ": no such page in this workspace"}));
@@ -390,6 +391,12 @@ void serve(const std::string& db_path, const ServeOptions& options, const pipeli
 
     httplib::Server server;
     server.set_payload_max_length(1 << 20);
+    // Reuse an address in TIME_WAIT after a restart, but never share a port
+    // with another server (httplib's default also sets SO_REUSEPORT).
+    server.set_socket_options([](int socket) {
+        const int yes = 1;
+        setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     const int port = options.port == 0 ? server.bind_to_any_port(options.bind)
                                        : (server.bind_to_port(options.bind, options.port) ? options.port : -1);
     if (port <= 0)
