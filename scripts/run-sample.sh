@@ -10,8 +10,21 @@
 #   bundle released by Pat (shown), the audit of every signature and of the
 #   published bundle, the life of one segment, and the clinical checks
 #   finding a deliberate dose error in a Spanish pseudo-translation.
+#
+# With --serve it then starts the review workspace (medloc serve) on the
+# sample project, with more Spanish to review (every document
+# pseudo-translated by Ana, the AMPS article revised by Ben), and prints its
+# address and the people to sign in as; Ctrl-C stops it. MEDLOC_PORT sets
+# the port (default 8080).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+serve=0
+for arg in "$@"; do
+    case "$arg" in
+        --serve) serve=1 ;;
+        *) echo "run-sample.sh: unknown option $arg (--serve starts the workspace after)" >&2; exit 1 ;;
+    esac
+done
 scripts/setup.sh
 medloc="$PWD/build/pipeline/medloc"
 work="$PWD/build/sample"
@@ -56,3 +69,21 @@ sed -i 's/ţĥ: 160 ṁĝ/ţĥ: 16 ṁĝ/' pseudo/es-US/fever-acetaminophen-dosi
 "$medloc" check --locale es-US --doc fever-acetaminophen-dosing.txt || echo "medloc check: exit $? (an open QA error)"
 "$medloc" review revise --locale es-US --doc fever-acetaminophen-dosing.txt --as ben --password-file ben.passphrase ||
     echo "medloc review revise: exit $? (refused)"
+
+set +x
+if [ "$serve" = 1 ]; then
+    "$medloc" export --locale es-US --pseudo --pending --out pending >/dev/null
+    rm -f pending/es-US/fever-acetaminophen-dosing.txt.xlf
+    "$medloc" import pending/es-US/*.xlf --role translator --as ana --password-file ana.passphrase >/dev/null
+    "$medloc" review revise --locale es-US --doc amps-children.txt --as ben --password-file ben.passphrase >/dev/null
+    port="${MEDLOC_PORT:-8080}"
+    echo
+    echo "The review workspace of the sample project: http://127.0.0.1:$port/"
+    echo "Sign in as (id, passphrase):"
+    echo "  carla  \"$(cat carla.passphrase)\"  Dr. Carla Chen, clinical: approve, reject, waive, sign off documents"
+    echo "  ben    \"$(cat ben.passphrase)\"    Ben Ode, reviser: revise, reject"
+    echo "  pat    \"$(cat pat.passphrase)\"    Pat Publisher, publisher: the dashboard"
+    echo "  ana    \"$(cat ana.passphrase)\"    Ana Ruiz, translator (her own work cannot be approved by her)"
+    echo "Try es-US: amps-children.txt (revised, to approve) and fever-acetaminophen-dosing.txt (a dose error)."
+    exec "$medloc" serve --port "$port"
+fi

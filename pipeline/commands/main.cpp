@@ -227,8 +227,9 @@ void add_people(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>
 
 void add_serve(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
     CLI::App* command = app.add_subcommand(
-        "serve", "The review workspace in a browser: the dashboard, each document's review page, signing with "
-                 "the passphrase asked again. Until Ctrl-C.");
+        "serve",
+        "The review workspace in a browser: the dashboard, each document's review page, signing with "
+        "the passphrase asked again. Until Ctrl-C.");
     command->add_option("--port", o.serve.port, "Port to listen on (0: any free port)")
         ->check(CLI::Range(0, 65535))
         ->capture_default_str();
@@ -238,9 +239,10 @@ void add_serve(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>
 }
 
 void add_packet(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
-    CLI::App* command = app.add_subcommand(
-        "packet", "Write the printable review packet of a document: source and target side by side with QA "
-                  "findings, the history summed up, and a signature block");
+    CLI::App* command =
+        app.add_subcommand("packet",
+                           "Write the printable review packet of a document: source and target side by side with QA "
+                           "findings, the history summed up, and a signature block");
     command->add_option("--locale", o.packet.locale, "Target locale")->required();
     command->add_option("--doc", o.packet.document, "The document")->required();
     command->add_option("--out", o.packet.out, "The HTML file to write")->required();
@@ -334,8 +336,9 @@ int main(int argc, char** argv) {
 
     Options options;
     std::vector<std::pair<CLI::App*, Run>> runs;
-    for (const auto add : {add_init, add_extract, add_status, add_export, add_import, add_check, add_review,
-                           add_history, add_build, add_audit, add_people, add_retire, add_glossary, add_serve, add_packet})
+    for (const auto add :
+         {add_init, add_extract, add_status, add_export, add_import, add_check, add_review, add_history, add_build,
+          add_audit, add_people, add_retire, add_glossary, add_serve, add_packet})
         add(app, options, runs);
 
     try {

@@ -33,9 +33,17 @@ void print_pdf(const std::filesystem::path& html, const std::filesystem::path& p
     const std::string profile = "--user-data-dir=" + profile_template;
     const std::string out = "--print-to-pdf=" + std::filesystem::absolute(pdf).string();
     const std::string page = "file://" + std::filesystem::absolute(html).string();
-    std::vector<const char*> argv = {browser, "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
-                                     "--disable-background-networking", "--disable-component-update",
-                                     "--disable-sync", "--no-pdf-header-footer", profile.c_str(), out.c_str()};
+    std::vector<const char*> argv = {browser,
+                                     "--headless",
+                                     "--disable-gpu",
+                                     "--disable-quic",
+                                     "--no-first-run",
+                                     "--disable-background-networking",
+                                     "--disable-component-update",
+                                     "--disable-sync",
+                                     "--no-pdf-header-footer",
+                                     profile.c_str(),
+                                     out.c_str()};
     if (geteuid() == 0) argv.push_back("--no-sandbox");  // Chromium refuses root without it
     argv.push_back(page.c_str());
     argv.push_back(nullptr);

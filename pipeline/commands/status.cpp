@@ -97,8 +97,8 @@ void print_document(const DocumentReport& report, std::ostream& out) {
         if (here.qa_errors > 0)
             out << "\n      QA: " << here.qa_errors << " open error(s), blocking (medloc check --locale " << locale
                 << " --doc " << locales::visible(document.document_id) << ")";
-        out << "\n      " << review_summary(here.review) << "\n      " << (here.ready() ? "ready to build" : "not ready")
-            << '\n';
+        out << "\n      " << review_summary(here.review) << "\n      "
+            << (here.ready() ? "ready to build" : "not ready") << '\n';
     }
 }
 
@@ -133,8 +133,8 @@ void print_text(const reviews::ProjectSettings& settings, const ProjectStatus& s
             if (here.ready()) continue;
             if (!heading) out << "\nNeeds attention (medloc status --doc ID shows one document whole):\n";
             heading = true;
-            out << "  " << locales::visible(report.document.document_id) << "  " << locale << ": " << what_it_needs(here)
-                << '\n';
+            out << "  " << locales::visible(report.document.document_id) << "  " << locale << ": "
+                << what_it_needs(here) << '\n';
         }
 }
 

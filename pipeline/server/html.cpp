@@ -28,8 +28,8 @@ std::pair<char32_t, std::size_t> decode(std::string_view text, std::size_t i) {
 // Invisible, or changes the order or look of what follows.
 bool is_hidden(char32_t code) {
     return (code < 0x20 && code != '\t' && code != '\n') || code == 0x7F || (code >= 0x80 && code < 0xA0) ||
-           code == 0xAD || code == 0x061C || (code >= 0x200B && code <= 0x200F) ||
-           (code >= 0x202A && code <= 0x202E) || (code >= 0x2060 && code <= 0x2069) || code == 0xFEFF;
+           code == 0xAD || code == 0x061C || (code >= 0x200B && code <= 0x200F) || (code >= 0x202A && code <= 0x202E) ||
+           (code >= 0x2060 && code <= 0x2069) || code == 0xFEFF;
 }
 
 void append_hidden(std::string& out, char32_t code) {
@@ -121,11 +121,26 @@ std::string escape(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
         const char c = text[i];
         switch (c) {
-        case '&': out += "&amp;"; ++i; continue;
-        case '<': out += "&lt;"; ++i; continue;
-        case '>': out += "&gt;"; ++i; continue;
-        case '"': out += "&quot;"; ++i; continue;
-        case '\'': out += "&#39;"; ++i; continue;
+        case '&':
+            out += "&amp;";
+            ++i;
+            continue;
+        case '<':
+            out += "&lt;";
+            ++i;
+            continue;
+        case '>':
+            out += "&gt;";
+            ++i;
+            continue;
+        case '"':
+            out += "&quot;";
+            ++i;
+            continue;
+        case '\'':
+            out += "&#39;";
+            ++i;
+            continue;
         default: break;
         }
         const auto [code, length] = decode(text, i);

@@ -17,7 +17,9 @@ using pipeline::SegmentView;
 
 std::string notice_html(const std::optional<Notice>& notice) {
     if (!notice) return {};
-    const char* kind = notice->kind == Notice::Kind::info ? "info" : notice->kind == Notice::Kind::refused ? "refused" : "error";
+    const char* kind = notice->kind == Notice::Kind::info      ? "info"
+                       : notice->kind == Notice::Kind::refused ? "refused"
+                                                               : "error";
     return std::string("<div class=\"notice ") + kind + "\" role=\"" +
            (notice->kind == Notice::Kind::info ? "status" : "alert") + "\">" + escape(notice->text) + "</div>\n";
 }
@@ -27,13 +29,14 @@ std::string hidden(const char* name, const std::string& value) {
 }
 
 std::string layout(const Viewer& viewer, const std::string& title, const std::string& body) {
-    std::string page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\">"
-                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                       "<title>" +
-                       escape(title) +
-                       " - medloc</title><link rel=\"stylesheet\" href=\"/static/style.css\">"
-                       "<script src=\"/static/app.js\" defer></script></head>\n<body>\n"
-                       "<header class=\"top\"><a class=\"brand\" href=\"/\">medloc workspace</a>";
+    std::string page =
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        "<title>" +
+        escape(title) +
+        " - medloc</title><link rel=\"stylesheet\" href=\"/static/style.css\">"
+        "<script src=\"/static/app.js\" defer></script></head>\n<body>\n"
+        "<header class=\"top\"><a class=\"brand\" href=\"/\">medloc workspace</a>";
     if (viewer.person) {
         page += "<span class=\"who\">Signed in as <strong>" + escape(viewer.person->name) + "</strong> (" +
                 escape(viewer.person->id) + ", " + escape(reviews::role_list(viewer.person->roles)) + ")</span>";
@@ -66,8 +69,7 @@ std::vector<Highlight> highlights(const std::vector<SegmentFinding>& findings, b
     std::vector<Highlight> marks;
     for (const SegmentFinding& found : findings) {
         const qa::Span span = target ? found.finding.target : found.finding.source;
-        if (!span.empty())
-            marks.push_back({span, found.blocks() ? qa::Severity::error : qa::Severity::warning});
+        if (!span.empty()) marks.push_back({span, found.blocks() ? qa::Severity::error : qa::Severity::warning});
     }
     return marks;
 }
@@ -79,8 +81,10 @@ std::string findings_list(const std::vector<SegmentFinding>& findings) {
         const bool error = found.finding.severity == qa::Severity::error;
         const char* kind = found.waiver ? "waived" : error ? "error" : "warning";
         html += std::string("<li class=\"") + kind + "\" data-check=\"" + qa::to_string(found.finding.check) + "\">";
-        html += std::string(found.waiver ? "waived error" : error ? "QA error" : "warning") + " (" +
-                qa::to_string(found.finding.check) + "): " + escape(found.finding.message);
+        html += std::string(found.waiver ? "waived error"
+                            : error      ? "QA error"
+                                         : "warning") +
+                " (" + qa::to_string(found.finding.check) + "): " + escape(found.finding.message);
         if (found.waiver)
             html += " &mdash; waived by " + escape(found.waiver->actor) + " on " + escape(found.waiver->at) + ": " +
                     escape(found.waiver->comment);
@@ -120,8 +124,7 @@ std::string text_cells(const reviews::ProjectSettings& settings, const std::stri
     html += "<td class=\"target\" lang=\"" + escape(locale) + "\" dir=\"" + direction(locale) + "\">";
     if (here.translation && here.translation->target)
         html += render_content(*here.translation->target, highlights(here.findings, true));
-    else
-        html += "<span class=\"missing\" lang=\"en\" dir=\"ltr\">(no translation yet)</span>";
+    else html += "<span class=\"missing\" lang=\"en\" dir=\"ltr\">(no translation yet)</span>";
     html += earlier_text(locale, here);
     return html + findings_list(here.findings) + "</td>";
 }
@@ -211,7 +214,8 @@ struct EntryFields {
 EntryFields fields_of(const reviews::LogEntry& entry) {
     EntryFields fields;
     if (const auto* event = std::get_if<reviews::Event>(&entry.record)) {
-        fields = {event->at,      event->actor,
+        fields = {event->at,
+                  event->actor,
                   reviews::to_string(event->role),
                   reviews::to_string(event->meaning),
                   event->segment_id,
@@ -219,8 +223,13 @@ EntryFields fields_of(const reviews::LogEntry& entry) {
                   event->comment};
         if (!event->finding.empty()) fields.comment = event->finding + ": " + event->comment;
     } else if (const auto* review = std::get_if<reviews::DocumentReview>(&entry.record)) {
-        fields = {review->at, review->actor, reviews::to_string(review->role), reviews::kDocumentReviewMeaning, "",
-                  reviews::signed_source(*review) + ", " + reviews::signed_targets(*review), review->comment};
+        fields = {review->at,
+                  review->actor,
+                  reviews::to_string(review->role),
+                  reviews::kDocumentReviewMeaning,
+                  "",
+                  reviews::signed_source(*review) + ", " + reviews::signed_targets(*review),
+                  review->comment};
     } else if (const auto* retired = std::get_if<reviews::Retirement>(&entry.record)) {
         fields = {retired->at, retired->actor, "publisher", reviews::kRetiredMeaning, "", "", retired->comment};
     }
@@ -228,14 +237,14 @@ EntryFields fields_of(const reviews::LogEntry& entry) {
 }
 
 std::string history_table(const std::vector<reviews::LogEntry>& entries) {
-    std::string html = "<table class=\"history\"><thead><tr><th>When (UTC)</th><th>Who</th><th>Role</th>"
-                       "<th>Meaning</th><th>Text</th><th>Comment</th></tr></thead><tbody>";
+    std::string html =
+        "<table class=\"history\"><thead><tr><th>When (UTC)</th><th>Who</th><th>Role</th>"
+        "<th>Meaning</th><th>Text</th><th>Comment</th></tr></thead><tbody>";
     for (const reviews::LogEntry& entry : entries) {
         const EntryFields f = fields_of(entry);
         if (f.at.empty()) continue;
-        html += "<tr><td>" + escape(f.at) + "</td><td>" + escape(f.actor) + "</td><td>" + escape(f.role) +
-                "</td><td>" + escape(f.meaning) + "</td><td>" + escape(f.text) + "</td><td>" + escape(f.comment) +
-                "</td></tr>";
+        html += "<tr><td>" + escape(f.at) + "</td><td>" + escape(f.actor) + "</td><td>" + escape(f.role) + "</td><td>" +
+                escape(f.meaning) + "</td><td>" + escape(f.text) + "</td><td>" + escape(f.comment) + "</td></tr>";
     }
     return html + "</tbody></table>";
 }
@@ -249,17 +258,18 @@ std::string counts_item(const char* attribute, const std::string& key, const std
 
 // A locale's segments by state, as one bar.
 std::string progress_bar(const std::string& locale, const pipeline::LocaleTotals& totals) {
-    std::string svg = "<svg class=\"progress\" viewBox=\"0 0 1000 22\" preserveAspectRatio=\"none\" role=\"img\" "
-                      "aria-label=\"" +
-                      escape(locale) + " segments by state\">";
+    std::string svg =
+        "<svg class=\"progress\" viewBox=\"0 0 1000 22\" preserveAspectRatio=\"none\" role=\"img\" "
+        "aria-label=\"" +
+        escape(locale) + " segments by state\">";
     double x = 0;
     for (const reviews::State state : reviews::kStates) {
         const std::int64_t count = totals.states.at(state);
         if (count == 0 || totals.segments == 0) continue;
         const double width = 1000.0 * static_cast<double>(count) / static_cast<double>(totals.segments);
         svg += "<rect class=\"s-" + std::string(reviews::to_string(state)) + "\" x=\"" + std::to_string(x) +
-               "\" y=\"0\" width=\"" + std::to_string(width) + "\" height=\"22\"><title>" +
-               reviews::to_string(state) + ": " + std::to_string(count) + "</title></rect>";
+               "\" y=\"0\" width=\"" + std::to_string(width) + "\" height=\"22\"><title>" + reviews::to_string(state) +
+               ": " + std::to_string(count) + "</title></rect>";
         x += width;
     }
     if (totals.segments == 0) svg += "<rect class=\"s-new\" x=\"0\" y=\"0\" width=\"1000\" height=\"22\"/>";
@@ -301,17 +311,17 @@ std::string locale_card(const std::string& locale, const pipeline::LocaleTotals&
         const std::string& id = report.document.document_id;
         const pipeline::ReviewStanding& review = here->second.review;
         if (review.standing == pipeline::Standing::due || review.standing == pipeline::Standing::expired)
-            due += "<li><a href=\"" + review_link(id, locale) + "\">" + escape(id) + "</a>: " +
-                   pipeline::to_string(review.standing) + ", next review due " + escape(review.next_due) +
+            due += "<li><a href=\"" + review_link(id, locale) + "\">" + escape(id) +
+                   "</a>: " + pipeline::to_string(review.standing) + ", next review due " + escape(review.next_due) +
                    " (last " + escape(review.last_reviewed) + " by " + escape(review.reviewer) + ")</li>";
         if (!here->second.ready())
-            blockers += "<li><a href=\"" + review_link(id, locale) + "\">" + escape(id) + "</a>: " +
-                        escape(pipeline::what_it_needs(here->second)) + "</li>";
+            blockers += "<li><a href=\"" + review_link(id, locale) + "\">" + escape(id) +
+                        "</a>: " + escape(pipeline::what_it_needs(here->second)) + "</li>";
     }
     if (!due.empty()) html += "<h3>Reviews due and expired</h3><ul class=\"due\">" + due + "</ul>";
     if (!blockers.empty())
-        html += "<details class=\"blockers\"><summary>What blocks the build</summary><ul>" + blockers +
-                "</ul></details>";
+        html +=
+            "<details class=\"blockers\"><summary>What blocks the build</summary><ul>" + blockers + "</ul></details>";
     return html + "</section>\n";
 }
 
@@ -410,13 +420,14 @@ std::string review_page(const Viewer& viewer, const reviews::ProjectSettings& se
     // The sign-off is offered here only, under the whole document, and names
     // what this page showed: if anything changes before the signature, it is refused.
     if (viewer.person && holds_any(*viewer.person, pipeline::roles_for(reviews::Act::approve))) {
-        body += "<section class=\"card signoff\" id=\"signoff\"><h2>Clinical sign-off of the whole document</h2>"
-                "<p>You have the whole document above. Signing it off approves each of its revised segments and "
-                "records your clinical review of this version in " +
-                escape(view.locale) + ", as shown on this page.</p><form method=\"get\" action=\"/sign\">" +
-                hidden("act", "approve") + hidden("locale", view.locale) + hidden("doc", id) +
-                hidden("shown", view.fingerprint) +
-                "<button type=\"submit\">Sign off this document&hellip;</button></form></section>";
+        body +=
+            "<section class=\"card signoff\" id=\"signoff\"><h2>Clinical sign-off of the whole document</h2>"
+            "<p>You have the whole document above. Signing it off approves each of its revised segments and "
+            "records your clinical review of this version in " +
+            escape(view.locale) + ", as shown on this page.</p><form method=\"get\" action=\"/sign\">" +
+            hidden("act", "approve") + hidden("locale", view.locale) + hidden("doc", id) +
+            hidden("shown", view.fingerprint) +
+            "<button type=\"submit\">Sign off this document&hellip;</button></form></section>";
     }
     return layout(viewer, id + " (" + view.locale + ")", body);
 }
@@ -433,23 +444,25 @@ std::string signing_page(const Viewer& viewer, const reviews::ProjectSettings& s
     std::string body = "<p><a href=\"" + review_link(request.document, request.locale) +
                        "\">&larr; Back to the document</a></p><h1>Sign: " + act +
                        (whole ? " the whole document" : " one segment") + "</h1>" + notice_html(notice);
-    body += "<section class=\"card manifestation\" aria-label=\"Signature manifestation\"><h2>Your signature will "
-            "read</h2><dl><dt>Printed name</dt><dd data-field=\"name\">" +
-            escape(person.name) + "</dd><dt>Person</dt><dd>" + escape(person.id) +
-            "</dd><dt>Role</dt><dd data-field=\"role\">" +
-            escape(held.empty() ? reviews::to_string(roles.front()) : reviews::to_string(held.front())) +
-            (held.size() > 1 ? " (or as chosen below)" : "") + "</dd><dt>Meaning</dt><dd data-field=\"meaning\">" +
-            escape(meaning_words(request)) +
-            "</dd><dt>Date and time</dt><dd data-field=\"time\">stamped in UTC when you sign (now " + escape(now) +
-            ")</dd><dt>Document</dt><dd>" + escape(request.document) + " (version " +
-            std::to_string(view.version.version) + "), " + escape(request.locale) + "</dd></dl></section>";
+    body +=
+        "<section class=\"card manifestation\" aria-label=\"Signature manifestation\"><h2>Your signature will "
+        "read</h2><dl><dt>Printed name</dt><dd data-field=\"name\">" +
+        escape(person.name) + "</dd><dt>Person</dt><dd>" + escape(person.id) +
+        "</dd><dt>Role</dt><dd data-field=\"role\">" +
+        escape(held.empty() ? reviews::to_string(roles.front()) : reviews::to_string(held.front())) +
+        (held.size() > 1 ? " (or as chosen below)" : "") + "</dd><dt>Meaning</dt><dd data-field=\"meaning\">" +
+        escape(meaning_words(request)) +
+        "</dd><dt>Date and time</dt><dd data-field=\"time\">stamped in UTC when you sign (now " + escape(now) +
+        ")</dd><dt>Document</dt><dd>" + escape(request.document) + " (version " + std::to_string(view.version.version) +
+        "), " + escape(request.locale) + "</dd></dl></section>";
     if (!whole) {
         const SegmentView* here = find_segment(view, request.segment);
         if (here)
-            body += "<table class=\"review\"><thead><tr><th>#</th><th>Source</th><th>Target</th><th>State</th></tr>"
-                    "</thead><tbody><tr><td class=\"num\">&nbsp;</td>" +
-                    text_cells(settings, view.locale, *here) + "<td>" + state_badge(here->state) +
-                    "</td></tr></tbody></table>";
+            body +=
+                "<table class=\"review\"><thead><tr><th>#</th><th>Source</th><th>Target</th><th>State</th></tr>"
+                "</thead><tbody><tr><td class=\"num\">&nbsp;</td>" +
+                text_cells(settings, view.locale, *here) + "<td>" + state_badge(here->state) +
+                "</td></tr></tbody></table>";
     } else {
         body += "<div class=\"card\">" + document_summary(view) + "</div>";
     }
@@ -458,59 +471,61 @@ std::string signing_page(const Viewer& viewer, const reviews::ProjectSettings& s
             hidden("segment", request.segment) + hidden("shown", request.shown);
     if (held.size() > 1) {
         body += "<label for=\"role\">Role</label><select id=\"role\" name=\"role\">";
-        for (const reviews::Role role : held)
-            body += std::string("<option>") + reviews::to_string(role) + "</option>";
+        for (const reviews::Role role : held) body += std::string("<option>") + reviews::to_string(role) + "</option>";
         body += "</select>";
     }
     if (request.act == reviews::Act::waive) {
-        body += "<label for=\"check\">Waive the open errors of</label><select id=\"check\" name=\"check\">"
-                "<option value=\"\">every check</option>";
-        for (const qa::Check check : qa::kChecks)
-            body += std::string("<option>") + qa::to_string(check) + "</option>";
+        body +=
+            "<label for=\"check\">Waive the open errors of</label><select id=\"check\" name=\"check\">"
+            "<option value=\"\">every check</option>";
+        for (const qa::Check check : qa::kChecks) body += std::string("<option>") + qa::to_string(check) + "</option>";
         body += "</select>";
     }
     const bool needs_comment = request.act == reviews::Act::reject || request.act == reviews::Act::waive;
-    body += std::string("<label for=\"comment\">Comment") +
-            (needs_comment ? " (required: " +
-                                 std::string(request.act == reviews::Act::reject ? "what is wrong, for the translator"
-                                                                                 : "why the target is right as it stands") +
-                                 ")"
-                           : " (optional)") +
-            "</label><textarea id=\"comment\" name=\"comment\" rows=\"3\"" + (needs_comment ? " required" : "") +
-            "></textarea>";
-    body += "<label for=\"passphrase\">Your passphrase, to sign (asked again for every signature)</label>"
-            "<input id=\"passphrase\" name=\"passphrase\" type=\"password\" autocomplete=\"current-password\" "
-            "required><p><button type=\"submit\">Sign: " +
-            act + "</button> <a class=\"button secondary\" href=\"" + review_link(request.document, request.locale) +
-            "\">Cancel</a></p></form>";
+    body +=
+        std::string("<label for=\"comment\">Comment") +
+        (needs_comment ? " (required: " +
+                             std::string(request.act == reviews::Act::reject ? "what is wrong, for the translator"
+                                                                             : "why the target is right as it stands") +
+                             ")"
+                       : " (optional)") +
+        "</label><textarea id=\"comment\" name=\"comment\" rows=\"3\"" + (needs_comment ? " required" : "") +
+        "></textarea>";
+    body +=
+        "<label for=\"passphrase\">Your passphrase, to sign (asked again for every signature)</label>"
+        "<input id=\"passphrase\" name=\"passphrase\" type=\"password\" autocomplete=\"current-password\" "
+        "required><p><button type=\"submit\">Sign: " +
+        act + "</button> <a class=\"button secondary\" href=\"" + review_link(request.document, request.locale) +
+        "\">Cancel</a></p></form>";
     return layout(viewer, "Sign: " + act, body);
 }
 
 std::string signed_page(const Viewer& viewer, const SigningRequest& request, const pipeline::ReviewOutcome& outcome) {
-    std::string body = "<h1>Signed</h1><div class=\"notice info\" role=\"status\">" + escape(outcome.actor) + ": " +
-                       std::to_string(outcome.changed) + " segment(s) " +
-                       reviews::to_string(pipeline::meaning_of(request.act)) + ", " + std::to_string(outcome.skipped) +
-                       " left as they were" +
-                       (request.act == reviews::Act::waive ? " (" + std::to_string(outcome.waived) + " QA error(s) waived)"
-                                                           : std::string()) +
-                       ".</div>";
+    std::string body =
+        "<h1>Signed</h1><div class=\"notice info\" role=\"status\">" + escape(outcome.actor) + ": " +
+        std::to_string(outcome.changed) + " segment(s) " + reviews::to_string(pipeline::meaning_of(request.act)) +
+        ", " + std::to_string(outcome.skipped) + " left as they were" +
+        (request.act == reviews::Act::waive ? " (" + std::to_string(outcome.waived) + " QA error(s) waived)"
+                                            : std::string()) +
+        ".</div>";
     for (const pipeline::ReviewedDocument& document : outcome.documents)
-        body += "<p>Clinical review of " + escape(document.document_id) + " recorded on " +
-                escape(document.reviewed) + "; next review due " + escape(document.next_due) + ".</p>";
+        body += "<p>Clinical review of " + escape(document.document_id) + " recorded on " + escape(document.reviewed) +
+                "; next review due " + escape(document.next_due) + ".</p>";
     if (outcome.last_entry) {
         const EntryFields f = fields_of(*outcome.last_entry);
         std::string fingerprint;
         if (viewer.person) fingerprint = reviews::key_fingerprint(viewer.person->public_key);
-        body += "<section class=\"card manifestation recorded\" aria-label=\"Recorded signature\"><h2>Your "
-                "recorded signature</h2><dl><dt>Printed name</dt><dd data-field=\"name\">" +
-                escape(f.actor) + "</dd><dt>Role</dt><dd data-field=\"role\">" + escape(f.role) +
-                "</dd><dt>Meaning</dt><dd data-field=\"meaning\">" + escape(f.meaning) +
-                "</dd><dt>Date and time (UTC)</dt><dd data-field=\"time\">" + escape(f.at) +
-                "</dd><dt>Log entry</dt><dd data-field=\"entry\">#" + std::to_string(outcome.last_entry->id) +
-                ", hash <code>" + escape(outcome.last_entry->hash) +
-                "</code></dd><dt>Signed with the key</dt><dd><code>" + escape(fingerprint) + "</code></dd>" +
-                (f.comment.empty() ? std::string() : "<dt>Comment</dt><dd>" + escape(f.comment) + "</dd>") +
-                "</dl></section>";
+        body +=
+            "<section class=\"card manifestation recorded\" aria-label=\"Recorded signature\"><h2>Your "
+            "recorded signature</h2><dl><dt>Printed name</dt><dd data-field=\"name\">" +
+            escape(f.actor) + "</dd><dt>Role</dt><dd data-field=\"role\">" + escape(f.role) +
+            "</dd><dt>Meaning</dt><dd data-field=\"meaning\">" + escape(f.meaning) +
+            "</dd><dt>Date and time (UTC)</dt><dd data-field=\"time\">" + escape(f.at) +
+            "</dd><dt>Log entry</dt><dd data-field=\"entry\">#" + std::to_string(outcome.last_entry->id) +
+            ", hash <code>" + escape(outcome.last_entry->hash) + "</code></dd><dt>Signed with the key</dt><dd><code>" +
+            escape(fingerprint) + "</code></dd>" +
+            (f.comment.empty() ? std::string() : "<dt>Comment</dt><dd>" + escape(f.comment) + "</dd>") +
+            "</dl></section>";
     }
     body += "<p><a class=\"button\" href=\"" + review_link(request.document, request.locale) +
             (request.segment.empty() ? std::string() : "#seg-" + url_encode(request.segment)) +
@@ -524,16 +539,17 @@ std::string history_fragment(const pipeline::History& history) {
 }
 
 std::string message_page(const Viewer& viewer, const std::string& title, const Notice& notice) {
-    return layout(viewer, title, "<h1>" + escape(title) + "</h1>" + notice_html(notice) +
-                                     "<p><a href=\"/\">Back to the dashboard</a></p>");
+    return layout(
+        viewer, title,
+        "<h1>" + escape(title) + "</h1>" + notice_html(notice) + "<p><a href=\"/\">Back to the dashboard</a></p>");
 }
 
 std::string packet_page(const reviews::ProjectSettings& settings, const DocumentView& view,
                         const pipeline::History& history, const std::string& printed_at) {
     const std::string& id = view.version.document_id;
-    std::string page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>Review packet: " +
-                       escape(id) + " (" + escape(view.locale) + ")</title><style>" + kStyleSheet +
-                       "</style></head>\n<body><main>\n";
+    std::string page =
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>Review packet: " + escape(id) +
+        " (" + escape(view.locale) + ")</title><style>" + kStyleSheet + "</style></head>\n<body><main>\n";
     page += "<h1>Clinical review packet: " + escape(id) + " &mdash; " + escape(view.locale) + "</h1>";
     page += "<p>Project " + escape(settings.project_id) + "; " + escape(settings.source_locale) + " &rarr; " +
             escape(view.locale) + "; printed " + escape(printed_at) + " UTC. Source sha256 <code>" +
@@ -554,14 +570,16 @@ std::string packet_page(const reviews::ProjectSettings& settings, const Document
             escape(view.locale) + ":";
     for (const auto& [meaning, count] : meanings) page += " " + escape(meaning) + " " + std::to_string(count) + ";";
     page += "</p>";
-    if (!reviews_of_document.empty()) page += "<h3>Reviews of the whole document</h3>" + history_table(reviews_of_document);
-    page += "<section class=\"signature-block\"><h2>Signature</h2>"
-            "<p>I have reviewed the translation above for clinical accuracy. Meaning of this signature: " +
-            std::string(reviews::kDocumentReviewMeaning) +
-            ".</p><p>Printed name: <span class=\"line\"></span></p><p>Role: <span class=\"line\"></span></p>"
-            "<p>Signature: <span class=\"line\"></span></p><p>Date and time: <span class=\"line\"></span></p>"
-            "<p>Packet <code>" +
-            view.fingerprint + "</code></p></section>";
+    if (!reviews_of_document.empty())
+        page += "<h3>Reviews of the whole document</h3>" + history_table(reviews_of_document);
+    page +=
+        "<section class=\"signature-block\"><h2>Signature</h2>"
+        "<p>I have reviewed the translation above for clinical accuracy. Meaning of this signature: " +
+        std::string(reviews::kDocumentReviewMeaning) +
+        ".</p><p>Printed name: <span class=\"line\"></span></p><p>Role: <span class=\"line\"></span></p>"
+        "<p>Signature: <span class=\"line\"></span></p><p>Date and time: <span class=\"line\"></span></p>"
+        "<p>Packet <code>" +
+        view.fingerprint + "</code></p></section>";
     return page + "</main></body></html>\n";
 }
 

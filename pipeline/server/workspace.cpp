@@ -21,8 +21,8 @@
 #include <httplib.h>
 
 #include <pthread.h>
-#include <sys/socket.h>
 #include <signal.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <atomic>
@@ -68,8 +68,7 @@ std::string cookie_value(const httplib::Request& request, const std::string& nam
 }
 
 void set_session_cookie(httplib::Response& response, const std::string& token) {
-    response.set_header("Set-Cookie",
-                        std::string(kCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict");
+    response.set_header("Set-Cookie", std::string(kCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict");
 }
 
 void clear_session_cookie(httplib::Response& response) {
@@ -94,9 +93,8 @@ public:
     void route(httplib::Server& server) {
         server.set_pre_routing_handler(
             [this](const httplib::Request& request, httplib::Response& response) { return admit(request, response); });
-        server.set_post_routing_handler([](const httplib::Request&, httplib::Response& response) {
-            secure_headers(response);
-        });
+        server.set_post_routing_handler(
+            [](const httplib::Request&, httplib::Response& response) { secure_headers(response); });
         server.Get("/static/style.css", [](const httplib::Request&, httplib::Response& response) {
             response.set_content(kStyleSheet, "text/css; charset=utf-8");
         });
@@ -141,17 +139,21 @@ private:
             try {
                 (this->*handler)(request, response);
             } catch (const pipeline::UsageError& e) {
-                send_page(response, 400, message_page(viewer_of(request), "Cannot do that", {Notice::Kind::error, e.what()}));
+                send_page(response, 400,
+                          message_page(viewer_of(request), "Cannot do that", {Notice::Kind::error, e.what()}));
             } catch (const pipeline::InputError& e) {
-                send_page(response, 404, message_page(viewer_of(request), "Not found", {Notice::Kind::error, e.what()}));
+                send_page(response, 404,
+                          message_page(viewer_of(request), "Not found", {Notice::Kind::error, e.what()}));
             } catch (const reviews::DatabaseError& e) {
                 log(std::string("database: ") + e.what());
-                send_page(response, 503, message_page(viewer_of(request), "The project cannot be read",
-                                                      {Notice::Kind::error, e.what()}));
+                send_page(
+                    response, 503,
+                    message_page(viewer_of(request), "The project cannot be read", {Notice::Kind::error, e.what()}));
             } catch (const std::exception& e) {
                 log(std::string("internal error: ") + e.what());
-                send_page(response, 500, message_page(viewer_of(request), "Internal error",
-                                                      {Notice::Kind::error, std::string("internal error: ") + e.what()}));
+                send_page(response, 500,
+                          message_page(viewer_of(request), "Internal error",
+                                       {Notice::Kind::error, std::string("internal error: ") + e.what()}));
             }
         };
     }
@@ -177,8 +179,9 @@ private:
         } else {
             send_page(response, 403,
                       message_page({}, "Not signed in",
-                                   {Notice::Kind::refused, "Your session has ended (or never began); sign in again. "
-                                                           "Nothing was changed."}));
+                                   {Notice::Kind::refused,
+                                    "Your session has ended (or never began); sign in again. "
+                                    "Nothing was changed."}));
         }
         return httplib::Server::HandlerResponse::Handled;
     }
@@ -250,7 +253,8 @@ private:
                                           "Sign-in refused: unknown id, disabled person or wrong passphrase. The "
                                           "failed attempt is recorded."}));
         } catch (const pipeline::UsageError& e) {
-            send_page(response, 400, sign_in_page(visitor, credentials.person_id, Notice{Notice::Kind::error, e.what()}));
+            send_page(response, 400,
+                      sign_in_page(visitor, credentials.person_id, Notice{Notice::Kind::error, e.what()}));
         }
     }
 
@@ -291,9 +295,9 @@ private:
             pipeline::history(*store, {{}, param(request, "segment"), param(request, "locale")});
         const std::string table = history_fragment(history);
         if (param(request, "fragment") == "1") return send_page(response, 200, table);
-        send_page(response, 200,
-                  message_page(viewer, "History of segment " + param(request, "segment"), {Notice::Kind::info, ""}) +
-                      table);
+        send_page(
+            response, 200,
+            message_page(viewer, "History of segment " + param(request, "segment"), {Notice::Kind::info, ""}) + table);
     }
 
     SigningRequest signing_request(const httplib::Request& request) {
@@ -306,8 +310,9 @@ private:
         signing.segment = param(request, "segment");
         signing.shown = param(request, "shown");
         if (signing.shown.empty())
-            throw pipeline::UsageError("a signature is made from the page that shows what is signed; open the document's "
-                             "review page and sign from there");
+            throw pipeline::UsageError(
+                "a signature is made from the page that shows what is signed; open the document's "
+                "review page and sign from there");
         return signing;
     }
 
@@ -405,7 +410,8 @@ void serve(const std::string& db_path, const ServeOptions& options, const pipeli
                                          "choose another with --port or --bind");
     std::vector<std::string> hosts;
     if (is_loopback(options.bind))
-        for (const char* name : {"127.0.0.1", "localhost", "[::1]"}) hosts.push_back(name + (":" + std::to_string(port)));
+        for (const char* name : {"127.0.0.1", "localhost", "[::1]"})
+            hosts.push_back(name + (":" + std::to_string(port)));
     Workspace workspace(db_path, services, out, hosts);
     workspace.route(server);
 

@@ -4,16 +4,16 @@
 // tests/browser/.)
 #include "support.h"
 
-#include <catch2/catch.hpp>
 #include <httplib.h>
+#include <catch2/catch.hpp>
 
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <fcntl.h>
+#include <chrono>
 #include <regex>
 #include <thread>
 
@@ -93,10 +93,10 @@ std::pair<std::string, std::string> sign_in(httplib::Client& client, const fs::p
     const auto page = client.Get("/signin");
     REQUIRE(page->status == 200);
     const std::string visitor = cookie_of(page);
-    const auto signed_in = client.Post("/signin", {{"Cookie", visitor}},
-                                       httplib::Params{{"csrf", form_token(page->body)},
-                                                       {"person", person},
-                                                       {"passphrase", passphrase_of(db, person)}});
+    const auto signed_in = client.Post(
+        "/signin", {{"Cookie", visitor}},
+        httplib::Params{
+            {"csrf", form_token(page->body)}, {"person", person}, {"passphrase", passphrase_of(db, person)}});
     REQUIRE(signed_in->status == 303);
     const std::string cookie = cookie_of(signed_in);
     REQUIRE(cookie != visitor);
@@ -107,8 +107,7 @@ std::pair<std::string, std::string> sign_in(httplib::Client& client, const fs::p
 
 }  // namespace
 
-TEST_CASE("without a session the workspace serves only the sign-in page and its style sheet and script",
-          "[serve]") {
+TEST_CASE("without a session the workspace serves only the sign-in page and its style sheet and script", "[serve]") {
     TempDir dir;
     const fs::path db = new_project(dir);
     Server server(db);
@@ -160,8 +159,8 @@ TEST_CASE("a sign-in or a signature posted without the session's form token is r
     const fs::path db = new_project(dir, "es-US");
     REQUIRE(succeeds(db, {"extract", (corpus_dir() / "amps-children.txt").string(), "--as", "pat"}));
     REQUIRE(succeeds(db, {"export", "--locale", "es-US", "--pseudo", "--out", (dir / "x").string()}));
-    REQUIRE(succeeds(db, {"import", (dir / "x" / "es-US" / "amps-children.txt.xlf").string(), "--role",
-                          "translator", "--as", "ana"}));
+    REQUIRE(succeeds(db, {"import", (dir / "x" / "es-US" / "amps-children.txt.xlf").string(), "--role", "translator",
+                          "--as", "ana"}));
     REQUIRE(succeeds(db, {"review", "revise", "--locale", "es-US", "--doc", "amps-children.txt", "--as", "ben"}));
     Server server(db);
     auto client = server.client();
@@ -171,8 +170,9 @@ TEST_CASE("a sign-in or a signature posted without the session's form token is r
     const std::string passphrase = passphrase_of(db, "carla");
     const std::string another_visitors = form_token(client.Get("/signin")->body);
     for (const std::string& token : {std::string(), another_visitors}) {
-        const auto refused = client.Post("/signin", {{"Cookie", cookie_of(page)}},
-                                         httplib::Params{{"csrf", token}, {"person", "carla"}, {"passphrase", passphrase}});
+        const auto refused =
+            client.Post("/signin", {{"Cookie", cookie_of(page)}},
+                        httplib::Params{{"csrf", token}, {"person", "carla"}, {"passphrase", passphrase}});
         REQUIRE(refused->status == 403);
         REQUIRE(refused->get_header_value("Set-Cookie").empty());
     }
@@ -185,7 +185,7 @@ TEST_CASE("a sign-in or a signature posted without the session's form token is r
     REQUIRE(std::regex_search(review, match, std::regex(R"re(data-segment="([0-9a-f]+)" data-state="revised")re")));
     const std::string segment = match[1];
     for (const std::string& csrf : {std::string(), std::string(64, 'a'), token + "0"}) {
-        httplib::Params form{{"act", "approve"}, {"locale", "es-US"},    {"doc", "amps-children.txt"},
+        httplib::Params form{{"act", "approve"},   {"locale", "es-US"},   {"doc", "amps-children.txt"},
                              {"segment", segment}, {"shown", "anything"}, {"passphrase", passphrase}};
         if (!csrf.empty()) form.emplace("csrf", csrf);
         const auto result = client.Post("/sign", {{"Cookie", cookie}}, form);
@@ -217,8 +217,55 @@ TEST_CASE("ids in a request are shown escaped on the page that refuses them", "[
     Server server(db);
     auto client = server.client();
     const auto [cookie, token] = sign_in(client, db, "carla");
-    const auto result = client.Get("/review?doc=%3Cscript%3Ealert(1)%3C%2Fscript%3E&locale=es-US", {{"Cookie", cookie}});
+    const auto result =
+        client.Get("/review?doc=%3Cscript%3Ealert(1)%3C%2Fscript%3E&locale=es-US", {{"Cookie", cookie}});
     REQUIRE(result->status == 404);
     REQUIRE(result->body.find("<script>alert") == std::string::npos);
     REQUIRE(result->body.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+}
+
+TEST_CASE("the review packet shows the document side by side with its QA findings, history and a signature block",
+          "[packet]") {
+    TempDir dir;
+    const fs::path db = new_project(dir, "es-US");
+    REQUIRE(succeeds(db, {"extract", (corpus_dir() / "fever-acetaminophen-dosing.txt").string(), "--as", "pat"}));
+    REQUIRE(succeeds(db, {"export", "--locale", "es-US", "--pseudo", "--out", (dir / "x").string()}));
+    // The syrup's dose made ten times smaller, and a target that would be markup.
+    const fs::path xliff = dir / "x" / "es-US" / "fever-acetaminophen-dosing.txt.xlf";
+    std::string text = read_file(xliff);
+    const auto dose = text.find("ţĥ: 160 ṁĝ");
+    REQUIRE(dose != std::string::npos);
+    text.replace(dose, std::string("ţĥ: 160 ṁĝ").size(), "ţĥ: 16 ṁĝ");
+    const auto target = text.find("<target");
+    const auto start = text.find('>', target) + 1;
+    text.replace(start, text.find("</target>", start) - start, "&lt;script&gt;alert(document.cookie)&lt;/script&gt;");
+    write_file(xliff, text);
+    REQUIRE(succeeds(db, {"import", xliff.string(), "--role", "translator", "--as", "ana"}));
+
+    const fs::path packet = dir / "packet.html";
+    const Result made = run_medloc(
+        db, {"packet", "--locale", "es-US", "--doc", "fever-acetaminophen-dosing.txt", "--out", packet.string()});
+    REQUIRE(made.exit_code == 0);
+    const std::string html = read_file(packet);
+    REQUIRE(html.find("<td class=\"target\" lang=\"es-US\" dir=\"ltr\">") != std::string::npos);
+    REQUIRE(html.find("&lt;script&gt;alert(document.cookie)&lt;/script&gt;") != std::string::npos);
+    REQUIRE(html.find("<script") == std::string::npos);
+    REQUIRE(html.find("<mark class=\"qa-error\">") != std::string::npos);
+    REQUIRE(html.find("QA error (numbers)") != std::string::npos);
+    REQUIRE(html.find("entries in the log for es-US") != std::string::npos);
+    REQUIRE(html.find("translated 105;") != std::string::npos);
+    REQUIRE(html.find("class=\"signature-block\"") != std::string::npos);
+    REQUIRE(html.find("@media print") != std::string::npos);
+    // Every segment of the document, once.
+    std::size_t rows = 0;
+    for (auto at = html.find("<tr data-segment="); at != std::string::npos; at = html.find("<tr data-segment=", at + 1))
+        ++rows;
+    REQUIRE(rows == 105);
+
+    // A document not in the project: exit 2, no file.
+    const fs::path none = dir / "none.html";
+    const Result refused = run_medloc(db, {"packet", "--locale", "es-US", "--doc", "nope.txt", "--out", none.string()});
+    REQUIRE(refused.exit_code == 2);
+    REQUIRE(refused.err.find("nope.txt") != std::string::npos);
+    REQUIRE_FALSE(fs::exists(none));
 }

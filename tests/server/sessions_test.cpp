@@ -69,8 +69,7 @@ TEST_CASE("the table of sessions stays bounded: visitors cannot grow it without 
     Sessions sessions;
     const auto start = Sessions::Clock::now();
     const std::string kept = sessions.open("carla", start);
-    for (std::size_t i = 0; i < Sessions::kMost + 50; ++i)
-        sessions.open("", start + std::chrono::milliseconds(i + 1));
+    for (std::size_t i = 0; i < Sessions::kMost + 50; ++i) sessions.open("", start + std::chrono::milliseconds(i + 1));
     REQUIRE(sessions.size() <= Sessions::kMost);
     // The least recently used went first.
     REQUIRE_FALSE(sessions.find(kept, start + std::chrono::seconds(30)));

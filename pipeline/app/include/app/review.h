@@ -48,7 +48,7 @@ struct ReviewOutcome {
     std::string locale;
     std::size_t changed = 0;
     std::size_t skipped = 0;
-    std::size_t waived = 0;  // waive: the QA errors waived
+    std::size_t waived = 0;                   // waive: the QA errors waived
     std::vector<ReviewedDocument> documents;  // whole-document clinical reviews recorded
     // The act's last entry in the log, which its signature covers (with
     // every entry before it): shown to the person as their recorded signature.
