@@ -202,6 +202,20 @@ check('a signature is refused when the segment changed after it was shown', asyn
   assert.deepEqual(documentStates('amps-children.txt', 'es-US'), before);
 });
 
+check('a clinician waives a QA error with a reason, and it no longer blocks', async ({ page, address }) => {
+  const before = documentStates('fever-acetaminophen-dosing.txt', 'es-US');
+  assert.ok(before.qa_errors >= 1);
+  await openReview(page, address, 'fever-acetaminophen-dosing.txt', 'es-US');
+  const flagged = page.locator('table.review tr[data-segment]', { has: page.locator('li.error') }).first();
+  await Promise.all([page.waitForNavigation(), flagged.locator('a[data-act=waive]').click()]);
+  assert.equal(await page.locator('section.manifestation [data-field=meaning]').innerText(), 'waived');
+  await page.fill('#comment', 'Checked against the label: the pseudo-translation keeps 16 mg on purpose.');
+  await page.fill('#passphrase', passphrase('carla'));
+  await Promise.all([page.waitForNavigation(), page.click('form.sign button[type=submit]')]);
+  assert.equal(await page.locator('section.recorded [data-field=meaning]').innerText(), 'waived');
+  assert.equal(documentStates('fever-acetaminophen-dosing.txt', 'es-US').qa_errors, before.qa_errors - 1);
+});
+
 check('a form posted without its form token (CSRF) is refused', async ({ page, address }) => {
   await openReview(page, address, 'amps-children.txt', 'es-US');
   const segment = await row(page, 4).getAttribute('data-segment');
@@ -228,6 +242,25 @@ check('the translator approving her own work sees the refusal, and nothing chang
   assert.match(await page.locator('.notice.refused').innerText(), /Dan Dunn translated it; the clinical approver must be someone else.*Nothing was changed/s);
   assert.deepEqual(documentStates('asthma-action-plan.txt', 'es-US'), before);
   assert.equal(run(['history', '--doc', 'asthma-action-plan.txt', '--json']), log);
+});
+
+check('the document sign-off is offered under the whole document only, and records the clinical review', async ({ page, address }) => {
+  await signOut(page);
+  await signIn(page, address, 'carla');
+  assert.equal(await page.locator('#signoff').count(), 0);
+  await openReview(page, address, 'asthma-action-plan.txt', 'es-US');
+  assert.equal(await page.locator('table.review tr[data-segment]').count(), documentStates('asthma-action-plan.txt', 'es-US').revised);
+  await Promise.all([page.waitForNavigation(), page.click('#signoff button[type=submit]')]);
+  assert.equal(await page.locator('#signoff').count(), 0);
+  assert.match(await page.locator('section.manifestation [data-field=meaning]').innerText(), /approved for clinical accuracy \(whole document\)/);
+  await page.fill('#passphrase', passphrase('carla'));
+  await Promise.all([page.waitForNavigation(), page.click('form.sign button[type=submit]')]);
+  assert.match(await page.locator('.notice.info').innerText(), /55 segment\(s\) approved/);
+  assert.match(await page.locator('main').innerText(), /Clinical review of asthma-action-plan.txt recorded on \d{4}-\d\d-\d\d; next review due/);
+  const after = documentStates('asthma-action-plan.txt', 'es-US');
+  assert.equal(after.approved, 55);
+  assert.equal(after.review.standing, 'current');
+  assert.equal(after.review.reviewer, 'Dr. Carla Chen');
 });
 
 check('signing out ends the session', async ({ page, address }) => {

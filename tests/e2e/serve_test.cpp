@@ -269,3 +269,59 @@ TEST_CASE("the review packet shows the document side by side with its QA finding
     REQUIRE(refused.err.find("nope.txt") != std::string::npos);
     REQUIRE_FALSE(fs::exists(none));
 }
+
+TEST_CASE("two clinicians signing at once in the workspace lose nothing", "[serve][concurrency]") {
+    TempDir dir;
+    const fs::path db = new_project(dir, "es-US");
+    REQUIRE(succeeds(db, {"extract", (corpus_dir() / "amps-children.txt").string(), "--as", "pat"}));
+    REQUIRE(succeeds(db, {"export", "--locale", "es-US", "--pseudo", "--out", (dir / "x").string()}));
+    REQUIRE(succeeds(db, {"import", (dir / "x" / "es-US" / "amps-children.txt.xlf").string(), "--role", "translator",
+                          "--as", "ana"}));
+    REQUIRE(succeeds(db, {"review", "revise", "--locale", "es-US", "--doc", "amps-children.txt", "--as", "ben"}));
+    Server server(db);
+
+    // Each clinician's session, and the approve links their review page offers.
+    struct Reviewer {
+        std::string id, cookie, token;
+        std::vector<std::pair<std::string, std::string>> segments;  // id, fingerprint shown
+    };
+    std::vector<Reviewer> reviewers;
+    for (const char* id : {"carla", "fay"}) {
+        auto client = server.client();
+        auto [cookie, token] = sign_in(client, db, id);
+        Reviewer reviewer{id, cookie, token, {}};
+        const std::string page = client.Get("/review?doc=amps-children.txt&locale=es-US", {{"Cookie", cookie}})->body;
+        const std::regex link(
+            R"re(act=approve&amp;locale=es-US&amp;doc=amps-children.txt&amp;segment=([0-9a-f]+)&amp;shown=([0-9a-f]{64}))re");
+        for (auto it = std::sregex_iterator(page.begin(), page.end(), link); it != std::sregex_iterator(); ++it)
+            reviewer.segments.emplace_back((*it)[1], (*it)[2]);
+        REQUIRE(reviewer.segments.size() >= 40);
+        reviewers.push_back(std::move(reviewer));
+    }
+    // carla approves the first twenty segments, fay the next twenty, at once.
+    std::vector<int> statuses[2];
+    std::vector<std::thread> threads;
+    for (int r = 0; r < 2; ++r)
+        threads.emplace_back([&, r] {
+            auto client = server.client();
+            const Reviewer& reviewer = reviewers[r];
+            for (int i = 20 * r; i < 20 * r + 20; ++i) {
+                const auto& [segment, shown] = reviewer.segments[i];
+                const auto result = client.Post("/sign", {{"Cookie", reviewer.cookie}},
+                                                httplib::Params{{"csrf", reviewer.token},
+                                                                {"act", "approve"},
+                                                                {"locale", "es-US"},
+                                                                {"doc", "amps-children.txt"},
+                                                                {"segment", segment},
+                                                                {"shown", shown},
+                                                                {"passphrase", passphrase_of(db, reviewer.id)}});
+                statuses[r].push_back(result ? result->status : -1);
+            }
+        });
+    for (std::thread& thread : threads) thread.join();
+    for (const auto& list : statuses)
+        for (const int status : list) REQUIRE(status == 200);
+    const std::string status = run_medloc(db, {"status", "--json"}).out;
+    REQUIRE(status.find("\"approved\": 40") != std::string::npos);
+    REQUIRE(run_medloc(db, {"audit", "verify"}).exit_code == 0);
+}
