@@ -7,6 +7,7 @@
 #include "server/packet.h"
 #include "server/workspace.h"
 
+#include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -49,6 +50,10 @@ void print_pdf(const std::filesystem::path& html, const std::filesystem::path& p
     argv.push_back(nullptr);
     const pid_t child = fork();
     if (child == 0) {
+        // Chromium's own chatter (D-Bus, GPU) is no message for the person.
+        const int quiet = open("/dev/null", O_WRONLY);
+        dup2(quiet, STDOUT_FILENO);
+        dup2(quiet, STDERR_FILENO);
         execv(browser, const_cast<char* const*>(argv.data()));
         _exit(127);
     }

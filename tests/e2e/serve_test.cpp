@@ -325,3 +325,19 @@ TEST_CASE("two clinicians signing at once in the workspace lose nothing", "[serv
     REQUIRE(status.find("\"approved\": 40") != std::string::npos);
     REQUIRE(run_medloc(db, {"audit", "verify"}).exit_code == 0);
 }
+
+TEST_CASE("packet --pdf prints the packet with Debian's chromium", "[packet]") {
+    if (!fs::exists("/usr/bin/chromium")) {
+        WARN("no /usr/bin/chromium (scripts/setup.sh --with-browser installs it): --pdf not tried");
+        return;
+    }
+    TempDir dir;
+    const fs::path db = new_project(dir, "ar");
+    REQUIRE(succeeds(db, {"extract", (corpus_dir() / "amps-children.txt").string(), "--as", "pat"}));
+    const Result printed = run_medloc(db, {"packet", "--locale", "ar", "--doc", "amps-children.txt", "--out",
+                                           (dir / "p.html").string(), "--pdf", (dir / "p.pdf").string()});
+    REQUIRE(printed.exit_code == 0);
+    REQUIRE(printed.err.empty());
+    REQUIRE(read_file(dir / "p.pdf").starts_with("%PDF-"));
+    REQUIRE(read_file(dir / "p.html").find("<td class=\"target\" lang=\"ar\" dir=\"rtl\">") != std::string::npos);
+}
