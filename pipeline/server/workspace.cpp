@@ -141,6 +141,9 @@ private:
             } catch (const pipeline::UsageError& e) {
                 send_page(response, 400,
                           message_page(viewer_of(request), "Cannot do that", {Notice::Kind::error, e.what()}));
+            } catch (const pipeline::Refused& e) {
+                send_page(response, 403,
+                          message_page(viewer_of(request), "Refused", {Notice::Kind::refused, e.what()}));
             } catch (const pipeline::InputError& e) {
                 send_page(response, 404,
                           message_page(viewer_of(request), "Not found", {Notice::Kind::error, e.what()}));

@@ -341,3 +341,17 @@ TEST_CASE("packet --pdf prints the packet with Debian's chromium", "[packet]") {
     REQUIRE(read_file(dir / "p.pdf").starts_with("%PDF-"));
     REQUIRE(read_file(dir / "p.html").find("<td class=\"target\" lang=\"ar\" dir=\"rtl\">") != std::string::npos);
 }
+
+TEST_CASE("a person disabled while signed in is signed out at their next request", "[serve]") {
+    TempDir dir;
+    const fs::path db = new_project(dir);
+    Server server(db);
+    auto client = server.client();
+    const auto [cookie, token] = sign_in(client, db, "carla");
+    REQUIRE(succeeds(db, {"people", "disable", "carla", "--as", "pat"}));
+    const auto refused = client.Get("/", {{"Cookie", cookie}});
+    REQUIRE(refused->status == 403);
+    REQUIRE(refused->body.find("your session has ended") != std::string::npos);
+    REQUIRE(refused->body.find("Dr. Carla Chen") == std::string::npos);
+    REQUIRE(client.Get("/", {{"Cookie", cookie}})->status == 303);
+}
