@@ -80,6 +80,8 @@ dl.counts dt { color: var(--muted); } dl.counts dd { margin: 0; font-weight: 600
   tr { page-break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
   .signature-block { page-break-inside: avoid; }
+  table.review > thead > tr > th:nth-child(4) { width: 7.5rem; }
+  .by { font-size: 7.5pt; }
 }
 .signature-block .line { display: inline-block; min-width: 16rem; border-bottom: 1px solid var(--ink); height: 1.6rem; }
 .signature-block p { margin: .9rem 0; }
