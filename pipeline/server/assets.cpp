@@ -42,6 +42,7 @@ table.review > thead > tr > th:nth-child(1) { width: 3rem; } table.review > thea
 table.review > thead > tr > th:nth-child(5) { width: 9rem; }
 table.review > tbody > tr > td { overflow-wrap: anywhere; }
 details.history table { table-layout: auto; }
+details.history td:nth-child(-n+4), details.history th { white-space: nowrap; }
 table.review tbody.segment { border-top: 2px solid var(--line); }
 tr.history-row td { border-top: none; padding-top: 0; padding-bottom: .3rem; }
 tr.kind-heading td.source, tr.kind-heading td.target { font-weight: 700; }
