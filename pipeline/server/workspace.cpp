@@ -418,6 +418,11 @@ void serve(const std::string& db_path, const ServeOptions& options, const pipeli
     Workspace workspace(db_path, services, out, hosts);
     workspace.route(server);
 
+    if (!is_loopback(options.bind))
+        out << "medloc serve: warning: listening on " << options.bind
+            << ", beyond this machine: passphrases and pages cross the network unencrypted, and any host name is "
+               "answered; put the workspace behind a TLS proxy, or keep --bind 127.0.0.1"
+            << std::endl;
     std::atomic<bool> signalled = false;
     std::thread stopper([&server, &signalled, stop_signals] {
         int signal = 0;
