@@ -98,7 +98,13 @@ SignedIn sign_in(reviews::Store& store, const Credentials& credentials, const st
         throw UsageError(
             "no one is registered in this project yet; its owner registers first with medloc init "
             "--owner ID --name \"Full Name\" (README, \"People\")");
-    if (!person) refuse_sign_in(store, credentials, command, "no registered person has this id", clock);
+    if (!person) {
+        // As long as a wrong passphrase takes, so that the time of a refusal
+        // does not tell which ids are registered.
+        static const std::string unused_hash = reviews::hash_passphrase("no one's passphrase");
+        (void)reviews::passphrase_matches(unused_hash, credentials.passphrase);
+        refuse_sign_in(store, credentials, command, "no registered person has this id", clock);
+    }
     if (person->disabled_at) refuse_sign_in(store, credentials, command, "this person was disabled", clock);
     if (!reviews::passphrase_matches(person->passphrase_hash, credentials.passphrase))
         refuse_sign_in(store, credentials, command, "wrong passphrase", clock);
