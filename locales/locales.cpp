@@ -77,7 +77,15 @@ std::optional<std::string> canonical_tag(std::string_view tag) {
     char id[ULOC_FULLNAME_CAPACITY];
     const std::string input(tag);
     uloc_forLanguageTag(input.c_str(), id, sizeof id, &parsed, &status);
-    if (U_FAILURE(status) || parsed != static_cast<int32_t>(input.size())) return std::nullopt;
+    if (U_FAILURE(status) || parsed != static_cast<int32_t>(input.size())) {
+        // A POSIX or Java locale id ("es_US", "pt_BR"), as some CAT tools
+        // write them: ICU canonicalizes it; anything else is no tag.
+        if (input.find('_') == std::string::npos || input.find_first_of("-@.=;") != std::string::npos)
+            return std::nullopt;
+        status = U_ZERO_ERROR;
+        uloc_canonicalize(input.c_str(), id, sizeof id, &status);
+        if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING) return std::nullopt;
+    }
     icu::Locale locale(id);
     if (locale.isBogus() || std::string_view(locale.getLanguage()).empty()) return std::nullopt;
     std::string canonical = locale.toLanguageTag<std::string>(status);

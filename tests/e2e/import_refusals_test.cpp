@@ -125,6 +125,15 @@ TEST_CASE("import refuses a target language the project does not have", "[import
                      "target language \"fr-FR\" is not a target locale");
 }
 
+TEST_CASE("import takes a target language written as a Java or POSIX locale id (es_US)", "[import]") {
+    Exported x;
+    x.write_changed("target-language=\"es-US\"", "target-language=\"es_US\"");
+    const Result imported = run_medloc(x.db, x.import());
+    INFO(imported.err);
+    REQUIRE(imported.exit_code == 0);
+    REQUIRE(imported.out.find("es-US") != std::string::npos);
+}
+
 TEST_CASE("import refuses a target that lost an inline code", "[import][bad-input]") {
     Exported x;
     x.write_changed(kCodedTarget, "<target state=\"new\">Llame a la clínica al (216) 555-0199");

@@ -22,8 +22,9 @@
 
 namespace medloc::locales {
 
-// The canonical BCP 47 form of `tag` ("es-us" -> "es-US"), or nothing when the
-// tag is not well-formed or names no language.
+// The canonical BCP 47 form of `tag` ("es-us" -> "es-US"; a POSIX or Java
+// locale id "es_US" -> "es-US"), or nothing when the tag is not well-formed
+// or names no language.
 std::optional<std::string> canonical_tag(std::string_view tag);
 
 // Why a well-formed tag names no real locale ("ICU knows no language
