@@ -6,12 +6,15 @@
 #include <unicode/filteredbrk.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
+#include <unicode/ucnv.h>
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
 #include <array>
 #include <cctype>
+#include <climits>
+#include <memory>
 #include <stdexcept>
 
 namespace medloc::locales {
@@ -133,6 +136,36 @@ TextPosition position_of(std::string_view text, std::size_t offset) {
         }
     }
     return position;
+}
+
+std::optional<std::string> to_utf8(std::string_view bytes, const std::string& encoding, std::string& problem) {
+    UErrorCode status = U_ZERO_ERROR;
+    const std::unique_ptr<UConverter, void (*)(UConverter*)> converter(ucnv_open(encoding.c_str(), &status),
+                                                                       ucnv_close);
+    if (U_FAILURE(status) || !converter) {
+        problem = "its encoding \"" + encoding + "\" is not one ICU knows";
+        return std::nullopt;
+    }
+    if (bytes.size() > INT32_MAX / 2 - 16) {
+        problem = "it is too large to convert from " + encoding;
+        return std::nullopt;
+    }
+    // Stop at the first byte sequence the encoding has no character for,
+    // rather than putting U+FFFD in a translation.
+    ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+    icu::UnicodeString text;
+    const auto capacity = static_cast<int32_t>(bytes.size() * 2 + 16);
+    const int32_t length = ucnv_toUChars(converter.get(), text.getBuffer(capacity), capacity, bytes.data(),
+                                         static_cast<int32_t>(bytes.size()), &status);
+    text.releaseBuffer(U_SUCCESS(status) ? length : 0);
+    if (U_FAILURE(status)) {
+        problem = "it is not valid " + encoding + " (it has bytes that " + encoding + " has no character for)";
+        return std::nullopt;
+    }
+    if (text.length() > 0 && text.charAt(0) == 0xFEFF) text.remove(0, 1);
+    std::string utf8;
+    text.toUTF8String(utf8);
+    return utf8;
 }
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view bytes) {

@@ -351,6 +351,33 @@ ReadFile read_file_2_0(pugi::xml_node node, std::string_view target_language) {
 
 }  // namespace
 
+std::string declared_encoding(std::string_view bytes) {
+    // Byte order marks, longest first (XML 1.0, appendix F).
+    if (bytes.starts_with(std::string_view("\xFF\xFE\x00\x00", 4))) return "UTF-32LE";
+    if (bytes.starts_with(std::string_view("\x00\x00\xFE\xFF", 4))) return "UTF-32BE";
+    if (bytes.starts_with("\xEF\xBB\xBF")) return {};
+    if (bytes.starts_with("\xFF\xFE")) return "UTF-16LE";
+    if (bytes.starts_with("\xFE\xFF")) return "UTF-16BE";
+    // Without a mark, "<?" in UTF-16.
+    if (bytes.starts_with(std::string_view("<\x00?\x00", 4))) return "UTF-16LE";
+    if (bytes.starts_with(std::string_view("\x00<\x00?", 4))) return "UTF-16BE";
+    if (!bytes.starts_with("<?xml")) return {};
+    const std::string_view declaration = bytes.substr(0, bytes.find("?>"));
+    const std::size_t name = declaration.find("encoding");
+    if (name == std::string_view::npos) return {};
+    std::size_t at = declaration.find_first_not_of(" \t\r\n", name + 8);
+    if (at == std::string_view::npos || declaration[at] != '=') return {};
+    at = declaration.find_first_not_of(" \t\r\n", at + 1);
+    if (at == std::string_view::npos || (declaration[at] != '"' && declaration[at] != '\'')) return {};
+    const std::size_t end = declaration.find(declaration[at], at + 1);
+    if (end == std::string_view::npos) return {};
+    std::string encoding(declaration.substr(at + 1, end - at - 1));
+    std::string lower;
+    for (const char c : encoding) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    if (lower == "utf-8" || lower == "utf8") return {};
+    return encoding;
+}
+
 ReadXliff read_xliff(std::string_view bytes, std::size_t max_depth) {
     check_xml_policy(bytes, max_depth);
     pugi::xml_document document;

@@ -140,7 +140,17 @@ public:
     // summary (only the plan that is stored shows one).
     FilePlan plan(const std::string& path, bool summarize) {
         summarize_ = summarize;
-        const std::string bytes = read_file(path, request_.limits.max_bytes);
+        std::string bytes = read_file(path, request_.limits.max_bytes);
+        // Another encoding, as its mark or declaration says: read as UTF-8.
+        if (const std::string encoding = xliff::declared_encoding(bytes); !encoding.empty()) {
+            std::string problem;
+            std::optional<std::string> utf8 = locales::to_utf8(bytes, encoding, problem);
+            if (!utf8)
+                Place{path, {}}.fail(0, problem,
+                                     "save the file as UTF-8 in the tool that wrote it, or name its "
+                                     "real encoding in its XML declaration");
+            bytes = std::move(*utf8);
+        }
         const Place place{path, bytes};
         if (const auto bad = locales::find_invalid_utf8(bytes))
             place.fail(*bad, "invalid UTF-8", "save the file as UTF-8 in the tool that wrote it");

@@ -134,6 +134,56 @@ TEST_CASE("import takes a target language written as a Java or POSIX locale id (
     REQUIRE(imported.out.find("es-US") != std::string::npos);
 }
 
+// The export with one target filled in and its declaration naming
+// `encoding`, written in that encoding by iconv(1).
+fs::path reencoded(Exported& x, const std::string& encoding, const std::string& iconv_name) {
+    std::string text = x.text;
+    const std::string declaration = "encoding=\"UTF-8\"";
+    REQUIRE(text.find(declaration) != std::string::npos);
+    text.replace(text.find(declaration), declaration.size(), "encoding=\"" + encoding + "\"");
+    const auto target = text.find("<target state=\"new\">");
+    REQUIRE(target != std::string::npos);
+    const auto end = text.find("</target>", target);
+    text.replace(target, end - target, "<target state=\"translated\">Qué es una conmoción cerebral, según la clínica");
+    const fs::path utf8 = x.dir / "utf8.xlf";
+    write_file(utf8, text);
+    const Result converted = run({"iconv", "-f", "UTF-8", "-t", iconv_name, utf8.string()});
+    REQUIRE(converted.exit_code == 0);
+    const fs::path path = x.dir / "returned.xlf";
+    write_file(path, converted.out);
+    return path;
+}
+
+TEST_CASE("import reads an XLIFF in the encoding its declaration or byte order mark names", "[import][encoding]") {
+    // UTF-16 as iconv writes it has a byte order mark; UTF-16BE has none.
+    for (const auto& [declared, iconv_name] : {std::pair{"windows-1252", "WINDOWS-1252"}, std::pair{"UTF-16", "UTF-16"},
+                                               std::pair{"UTF-16", "UTF-16BE"}, std::pair{"UTF-32", "UTF-32"}}) {
+        INFO(declared << " written as " << iconv_name);
+        Exported x;
+        const fs::path path = reencoded(x, declared, iconv_name);
+        REQUIRE(read_file(path).find("clínica") == std::string::npos);  // not UTF-8 on disk
+        const Result imported = run_medloc(x.db, x.import());
+        INFO(imported.err);
+        REQUIRE(imported.exit_code == 0);
+        REQUIRE(run_medloc(x.db, {"export", "--locale", "es-US", "--out", (x.dir / "again").string()}).exit_code == 0);
+        REQUIRE(read_file(x.dir / "again" / "es-US" / "concussion-return-to-play.md.xlf")
+                    .find("Qué es una conmoción cerebral, según la clínica") != std::string::npos);
+    }
+}
+
+TEST_CASE("import refuses an encoding ICU does not know, and bytes not valid in the one declared",
+          "[import][encoding][bad-input]") {
+    Exported x;
+    const fs::path path = reencoded(x, "x-no-such-encoding", "UTF-8");
+    check_refused(x.db, x.import(), path.string() + ":1:", "its encoding \"x-no-such-encoding\" is not one ICU knows");
+    // UTF-16 with half a character: a high surrogate and no low one after it.
+    std::string bytes = read_file(reencoded(x, "UTF-16", "UTF-16LE"));
+    const std::string qu("Q\0u\0", 4);
+    bytes.replace(bytes.find(qu), qu.size(), std::string("Q\0\0\xD8u\0", 6));
+    write_file(path, bytes);
+    check_refused(x.db, x.import(), path.string() + ":1:", "it is not valid UTF-16LE");
+}
+
 TEST_CASE("import refuses a target that lost an inline code", "[import][bad-input]") {
     Exported x;
     x.write_changed(kCodedTarget, "<target state=\"new\">Llame a la clínica al (216) 555-0199");

@@ -41,6 +41,12 @@ struct TextPosition {
 };
 TextPosition position_of(std::string_view text, std::size_t offset);
 
+// `bytes` in `encoding` (a name ICU knows: "windows-1252", "UTF-16LE",
+// "Shift_JIS"), converted to UTF-8, a byte order mark left out. Nothing when
+// ICU knows no such encoding or the bytes are not valid in it; `problem`
+// then says which.
+std::optional<std::string> to_utf8(std::string_view bytes, const std::string& encoding, std::string& problem);
+
 // Byte offset of the first byte that is not part of well-formed UTF-8, if any.
 std::optional<std::size_t> find_invalid_utf8(std::string_view bytes);
 

@@ -92,7 +92,7 @@ struct ReadUnit {
 struct ReadFile {
     std::string project_id;  // "" when the file does not say
     std::string document_id;
-    std::int64_t version = 0;  // 0 when the file does not say
+    std::int64_t version = 0;       // 0 when the file does not say
     std::int64_t log_position = 0;  // 0 when the file does not say
     std::string target_language;
     std::vector<ReadUnit> units;
@@ -105,6 +105,12 @@ struct ReadXliff {
 };
 
 // Something in the bytes is not XLIFF medloc can read: `offset` is where.
+// The encoding an XML file's bytes say they are in, by their byte order
+// mark (UTF-16, UTF-32) or, for ASCII-compatible bytes, their XML
+// declaration (encoding="windows-1252"); "" for UTF-8, XML's default, with
+// or without its mark. The caller converts (locales::to_utf8).
+std::string declared_encoding(std::string_view bytes);
+
 class ReadError : public std::runtime_error {
 public:
     ReadError(std::size_t offset, const std::string& what, std::string todo)
