@@ -168,6 +168,22 @@ bool read_code_2_0(pugi::xml_node node, std::string_view name, Content& content)
     return true;
 }
 
+// A tracked change left in the text (Trados's mtype="x-sdl-deleted" and
+// "x-sdl-added", and the like of other tools) is refused: read through, the
+// deleted text would be stored beside the new ("10 mL 5 mL").
+void refuse_tracked_change(pugi::xml_node mrk) {
+    std::string type = mrk.attribute("mtype").value();
+    if (type.empty()) type = mrk.attribute("type").value();
+    std::string lower;
+    for (const char c : type) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    for (const char* word : {"delet", "insert", "added", "revision", "track"})
+        if (lower.find(word) != std::string::npos)
+            throw ReadError(offset_of(mrk),
+                            "a tracked change (<mrk " + std::string(mrk.attribute("mtype") ? "mtype" : "type") + "=\"" +
+                                type + "\">) is not resolved: its text would be stored as part of the translation",
+                            "accept or reject every tracked change in the tool that made it, then save the file again");
+}
+
 // The text and codes inside a <source> or <target>, in either version's
 // vocabulary; <mrk> (segmentation, annotations) is read through.
 void read_inline(pugi::xml_node parent, Version version, Content& content) {
@@ -182,6 +198,7 @@ void read_inline(pugi::xml_node parent, Version version, Content& content) {
             throw ReadError(offset_of(node), "unknown inline element " + element_name(node) + " in the text",
                             "keep only the inline codes medloc exported");
         if (name == "mrk") {
+            refuse_tracked_change(node);
             read_inline(node, version, content);
             continue;
         }

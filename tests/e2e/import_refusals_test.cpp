@@ -184,6 +184,18 @@ TEST_CASE("import refuses an encoding ICU does not know, and bytes not valid in 
     check_refused(x.db, x.import(), path.string() + ":1:", "it is not valid UTF-16LE");
 }
 
+TEST_CASE("import refuses tracked changes left unresolved in a target", "[import][bad-input]") {
+    for (const char* type : {"x-sdl-deleted", "x-sdl-added", "x-mq-deleted", "x-tracked-insertion"}) {
+        INFO(type);
+        Exported x;
+        const std::string where =
+            x.write_changed("<target state=\"new\">", std::string("<target state=\"translated\">Tome <mrk mtype=\"") +
+                                                          type + "\">10 mL</mrk> 5 mL ");
+        check_refused(x.db, x.import(), where,
+                      std::string("a tracked change (<mrk mtype=\"") + type + "\">) is not resolved");
+    }
+}
+
 TEST_CASE("import refuses a target that lost an inline code", "[import][bad-input]") {
     Exported x;
     x.write_changed(kCodedTarget, "<target state=\"new\">Llame a la clínica al (216) 555-0199");
