@@ -105,6 +105,18 @@ std::pair<std::string, std::string> sign_in(httplib::Client& client, const fs::p
     return {cookie, form_token(dashboard->body)};
 }
 
+// A project (es-US) whose AMPS article ana pseudo-translated and ben revised:
+// every segment ready for a clinician.
+fs::path revised_project(const TempDir& dir) {
+    const fs::path db = new_project(dir, "es-US");
+    REQUIRE(succeeds(db, {"extract", (corpus_dir() / "amps-children.txt").string(), "--as", "pat"}));
+    REQUIRE(succeeds(db, {"export", "--locale", "es-US", "--pseudo", "--out", (dir / "x").string()}));
+    REQUIRE(succeeds(db, {"import", (dir / "x" / "es-US" / "amps-children.txt.xlf").string(), "--role", "translator",
+                          "--as", "ana"}));
+    REQUIRE(succeeds(db, {"review", "revise", "--locale", "es-US", "--doc", "amps-children.txt", "--as", "ben"}));
+    return db;
+}
+
 }  // namespace
 
 TEST_CASE("without a session the workspace serves only the sign-in page and its style sheet and script", "[serve]") {
@@ -156,12 +168,7 @@ TEST_CASE("the session cookie is HttpOnly and SameSite, sign-in gives a new one,
 TEST_CASE("a sign-in or a signature posted without the session's form token is refused and changes nothing",
           "[serve][csrf]") {
     TempDir dir;
-    const fs::path db = new_project(dir, "es-US");
-    REQUIRE(succeeds(db, {"extract", (corpus_dir() / "amps-children.txt").string(), "--as", "pat"}));
-    REQUIRE(succeeds(db, {"export", "--locale", "es-US", "--pseudo", "--out", (dir / "x").string()}));
-    REQUIRE(succeeds(db, {"import", (dir / "x" / "es-US" / "amps-children.txt.xlf").string(), "--role", "translator",
-                          "--as", "ana"}));
-    REQUIRE(succeeds(db, {"review", "revise", "--locale", "es-US", "--doc", "amps-children.txt", "--as", "ben"}));
+    const fs::path db = revised_project(dir);
     Server server(db);
     auto client = server.client();
 
@@ -272,12 +279,7 @@ TEST_CASE("the review packet shows the document side by side with its QA finding
 
 TEST_CASE("two clinicians signing at once in the workspace lose nothing", "[serve][concurrency]") {
     TempDir dir;
-    const fs::path db = new_project(dir, "es-US");
-    REQUIRE(succeeds(db, {"extract", (corpus_dir() / "amps-children.txt").string(), "--as", "pat"}));
-    REQUIRE(succeeds(db, {"export", "--locale", "es-US", "--pseudo", "--out", (dir / "x").string()}));
-    REQUIRE(succeeds(db, {"import", (dir / "x" / "es-US" / "amps-children.txt.xlf").string(), "--role", "translator",
-                          "--as", "ana"}));
-    REQUIRE(succeeds(db, {"review", "revise", "--locale", "es-US", "--doc", "amps-children.txt", "--as", "ben"}));
+    const fs::path db = revised_project(dir);
     Server server(db);
 
     // Each clinician's session, and the approve links their review page offers.
