@@ -168,14 +168,20 @@ bool read_code_2_0(pugi::xml_node node, std::string_view name, Content& content)
     return true;
 }
 
+// Attribute values as XLIFF and XML compare them: ASCII case aside.
+std::string ascii_lower(std::string_view text) {
+    std::string lower;
+    for (const char c : text) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return lower;
+}
+
 // A tracked change left in the text (Trados's mtype="x-sdl-deleted" and
 // "x-sdl-added", and the like of other tools) is refused: read through, the
 // deleted text would be stored beside the new ("10 mL 5 mL").
 void refuse_tracked_change(pugi::xml_node mrk) {
     std::string type = mrk.attribute("mtype").value();
     if (type.empty()) type = mrk.attribute("type").value();
-    std::string lower;
-    for (const char c : type) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    const std::string lower = ascii_lower(type);
     for (const char* word : {"delet", "insert", "added", "revision", "track"})
         if (lower.find(word) != std::string::npos)
             throw ReadError(offset_of(mrk),
@@ -389,8 +395,7 @@ std::string declared_encoding(std::string_view bytes) {
     const std::size_t end = declaration.find(declaration[at], at + 1);
     if (end == std::string_view::npos) return {};
     std::string encoding(declaration.substr(at + 1, end - at - 1));
-    std::string lower;
-    for (const char c : encoding) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    const std::string lower = ascii_lower(encoding);
     if (lower == "utf-8" || lower == "utf8") return {};
     return encoding;
 }

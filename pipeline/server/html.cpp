@@ -3,27 +3,13 @@
 
 #include "xliff/content.h"
 
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <cstdio>
 
 namespace medloc::server {
 namespace {
-
-// The code point starting at text[i] and its length; an invalid byte is
-// taken as U+FFFD of length 1 (stored text is valid UTF-8; this is for safety).
-std::pair<char32_t, std::size_t> decode(std::string_view text, std::size_t i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-    const unsigned char lead = byte(i);
-    if (lead < 0x80) return {lead, 1};
-    const std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
-    if (length == 0 || i + length > text.size()) return {0xFFFD, 1};
-    char32_t code = lead & (0x7F >> length);
-    for (std::size_t k = 1; k < length; ++k) {
-        if ((byte(i + k) & 0xC0) != 0x80) return {0xFFFD, 1};
-        code = (code << 6) | (byte(i + k) & 0x3F);
-    }
-    return {code, length};
-}
 
 // Invisible, or changes the order or look of what follows.
 bool is_hidden(char32_t code) {
@@ -143,11 +129,14 @@ std::string escape(std::string_view text) {
             continue;
         default: break;
         }
-        const auto [code, length] = decode(text, i);
-        if (is_hidden(code)) append_hidden(out, code);
-        else if (code == 0xFFFD && length == 1 && static_cast<unsigned char>(c) >= 0x80) out += "\xEF\xBF\xBD";
-        else out.append(text.substr(i, length));
-        i += length;
+        // Stored text is valid UTF-8; a byte that is not shows as U+FFFD.
+        std::size_t next = i;
+        UChar32 code = 0;
+        U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), next, text.size(), code);
+        if (code < 0) out += "\xEF\xBF\xBD";
+        else if (is_hidden(static_cast<char32_t>(code))) append_hidden(out, static_cast<char32_t>(code));
+        else out.append(text.substr(i, next - i));
+        i = next;
     }
     return out;
 }
