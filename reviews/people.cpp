@@ -21,7 +21,8 @@ TargetPeople people_of(Store& store, std::string_view segment_id, std::string_vi
         const Event* event = std::get_if<Event>(&entry.record);
         if (!event) continue;
         switch (event->meaning) {
-        case Meaning::translated: people = {authors_of(store, *event), std::nullopt, std::nullopt, {}}; break;
+        case Meaning::translated:
+        case Meaning::kept_source: people = {authors_of(store, *event), std::nullopt, std::nullopt, {}}; break;
         case Meaning::revised:
             // Logs from before rewrites were translations hold a reviser's
             // rewrite as a revision; its translator stays who they were.

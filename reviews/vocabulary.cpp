@@ -32,15 +32,19 @@ constexpr std::pair<Role, const char*> kRoleWords[] = {{Role::translator, "trans
                                                        {Role::publisher, "publisher"},
                                                        {Role::system, "system"}};
 
-constexpr std::pair<Act, const char*> kActWords[] = {
-    {Act::revise, "revise"}, {Act::approve, "approve"}, {Act::reject, "reject"}, {Act::waive, "waive"}};
+constexpr std::pair<Act, const char*> kActWords[] = {{Act::revise, "revise"},
+                                                     {Act::approve, "approve"},
+                                                     {Act::reject, "reject"},
+                                                     {Act::waive, "waive"},
+                                                     {Act::keep_source, "keep-source"}};
 
 constexpr std::pair<Meaning, const char*> kMeaningWords[] = {{Meaning::translated, "translated"},
                                                              {Meaning::revised, "revised"},
                                                              {Meaning::approved, "approved for clinical accuracy"},
                                                              {Meaning::rejected, "rejected"},
                                                              {Meaning::invalidated, "invalidated: source text changed"},
-                                                             {Meaning::waived, "waived"}};
+                                                             {Meaning::waived, "waived"},
+                                                             {Meaning::kept_source, "translated as the source text"}};
 
 }  // namespace
 

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstring>
+#include <map>
 
 namespace medloc::xliff {
 namespace {
@@ -36,14 +37,18 @@ std::string_view namespace_of(pugi::xml_node node, std::string_view prefix) {
     return {};
 }
 
+// The namespace an element's name is in ("" for none).
+std::string_view element_namespace(pugi::xml_node node) {
+    const std::string_view name = node.name();
+    const std::size_t colon = name.find(':');
+    return namespace_of(node, colon == std::string_view::npos ? std::string_view() : name.substr(0, colon));
+}
+
 // XLIFF's namespace (either version), or none at all in a file written
 // without one.
 bool in_xliff_namespace(pugi::xml_node node) {
-    const std::string_view name = node.name();
-    const std::size_t colon = name.find(':');
-    const std::string_view prefix = colon == std::string_view::npos ? std::string_view() : name.substr(0, colon);
-    const std::string_view uri = namespace_of(node, prefix);
-    if (uri.empty()) return prefix.empty();
+    const std::string_view uri = element_namespace(node);
+    if (uri.empty()) return std::string_view(node.name()).find(':') == std::string_view::npos;
     return uri.starts_with("urn:oasis:names:tc:xliff:document:");
 }
 
@@ -59,15 +64,19 @@ std::size_t offset_of(pugi::xml_node node) {
 
 std::string element_name(pugi::xml_node node) { return "<" + std::string(node.name()) + ">"; }
 
-// An attribute of medloc's own namespace, whatever prefix the file uses.
-std::string medloc_attribute(pugi::xml_node node, std::string_view name) {
+// An attribute of the namespace `uri`, whatever prefix the file uses.
+std::string attribute_in(pugi::xml_node node, std::string_view uri, std::string_view name) {
     for (const pugi::xml_attribute a : node.attributes()) {
         const std::string_view qualified = a.name();
         const std::size_t colon = qualified.find(':');
         if (colon == std::string_view::npos || qualified.substr(colon + 1) != name) continue;
-        if (namespace_of(node, qualified.substr(0, colon)) == kMedlocNamespace) return a.value();
+        if (namespace_of(node, qualified.substr(0, colon)) == uri) return a.value();
     }
     return {};
+}
+
+std::string medloc_attribute(pugi::xml_node node, std::string_view name) {
+    return attribute_in(node, kMedlocNamespace, name);
 }
 
 // A number medloc wrote into the file (0 when it is not there); `what` it is.
@@ -132,22 +141,53 @@ void append_code_point(Content& content, pugi::xml_node node) {
     content.append_text(utf8);
 }
 
-void read_inline(pugi::xml_node parent, Version version, Content& content);
+// The text of one <source> or <target> as it is read: the opening codes of
+// XLIFF 1.2 by their rid, which pairs a closing code to its opening one when
+// a tool numbers each code apart (memoQ: <bpt id="1" rid="1"> ...
+// <ept id="2" rid="1">).
+struct InlineText {
+    Version version;
+    Content content;
+    std::map<std::string, int, std::less<>> open_by_rid;
+};
+
+void read_inline(pugi::xml_node parent, InlineText& text);
 
 // A pair of codes around the text inside `node` (1.2 <g>, 2.0 <pc>).
-void read_paired(pugi::xml_node node, Version version, Content& content) {
+void read_paired(pugi::xml_node node, InlineText& text) {
     const int id = code_id(node, "id");
-    append_code(content, Run::Kind::open, id);
-    read_inline(node, version, content);
-    append_code(content, Run::Kind::close, id);
+    append_code(text.content, Run::Kind::open, id);
+    read_inline(node, text);
+    append_code(text.content, Run::Kind::close, id);
+}
+
+// A 1.2 opening code (<bpt>, <bx>): its id, remembered by its rid if it has one.
+int opening_id(pugi::xml_node node, InlineText& text) {
+    const int id = code_id(node, "id");
+    if (const pugi::xml_attribute rid = node.attribute("rid")) text.open_by_rid[rid.value()] = id;
+    return id;
+}
+
+// A 1.2 closing code (<ept>, <ex>): the id of the opening code its rid
+// names, or its own id when it has no rid.
+int closing_id(pugi::xml_node node, const InlineText& text) {
+    const pugi::xml_attribute rid = node.attribute("rid");
+    if (!rid) return code_id(node, "id");
+    const auto opening = text.open_by_rid.find(std::string_view(rid.value()));
+    if (opening == text.open_by_rid.end())
+        throw ReadError(offset_of(node),
+                        element_name(node) + " closes rid \"" + rid.value() + "\", which no code before it opens",
+                        "keep the inline codes of the source as they are, each pair in order");
+    return opening->second;
 }
 
 // An XLIFF 1.2 inline element; false when `name` is not one.
-bool read_code_1_2(pugi::xml_node node, std::string_view name, Content& content) {
-    if (name == "g") read_paired(node, Version::v1_2, content);
+bool read_code_1_2(pugi::xml_node node, std::string_view name, InlineText& text) {
+    Content& content = text.content;
+    if (name == "g") read_paired(node, text);
     else if (name == "x" || name == "ph") append_code(content, Run::Kind::placeholder, code_id(node, "id"));
-    else if (name == "bx" || name == "bpt") append_code(content, Run::Kind::open, code_id(node, "id"));
-    else if (name == "ex" || name == "ept") append_code(content, Run::Kind::close, code_id(node, "id"));
+    else if (name == "bx" || name == "bpt") append_code(content, Run::Kind::open, opening_id(node, text));
+    else if (name == "ex" || name == "ept") append_code(content, Run::Kind::close, closing_id(node, text));
     else if (name == "it")
         append_code(content,
                     std::string_view(node.attribute("pos").value()) == "close" ? Run::Kind::close : Run::Kind::open,
@@ -157,8 +197,9 @@ bool read_code_1_2(pugi::xml_node node, std::string_view name, Content& content)
 }
 
 // An XLIFF 2.x inline element; false when `name` is not one.
-bool read_code_2_0(pugi::xml_node node, std::string_view name, Content& content) {
-    if (name == "pc") read_paired(node, Version::v2_0, content);
+bool read_code_2_0(pugi::xml_node node, std::string_view name, InlineText& text) {
+    Content& content = text.content;
+    if (name == "pc") read_paired(node, text);
     else if (name == "ph") append_code(content, Run::Kind::placeholder, code_id(node, "id"));
     else if (name == "sc") append_code(content, Run::Kind::open, code_id(node, "id"));
     else if (name == "ec")
@@ -192,10 +233,10 @@ void refuse_tracked_change(pugi::xml_node mrk) {
 
 // The text and codes inside a <source> or <target>, in either version's
 // vocabulary; <mrk> (segmentation, annotations) is read through.
-void read_inline(pugi::xml_node parent, Version version, Content& content) {
+void read_inline(pugi::xml_node parent, InlineText& text) {
     for (pugi::xml_node node : parent.children()) {
         if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
-            content.append_text(node.value());
+            text.content.append_text(node.value());
             continue;
         }
         if (node.type() != pugi::node_element) continue;
@@ -205,11 +246,11 @@ void read_inline(pugi::xml_node parent, Version version, Content& content) {
                             "keep only the inline codes medloc exported");
         if (name == "mrk") {
             refuse_tracked_change(node);
-            read_inline(node, version, content);
+            read_inline(node, text);
             continue;
         }
         const bool known =
-            version == Version::v1_2 ? read_code_1_2(node, name, content) : read_code_2_0(node, name, content);
+            text.version == Version::v1_2 ? read_code_1_2(node, name, text) : read_code_2_0(node, name, text);
         if (!known)
             throw ReadError(offset_of(node), "unknown inline element " + element_name(node) + " in the text",
                             "keep only the inline codes medloc exported");
@@ -241,9 +282,9 @@ pugi::xml_node only_child(pugi::xml_node parent, std::string_view name) {
 }
 
 Content read_text(pugi::xml_node node, Version version) {
-    Content content;
-    if (node) read_inline(node, version, content);
-    return content;
+    InlineText text{version, {}, {}};
+    if (node) read_inline(node, text);
+    return std::move(text.content);
 }
 
 // Nothing but white space: a target left empty.
@@ -282,6 +323,33 @@ std::optional<UnitState> state_from_2_0(pugi::xml_node segment) {
     return std::nullopt;
 }
 
+// What a CAT tool's own mark says of a 1.2 unit whose XLIFF state says
+// nothing: translated at most, since a tool's confirmation is a hint about
+// the translator's work, never a reviewer's sign-off. Trados (.sdlxliff)
+// <sdl:seg conf="Translated|ApprovedTranslation|ApprovedSignOff">, memoQ
+// (.mqxliff) mq:status="ManuallyConfirmed|Reviewer1Confirmed|...",
+// Phrase (.mxliff) m:confirmed="1".
+std::optional<UnitState> tool_confirmation(pugi::xml_node trans_unit) {
+    constexpr std::string_view kTrados = "http://sdl.com/FileTypes/SdlXliff/1.0";
+    constexpr std::string_view kMemoq = "MQXliff";
+    constexpr std::string_view kPhrase = "http://www.memsource.com/mxlf/2017/6";
+    const std::string memoq = attribute_in(trans_unit, kMemoq, "status");
+    const std::string phrase = attribute_in(trans_unit, kPhrase, "confirmed");
+    bool confirmed = (memoq.find("Confirmed") != std::string::npos) || phrase == "1" || phrase == "true";
+    for (pugi::xml_node defs : trans_unit.children()) {
+        if (local_name(defs.name()) != "seg-defs") continue;
+        bool all = true, any = false;
+        for (pugi::xml_node seg : defs.children()) {
+            if (local_name(seg.name()) != "seg" || element_namespace(seg) != kTrados) continue;
+            const std::string_view conf = seg.attribute("conf").value();
+            any = true;
+            all = all && (conf == "Translated" || conf == "ApprovedTranslation" || conf == "ApprovedSignOff");
+        }
+        confirmed = confirmed || (any && all);
+    }
+    return confirmed ? std::optional(UnitState::translated) : std::nullopt;
+}
+
 // The least advanced of two claims; a claim XLIFF does not define counts as
 // no claim.
 std::optional<UnitState> least_advanced(std::optional<UnitState> a, std::optional<UnitState> b) {
@@ -306,6 +374,7 @@ ReadUnit read_trans_unit(pugi::xml_node node) {
     const pugi::xml_node target = only_child(node, "target");
     set_target(unit, read_text(target, Version::v1_2));
     unit.state = state_from_1_2(node, target);
+    if (!unit.state) unit.state = tool_confirmation(node);
     return unit;
 }
 

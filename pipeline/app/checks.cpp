@@ -66,14 +66,32 @@ std::vector<reviews::Event> Checks::waivers(const reviews::StoredSegment& segmen
     for (const reviews::LogEntry& entry : store_.segment_log(segment.id, locale_)) {
         const auto* event = std::get_if<reviews::Event>(&entry.record);
         if (!event) continue;
-        if (event->meaning == reviews::Meaning::translated || event->meaning == reviews::Meaning::rejected ||
-            event->meaning == reviews::Meaning::invalidated)
+        if (event->meaning == reviews::Meaning::translated || event->meaning == reviews::Meaning::kept_source ||
+            event->meaning == reviews::Meaning::rejected || event->meaning == reviews::Meaning::invalidated)
             standing.clear();
         else if (event->meaning == reviews::Meaning::waived && event->source == segment.source &&
                  event->target == translation.target)
             standing.push_back(*event);
     }
     return standing;
+}
+
+bool Checks::keep_as_source(const reviews::StoredSegment& segment, const reviews::Translation& translation,
+                            const std::string& target) {
+    // The log is read only for the rare target that is the source text.
+    return kept_as_source(segment) || (target == segment.plain && confirmed_source(segment, translation));
+}
+
+// A person confirmed that this target, the source text itself, is the
+// translation (review keep-source, import --confirm-source-copies): the log's
+// latest new target says so.
+bool Checks::confirmed_source(const reviews::StoredSegment& segment, const reviews::Translation& translation) {
+    bool confirmed = false;
+    for (const reviews::LogEntry& entry : store_.segment_log(segment.id, locale_))
+        if (const auto* event = std::get_if<reviews::Event>(&entry.record))
+            if (event->meaning == reviews::Meaning::translated || event->meaning == reviews::Meaning::kept_source)
+                confirmed = event->meaning == reviews::Meaning::kept_source && event->target == translation.target;
+    return confirmed;
 }
 
 std::vector<SegmentFinding> Checks::of(const reviews::StoredSegment& segment, const reviews::Translation& translation) {
@@ -86,8 +104,9 @@ std::vector<SegmentFinding> Checks::of(const reviews::StoredSegment& segment, co
         pseudo_checker_ = std::make_unique<qa::Checker>(source_locale, source_locale);
     }
     // A pseudo-translation is the source by design: only what it keeps is checked.
-    std::vector<qa::Finding> findings = pseudo ? pseudo_checker_->check(segment.plain, *pseudo, true)
-                                               : checker_->check(segment.plain, target, kept_as_source(segment));
+    std::vector<qa::Finding> findings =
+        pseudo ? pseudo_checker_->check(segment.plain, *pseudo, true)
+               : checker_->check(segment.plain, target, keep_as_source(segment, translation, target));
     if (pseudo)
         for (qa::Finding& finding : findings) finding.target = {};  // its places are in the text it was made from
     if (findings.empty()) return out;

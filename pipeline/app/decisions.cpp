@@ -74,6 +74,17 @@ Decision decide_waive(State state, const reviews::TargetPeople& people, const Co
     return apply(state, Meaning::waived);
 }
 
+// Only a target not yet signed off can become the source text: a revised
+// or approved one is rejected first, so that the change is seen.
+Decision decide_keep_source(State state, Role role) {
+    if (role != Role::translator && role != Role::reviser)
+        return refuse("keeping the source text as the translation takes the translator or reviser role");
+    if (state == State::revised || state == State::approved)
+        return refuse(std::string("already ") + reviews::to_string(state) +
+                      "; a reviser or clinician must reject it before its translation can change");
+    return apply(State::translated, Meaning::kept_source);
+}
+
 }  // namespace
 
 bool same_person(const Contributor& a, const Contributor& b) {
@@ -93,6 +104,7 @@ Decision decide(Act act, State state, const reviews::TargetPeople& people, const
     case Act::approve: return decide_approve(state, people, actor, role);
     case Act::reject: return decide_reject(state, role);
     case Act::waive: return decide_waive(state, people, actor, role);
+    case Act::keep_source: return decide_keep_source(state, role);
     }
     return skip({});
 }

@@ -170,6 +170,7 @@ private:
     struct Counts {
         std::map<State, std::size_t> by_state;  // what the changed units became
         std::size_t unchanged = 0, untranslated = 0, source_copies = 0;
+        std::size_t left_out = 0;                    // a stale file's units whose segment changed or was removed
         std::size_t kept_newer = 0;                  // left as exported while the project's target changed since
         std::size_t qa_errors = 0, qa_warnings = 0;  // in the new targets
     };
@@ -201,12 +202,15 @@ private:
         if (!current)
             place.fail(file.offset, "document \"" + file.document_id + "\" is not in this project",
                        "import the files this project exported");
-        if (file.version != current->version)
+        // An older version's file still carries the work on the sentences
+        // that did not change; plan_file takes those and reports the rest.
+        if (file.version <= 0 || file.version > current->version)
             place.fail(file.offset,
-                       "the file was exported from version " + std::to_string(file.version) + " of \"" +
-                           file.document_id + "\", which is now at version " + std::to_string(current->version),
-                       "export the document again and translate the new file (your tool's translation memory "
-                       "carries finished work over)");
+                       file.version <= 0
+                           ? "the file does not say which version of \"" + file.document_id + "\" it was exported from"
+                           : "the file names version " + std::to_string(file.version) + " of \"" + file.document_id +
+                                 "\", which has only " + std::to_string(current->version),
+                       "import the files this project exported, as the CAT tool returned them");
         if (file.target_language.empty())
             place.fail(file.offset, "the file names no target language", "export the file again");
         const auto locale = find_target_locale(settings, file.target_language);
@@ -239,11 +243,18 @@ private:
         }
         std::set<std::string> seen;
         bool all_final = true;
+        const bool stale = file.version < version.version;
+        std::string left_out;  // a stale file's units whose segment is no longer current
         for (const xliff::ReadUnit& unit : file.units) {
             if (!seen.insert(unit.id).second)
                 place.fail(unit.offset, "unit id \"" + unit.id + "\" appears twice",
                            "keep each unit once, as exported");
             const auto segment = segments.find(unit.id);
+            if (segment == segments.end() && stale) {
+                left_out += not_current(place, unit, version);
+                ++counts.left_out;
+                continue;
+            }
             if (segment == segments.end())
                 place.fail(unit.offset,
                            "unit id \"" + unit.id + "\" is not a segment of \"" + version.document_id + "\" version " +
@@ -252,9 +263,27 @@ private:
             plan_unit(place, unit, segment->second, locale, plan, counts);
             all_final = all_final && unit.state == UnitState::final;
         }
-        if (request_.role == Role::clinical && all_final && seen.size() == segments.size())
+        if (request_.role == Role::clinical && !stale && all_final && seen.size() == segments.size())
             plan_document_review(version, locale, segments, plan);
         plan.summary += summary_line(file, version, locale, counts);
+        if (!left_out.empty())
+            plan.summary += "  made from version " + std::to_string(file.version) + "; now version " +
+                            std::to_string(version.version) + ", so " + std::to_string(counts.left_out) +
+                            " unit(s) were not imported (export the document again for them):\n" + left_out;
+    }
+
+    // Why a unit of an older version's file is not imported: its segment
+    // changed (and what replaced it) or was removed; with its text.
+    std::string not_current(const Place& place, const xliff::ReadUnit& unit, const reviews::DocumentVersion& version) {
+        const std::optional<reviews::StoredSegment> old = store_.segment(unit.id);
+        if (!old || old->document_id != version.document_id)
+            place.fail(unit.offset,
+                       "unit id \"" + unit.id + "\" was never a segment of \"" + version.document_id + "\"",
+                       "keep the unit ids medloc exported");
+        std::string what = "removed";
+        for (const reviews::StoredSegment& now : store_.version_segments(version.document_id, version.version))
+            if (now.replaces == unit.id) what = "source changed; now segment " + now.id + " \"" + now.plain + "\"";
+        return "    " + unit.id + " \"" + old->plain + "\": " + what + "\n";
     }
 
     // A clinician's file with every unit final reviews the whole document,
@@ -294,7 +323,10 @@ private:
         if (counts.source_copies > 0)
             line +=
                 "  (a target that is still the source copy stays untranslated; if the translation really "
-                "is the source text, mark the unit translated in your tool)\n";
+                "is the source text, confirm it: medloc review keep-source --locale " +
+                locale +
+                " --segment ID, or mark the units translated in your tool and import with "
+                "--confirm-source-copies)\n";
         return line;
     }
 
@@ -320,13 +352,36 @@ private:
             plan_signoff(unit, here, plan, counts);
             return;
         }
-        // A copy of the source is the pre-filled target, unless the file says it is done.
-        if (target == source && !claims_at_least(unit.state, UnitState::translated)) {
+        // A copy of the source is the pre-filled target whatever its state
+        // says (tools mark copies final), unless a person confirms it.
+        const bool source_copy = target == source;
+        if (source_copy && !(request_.confirm_source_copies && claims_at_least(unit.state, UnitState::translated))) {
             ++counts.source_copies;
             return;
         }
+        if (!source_copy) refuse_source_left_in(place, unit, segment, target);
         if (exported_at_ > 0 && !newer_allows(markup, here, plan, counts)) return;
-        plan_new_target(markup, here, plan, counts);
+        plan_new_target(markup, here, source_copy ? reviews::Meaning::kept_source : reviews::Meaning::translated, plan,
+                        counts);
+    }
+
+    // A tool that typed the translation in front of (or after) the copy
+    // export pre-filled leaves the English sentence in the target: half a
+    // translation, which must not be stored as one.
+    static void refuse_source_left_in(const Place& place, const xliff::ReadUnit& unit,
+                                      const reviews::StoredSegment& segment, const xliff::Content& target) {
+        if (segment.words < 3) return;  // a name or a term may well stand beside its translation
+        const std::string text = target.plain_text(), source = segment.plain;
+        std::string_view rest;
+        if (text.size() > source.size() && text.ends_with(source))
+            rest = std::string_view(text).substr(0, text.size() - source.size());
+        else if (text.size() > source.size() && text.starts_with(source))
+            rest = std::string_view(text).substr(source.size());
+        if (!locales::has_letters_or_digits(rest)) return;
+        place.fail(unit.offset,
+                   "unit \"" + unit.id + "\": the target still holds the whole source text \"" + source +
+                       "\" beside the translation",
+                   "delete the source text left in the target (the copy export pre-filled) and save the file again");
     }
 
     // A target changed in the project after the file was exported is not
@@ -355,9 +410,9 @@ private:
     // New text is a translation, whoever brings it: its authors are who
     // imported it and whom for, and it needs a reviser and a clinician
     // other than them, as any translation does.
-    void plan_new_target(const std::string& markup, const UnitPlan& here, FilePlan& plan, Counts& counts) {
-        Change change =
-            new_target(here.segment, here.locale, markup, State::translated, reviews::Meaning::translated, here.signer);
+    void plan_new_target(const std::string& markup, const UnitPlan& here, reviews::Meaning meaning, FilePlan& plan,
+                         Counts& counts) {
+        Change change = new_target(here.segment, here.locale, markup, State::translated, meaning, here.signer);
         if (here.has_stored_target())
             change.event.comment = std::string("replaces the ") + reviews::to_string(here.stored_state()) + " target";
         if (summarize_)

@@ -48,6 +48,10 @@ void check_request(const ReviewRequest& request) {
         throw UsageError("a rejection needs --comment saying what is wrong, for the translator");
     if (request.act == reviews::Act::waive && no_comment)
         throw UsageError("a waiver needs --comment giving the reason the target is right as it stands");
+    if (request.act == reviews::Act::keep_source && request.segment.empty())
+        throw UsageError(
+            "review keep-source takes --segment ID: each source text is confirmed as the translation "
+            "one segment at a time");
     if (request.check && request.act != reviews::Act::waive)
         throw UsageError("--check names the QA check a waiver is for; only review waive takes it");
 }
@@ -91,6 +95,40 @@ void waive(reviews::Store& store, const reviews::StoredSegment& segment,
     ++outcome.changed;
 }
 
+// Whether the latest new target of the segment is a confirmed source text.
+bool kept_already(reviews::Store& store, const reviews::StoredSegment& segment, const std::string& locale) {
+    bool kept = false;
+    for (const reviews::LogEntry& entry : store.segment_log(segment.id, locale))
+        if (const auto* event = std::get_if<reviews::Event>(&entry.record))
+            if (event->meaning == reviews::Meaning::translated || event->meaning == reviews::Meaning::kept_source ||
+                event->state == reviews::State::needs_translation)
+                kept = event->meaning == reviews::Meaning::kept_source;
+    return kept;
+}
+
+// The source text made the translation, as its author's confirmed work; a
+// segment whose translation already is the confirmed source text is passed
+// over.
+void keep_source(reviews::Store& store, const reviews::StoredSegment& segment, const std::string& locale,
+                 const std::optional<reviews::Translation>& current, const Decision& decision, const Signer& signer,
+                 std::vector<Blocker>& blockers, ReviewOutcome& outcome) {
+    const reviews::State state = current ? current->state : reviews::State::new_;
+    if (decision.kind == Decision::Kind::refuse) {
+        blockers.push_back({{}, segment.document_id, segment.id, state, decision.reason});
+        return;
+    }
+    if (state == reviews::State::translated && kept_already(store, segment, locale)) {
+        ++outcome.skipped;
+        return;
+    }
+    Change change =
+        new_target(segment, locale, segment.source, reviews::State::translated, reviews::Meaning::kept_source, signer);
+    if (state == reviews::State::translated)
+        change.event.comment = "replaces the translated target" + (signer.comment.empty() ? "" : "; " + signer.comment);
+    store_change(store, change);
+    ++outcome.changed;
+}
+
 // The act signs what the person was shown, or nothing.
 void check_shown(reviews::Store& store, const ReviewRequest& request, const Scope& scope, const std::string& locale) {
     if (request.shown.empty()) return;
@@ -110,6 +148,7 @@ std::vector<reviews::Role> roles_for(reviews::Act act) {
     case reviews::Act::approve: return {reviews::Role::clinical};
     case reviews::Act::reject: return {reviews::Role::clinical, reviews::Role::reviser};
     case reviews::Act::waive: return {reviews::Role::clinical};
+    case reviews::Act::keep_source: return {reviews::Role::translator, reviews::Role::reviser};
     }
     return {};
 }
@@ -120,6 +159,7 @@ reviews::Meaning meaning_of(reviews::Act act) {
     case reviews::Act::approve: return reviews::Meaning::approved;
     case reviews::Act::reject: return reviews::Meaning::rejected;
     case reviews::Act::waive: return reviews::Meaning::waived;
+    case reviews::Act::keep_source: return reviews::Meaning::kept_source;
     }
     return reviews::Meaning::revised;
 }
@@ -162,6 +202,10 @@ ReviewOutcome review(reviews::Store& store, const ReviewRequest& request, const 
             Decision decision = decide(request.act, state, people, signed_in.contributor(), role);
             if (request.act == reviews::Act::waive) {
                 waive(store, segment, current, decision, request.check, checks, signer, blockers, outcome);
+                continue;
+            }
+            if (request.act == reviews::Act::keep_source) {
+                keep_source(store, segment, outcome.locale, current, decision, signer, blockers, outcome);
                 continue;
             }
             // QA errors block revision and approval alike.

@@ -75,6 +75,7 @@ struct ImportOptions {
     std::string role;
     std::string for_id;
     bool overwrite_newer = false;
+    bool confirm_source_copies = false;
     InputLimits limits{InputLimits::kXliffBytes};
 };
 int run_import(const Context& context, const ImportOptions& options);

@@ -122,6 +122,9 @@ void add_import(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>
         ->required()
         ->check(CLI::IsMember({"translator", "reviser", "clinical"}));
     command->add_option("--for", o.import.for_id, "The registered person whose work it is, if not yours");
+    command->add_flag("--confirm-source-copies", o.import.confirm_source_copies,
+                      "A target equal to its source that the file marks translated or final is the translation "
+                      "(reference titles, drug names); otherwise it stays the untranslated copy");
     command->add_flag("--overwrite-newer", o.import.overwrite_newer,
                       "Replace targets changed in the project after the file was exported (else refused)");
     add_limits(command, o.import.limits, "XLIFF file");
@@ -131,16 +134,17 @@ void add_import(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>
 void add_review(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
     CLI::App* command = app.add_subcommand(
         "review",
-        "Revise (role reviser), approve (role clinical) or reject (reviser or clinical) translations, or waive "
-        "their QA errors (clinical, not an author)");
-    command->add_option("act", o.review.act, "revise, approve, reject or waive")
+        "Revise (role reviser), approve (role clinical) or reject (reviser or clinical) translations, waive "
+        "their QA errors (clinical, not an author), or confirm that a segment's translation is its source text "
+        "(keep-source, translator or reviser, one --segment at a time)");
+    command->add_option("act", o.review.act, "revise, approve, reject, waive or keep-source")
         ->required()
-        ->check(CLI::IsMember({"revise", "approve", "reject", "waive"}));
+        ->check(CLI::IsMember({"revise", "approve", "reject", "waive", "keep-source"}));
     command->add_option("--locale", o.review.locale, "Target locale")->required();
     command->add_option("--doc", o.review.document, "Every segment of this document");
     command->add_option("--segment", o.review.segment, "This segment");
     command->add_flag("--all", o.review.all, "Every document");
-    command->add_option("--role", o.review.role, "reviser or clinical (default: the role the act takes)")
+    command->add_option("--role", o.review.role, "translator, reviser or clinical (default: the role the act takes)")
         ->check(CLI::IsMember({"translator", "reviser", "clinical", "publisher"}));
     command->add_option("--comment", o.review.comment, "Why (required to reject or waive)");
     command->add_option("--check", o.review.check, "waive: only the errors of this check (numbers, units, ...)");

@@ -1,5 +1,6 @@
-// review.cpp - `medloc review revise|approve|reject|waive`: sign-off by
-// reviewers, and QA errors waived by clinicians.
+// review.cpp - `medloc review revise|approve|reject|waive|keep-source`:
+// sign-off by reviewers, QA errors waived by clinicians, and source texts
+// confirmed as their own translation by translators and revisers.
 #include "app/review.h"
 #include "commands.h"
 #include "io/errors.h"
@@ -10,13 +11,15 @@ namespace medloc::pipeline {
 namespace {
 
 // What each act did, in the order of reviews::Act.
-constexpr const char* kPastTense[] = {"revised", "approved", "rejected", "with QA errors waived"};
+constexpr const char* kPastTense[] = {"revised", "approved", "rejected", "with QA errors waived",
+                                      "kept as their source text, confirmed"};
 
 }  // namespace
 
 int run_review(const Context& context, const ReviewOptions& options) {
     const auto act = reviews::parse_act(options.act);
-    if (!act) throw UsageError("review " + options.act + ": the acts are revise, approve, reject and waive");
+    if (!act)
+        throw UsageError("review " + options.act + ": the acts are revise, approve, reject, waive and keep-source");
     const auto store = open_project(context);
     ReviewRequest request;
     request.act = *act;

@@ -74,7 +74,8 @@ TEST_CASE("the sample in Spanish, from its TMX to the bundle", "[build]") {
     const fs::path file = project.dir / "out" / "es-US" / (kDoc + ".xlf");
 
     // Fill every target from the TMX as a translator's tool would; a
-    // Spanish text equal to the English is marked translated on purpose.
+    // Spanish text equal to the English is marked translated on purpose,
+    // and Ana confirms such targets as she imports them.
     const std::map<std::string, std::string> memory = spanish_memory();
     pugi::xml_document xliff;
     REQUIRE(xliff.load_file(file.c_str(), pugi::parse_default | pugi::parse_ws_pcdata));
@@ -89,7 +90,7 @@ TEST_CASE("the sample in Spanish, from its TMX to the bundle", "[build]") {
     }
     CHECK(filled == 73);
     REQUIRE(xliff.save_file(file.c_str(), "", pugi::format_raw));
-    REQUIRE(project.ok({"import", file.string(), "--as", "ana", "--role", "translator"}));
+    REQUIRE(project.ok({"import", file.string(), "--as", "ana", "--role", "translator", "--confirm-source-copies"}));
     project.approve("es-US");
 
     const Result built = project.build("es-US");

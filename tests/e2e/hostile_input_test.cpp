@@ -47,8 +47,11 @@ struct Project {
             const pugi::xml_node source = unit.node().child("source");
             target.remove_children();
             if (source.find_child([](pugi::xml_node n) { return n.type() == pugi::node_element; })) {
-                target.append_child(pugi::node_pcdata).set_value("ES ");  // translated, keeping its codes
+                // Translated, keeping its codes (a mark each side: text in
+                // front of the whole English alone is refused as half-translated).
+                target.append_child(pugi::node_pcdata).set_value("ES ");
                 for (pugi::xml_node part : source.children()) target.append_copy(part);
+                target.append_child(pugi::node_pcdata).set_value(" (ES)");
             } else {
                 target.text().set(translate(source.text().get()).c_str());
             }
@@ -154,7 +157,7 @@ TEST_CASE("a translated attribute value cannot add attributes to the published p
     };
     const std::string page = project.published(project.translated([&](const std::string& source) {
         const auto found = attack.find(source);
-        return found != attack.end() ? found->second : "ES " + source;
+        return found != attack.end() ? found->second : "ES " + source + " (ES)";
     }));
     const auto images = images_of(page);
     REQUIRE(images.size() == 2);
@@ -171,7 +174,7 @@ TEST_CASE("a quote in a translated Markdown link title stays inside the title", 
     Project project("dose.md", "# Dosing\n\nSee [the chart](chart.png \"Dose chart\").\n");
     const std::string page = project.published(project.translated([](const std::string& source) -> std::string {
         if (source == "Dose chart") return "Tabla \"de\" (dosis) 'x'";
-        return "ES " + source;
+        return "ES " + source + " (ES)";
     }));
     INFO(page);
     const std::vector<std::string> titles = link_titles(page);
@@ -267,7 +270,7 @@ TEST_CASE("a translator's stale file does not replace a newer revision", "[hosti
     // Ana's file, exported before anyone translated.
     const fs::path stale = project.translated([](const std::string& source) {
         if (source == "Give 5 mL every day.") return std::string("Dé 5 mL cada día.");
-        return "ES " + source;
+        return "ES " + source + " (ES)";
     });
     const fs::path kept = project.dir / "ana.xlf";
     fs::copy_file(stale, kept);
@@ -291,11 +294,12 @@ TEST_CASE("a translator's stale file does not replace a newer revision", "[hosti
 
 TEST_CASE("a unit the stale file left as exported keeps the project's newer target", "[hostile]") {
     Project project("dose.txt", "Dosing\n\nGive 5 mL every day.\n");
-    REQUIRE(project.ok(project.import(project.translated([](const std::string& s) { return "ES " + s; }))));
-    const fs::path anas = project.exported();  // Ana's copy: "ES Give 5 mL every day."
+    REQUIRE(project.ok(project.import(project.translated([](const std::string& s) { return "ES " + s + " (ES)"; }))));
+    const fs::path anas = project.exported();  // Ana's copy: "ES Give 5 mL every day. (ES)"
     const fs::path kept = project.dir / "ana.xlf";
     fs::copy_file(anas, kept);
-    const fs::path bens = changed_export(project, "ES Give 5 mL every day.</target>", "Dé 5 mL cada día.</target>");
+    const fs::path bens =
+        changed_export(project, "ES Give 5 mL every day. (ES)</target>", "Dé 5 mL cada día.</target>");
     REQUIRE(project.ok({"import", bens.string(), "--as", "ben", "--role", "reviser"}));
     const Result imported = run_medloc(project.db, project.import(kept));
     INFO(imported.err);
@@ -306,7 +310,7 @@ TEST_CASE("a unit the stale file left as exported keeps the project's newer targ
 
 TEST_CASE("two files for one document in one import are refused with nothing stored", "[hostile]") {
     Project project("dose.txt", "Dosing\n\nGive 5 mL every day.\n");
-    const fs::path first = project.translated([](const std::string& s) { return "ES " + s; });
+    const fs::path first = project.translated([](const std::string& s) { return "ES " + s + " (ES)"; });
     const fs::path one = project.dir / "one.xlf";
     fs::rename(first, one);
     const fs::path two = changed_export(project, "Give 5 mL every day.</target>", "Dé 50 mL cada día.</target>");

@@ -201,6 +201,7 @@ TEST_CASE("OmegaT translates the sample's 1.2 export from the TMX and medloc imp
     reviews::Store& store = *opened;
     const auto version = store.current_version("amps-children.txt");
     std::size_t stored = 0, same = 0;
+    std::vector<std::string> reference_titles;
     for (const reviews::StoredSegment& segment : store.version_segments("amps-children.txt", version->version)) {
         const auto match = spanish.find(segment.plain);
         REQUIRE(match != spanish.end());
@@ -208,6 +209,7 @@ TEST_CASE("OmegaT translates the sample's 1.2 export from the TMX and medloc imp
         INFO(segment.plain);
         if (match->second == segment.plain) {
             CHECK_FALSE(translation);
+            reference_titles.push_back(segment.id);
             ++same;
             continue;
         }
@@ -221,6 +223,31 @@ TEST_CASE("OmegaT translates the sample's 1.2 export from the TMX and medloc imp
     CHECK(stored == 64);
     CHECK(imported.out.find("64 translated") != std::string::npos);
     CHECK(imported.out.find(std::to_string(same) + " still the source copy") != std::string::npos);
+    CHECK(same == 9);
+
+    // Ana confirms that each of them is its own translation; the whole
+    // document then goes through revision and approval, and is built alone
+    // (the corpus's other documents retired from this release).
+    for (const std::string& id : reference_titles)
+        REQUIRE(succeeds(project.db, {"review", "keep-source", "--locale", "es-US", "--segment", id, "--as", "ana"}));
+    REQUIRE(
+        succeeds(project.db, {"review", "revise", "--locale", "es-US", "--doc", "amps-children.txt", "--as", "ben"}));
+    REQUIRE(succeeds(project.db,
+                     {"review", "approve", "--locale", "es-US", "--doc", "amps-children.txt", "--as", "carla"}));
+    const nlohmann::json status = project.status();
+    for (const nlohmann::json& document : status["documents"])
+        if (document["id"] == "amps-children.txt") CHECK(document["locales"]["es-US"]["approved"] == 73);
+        else REQUIRE(succeeds(project.db, {"retire", document["id"].get<std::string>(), "--as", "pat"}));
+    const Result built =
+        run_medloc(project.db, {"build", "--locale", "es-US", "--out", (project.dir / "dist").string(), "--as", "pat"});
+    INFO(built.out << built.err);
+    REQUIRE(built.exit_code == 0);
+    CHECK(read_file(project.dir / "dist" / "es-US" / "amps-children.txt") ==
+          read_file(shared_dir() / "corpus" / "translations" / "amps-children.es.txt"));
+    for (const std::string& id : reference_titles) {
+        const Result history = run_medloc(project.db, {"history", "--segment", id, "--locale", "es-US"});
+        CHECK(history.out.find("translated as the source text") != std::string::npos);
+    }
 }
 
 TEST_CASE("pseudo-translation round trip keeps every document's structure", "[xliff][roundtrip]") {

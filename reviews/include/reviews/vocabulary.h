@@ -29,12 +29,16 @@ enum class Role { translator, reviser, clinical, publisher, system };
 
 // What a reviewer does to a translation.
 // `waive`: accept a target's open QA errors as they stand (a clinician's act).
-enum class Act { revise, approve, reject, waive };
+// `keep_source`: confirm that a segment's right translation is its source
+// text (a reference title, a brand or drug name): a translation like any
+// other, by the person who confirms it.
+enum class Act { revise, approve, reject, waive, keep_source };
 
 // What a change of one segment's translation means, as the log records it.
 // `waived`: a clinician accepted a QA error of the target as it stands; it
-// changes no state.
-enum class Meaning { translated, revised, approved, rejected, invalidated, waived };
+// changes no state. `kept_source`: a translation that a person confirmed is
+// the source text itself (Act::keep_source, import --confirm-source-copies).
+enum class Meaning { translated, revised, approved, rejected, invalidated, waived, kept_source };
 
 const char* to_string(State state);
 const char* to_string(Role role);

@@ -5,11 +5,16 @@
 // and stored, a translation and an event per changed unit, all files of the
 // run in one transaction; only one file's changes are ever held in memory.
 // A target changed in the project after the file was exported (the file
-// says when: xliff.h) is not replaced by the file's older view of it.
+// says when: xliff.h) is not replaced by the file's older view of it. A file
+// made from an older version of a document imports the units whose segment
+// is still in the current version (the same source text, the same id) and
+// reports the others, changed or removed, by id and text.
 //
 // What a unit means is decided from its text first and its state second
 // (PEERS.md: OmegaT never updates state): a target equal to the source is
-// the copy export put there unless the file claims it translated; a target
+// the copy export put there, whatever state the file gives it, unless the
+// person importing confirms such targets (--confirm-source-copies) and the
+// file marks the unit translated; a target
 // that differs from the stored one is new work: a translation, whoever
 // brings it, with the person who imported it (and whom it was imported for)
 // as its authors; an unchanged target can carry a reviser's or clinician's
@@ -33,6 +38,10 @@ struct ImportRequest {
     std::string for_id;  // the person the work is imported for, if not the one importing it
     // Replace targets changed in the project since the file was exported.
     bool overwrite_newer = false;
+    // A target equal to its source that the file marks translated or final
+    // is the translation, confirmed by the person importing (reference
+    // titles, drug names); without this it is the copy export pre-filled.
+    bool confirm_source_copies = false;
     InputLimits limits{InputLimits::kXliffBytes};
 };
 
