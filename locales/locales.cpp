@@ -96,6 +96,19 @@ std::optional<std::string> canonical_tag(std::string_view tag) {
     return canonical;
 }
 
+bool covers(std::string_view memory_tag, std::string_view project_tag) {
+    const auto memory = canonical_tag(memory_tag), project = canonical_tag(project_tag);
+    if (!memory || !project) return false;
+    if (*memory == *project) return true;
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Locale general = icu::Locale::forLanguageTag(*memory, status);
+    const icu::Locale specific = icu::Locale::forLanguageTag(*project, status);
+    if (U_FAILURE(status)) return false;
+    // "es" covers "es-US"; "es-ES" does not cover "es-US", nor "zh-Hant" "zh-Hans".
+    return std::string_view(general.getLanguage()) == specific.getLanguage() && !*general.getCountry() &&
+           !*general.getScript() && !*general.getVariant();
+}
+
 std::string unknown_locale_problem(std::string_view canonical) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Locale locale = icu::Locale::forLanguageTag(std::string(canonical), status);
@@ -281,6 +294,27 @@ std::size_t WordCounter::count(std::string_view utf8) {
     }
     words.setText(icu::UnicodeString());
     return count;
+}
+
+std::vector<Word> WordCounter::words(std::string_view utf8) {
+    std::vector<Word> found;
+    if (utf8.empty()) return found;
+    icu::LocalUTextPointer text = open_utf8(utf8);
+    UErrorCode status = U_ZERO_ERROR;
+    icu::BreakIterator& words = *iterator_->words;
+    words.setText(text.getAlias(), status);
+    check(status, "BreakIterator::setText");
+    // On UTF-8 text ICU's boundaries are byte offsets.
+    int32_t start = words.first();
+    for (int32_t end = words.next(); end != icu::BreakIterator::DONE; start = end, end = words.next()) {
+        const int32_t rule = words.getRuleStatus();
+        if (rule < UBRK_WORD_NONE_LIMIT) continue;
+        found.push_back(
+            {std::string(utf8.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start))),
+             rule >= UBRK_WORD_NUMBER && rule < UBRK_WORD_NUMBER_LIMIT});
+    }
+    words.setText(icu::UnicodeString());
+    return found;
 }
 
 }  // namespace medloc::locales

@@ -14,6 +14,7 @@ constexpr std::string_view kVersionPrefix = "version ";
 constexpr std::string_view kSourcePrefix = ", source sha256 ";
 constexpr std::string_view kTargetsPrefix = "targets sha256 ";
 constexpr std::string_view kGlossaryPrefix = "glossary sha256 ";
+constexpr std::string_view kMemoryPrefix = "memory sha256 ";
 
 template <typename Enum>
 Enum parsed(std::optional<Enum> value, const LogRow& row, const char* what, const std::string& text) {
@@ -205,10 +206,29 @@ GlossaryImport glossary_import_of(const LogRow& row) {
     return import;
 }
 
+LogRow row_of(const MemoryImport& import) {
+    LogRow row = stamped(import);
+    row.meaning = kMemoryMeaning;
+    row.source = std::string(kMemoryPrefix) + import.sha256;
+    return row;
+}
+
+MemoryImport memory_import_of(const LogRow& row) {
+    MemoryImport import = unstamped<MemoryImport>(row);
+    if (!row.source.starts_with(kMemoryPrefix))
+        throw LogFormatError("event " + std::to_string(row.id) + " imports a translation memory it does not name");
+    import.sha256 = row.source.substr(kMemoryPrefix.size());
+    return import;
+}
+
 LogEntry entry_of(const LogRow& row) {
     LogEntry entry;
     entry.id = row.id;
     entry.hash = row.hash;
+    if (row.document_id.empty() && row.meaning == kMemoryMeaning) {
+        entry.record = memory_import_of(row);
+        return entry;
+    }
     if (row.document_id.empty() && row.meaning == kGlossaryMeaning) {
         entry.record = glossary_import_of(row);
         return entry;

@@ -46,6 +46,7 @@ LogRow row_of(const PersonChange& change);
 LogRow row_of(const Release& release);
 LogRow row_of(const Retirement& retirement);
 LogRow row_of(const GlossaryImport& import);
+LogRow row_of(const MemoryImport& import);
 
 // How a release names its manifest in the log.
 std::string release_source(std::string_view manifest_sha256);

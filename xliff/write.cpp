@@ -1,6 +1,7 @@
 // write.cpp - XLIFF 1.2 and 2.0 files, one segment per unit.
 #include "xliff/xliff.h"
 
+#include <algorithm>
 #include <string>
 
 namespace medloc::xliff {
@@ -42,13 +43,28 @@ std::pair<const char*, const char*> state_2_0(UnitState state) {
     return {"initial", nullptr};
 }
 
+// A pre-filled target says where it came from (XLIFF 1.2's state-qualifier).
+std::string qualifier_1_2(const Unit& unit) {
+    if (!unit.leveraged || unit.matches.empty()) return {};
+    return unit.matches.front().kind == Match::Kind::in_context ? " state-qualifier=\"exact-match\""
+                                                                : " state-qualifier=\"leveraged-tm\"";
+}
+
+void write_matches_1_2(std::string& out, const Unit& unit) {
+    for (const Match& match : unit.matches)
+        out += "<alt-trans" + attribute("match-quality", std::to_string(match.quality)) +
+               attribute("origin", match.origin) + "><source>" + write_inline(match.source, Vocabulary::xliff_1_2) +
+               "</source><target>" + write_inline(match.target, Vocabulary::xliff_1_2) + "</target></alt-trans>\n";
+}
+
 void write_unit_1_2(std::string& out, const Unit& unit) {
     out += "<trans-unit" + attribute("id", unit.id) + " xml:space=\"preserve\"";
     if (unit.state == UnitState::final) out += " approved=\"yes\"";
     out += ">\n<source>" + write_inline(unit.source, Vocabulary::xliff_1_2) + "</source>\n";
     if (unit.target)
-        out += std::string("<target state=\"") + state_1_2(unit) + "\">" +
-               write_inline(*unit.target, Vocabulary::xliff_1_2) + "</target>\n";
+        out += std::string("<target state=\"") + (unit.leveraged ? "translated" : state_1_2(unit)) + "\"" +
+               qualifier_1_2(unit) + ">" + write_inline(*unit.target, Vocabulary::xliff_1_2) + "</target>\n";
+    write_matches_1_2(out, unit);
     if (unit.previous_target) {
         out += "<alt-trans alttranstype=\"previous-version\" origin=\"medloc\">";
         if (unit.previous_source)
@@ -78,14 +94,22 @@ std::string write_1_2(const File& file) {
 
 void write_unit_2_0(std::string& out, const Unit& unit) {
     out += "<unit" + attribute("id", unit.id) + ">\n";
+    // The Translation Candidates module: the translation of the earlier
+    // text, and what the memory offers.
+    if (unit.previous_target || !unit.matches.empty()) out += "<mtc:matches>";
     if (unit.previous_target) {
-        // The Translation Candidates module: the translation of the earlier text.
-        out += "<mtc:matches><mtc:match ref=\"#seg\" type=\"tm\" origin=\"medloc: previous version\">";
+        out += "<mtc:match ref=\"#seg\" type=\"tm\" origin=\"medloc: previous version\">";
         out +=
             "<source>" + write_inline(unit.previous_source.value_or(unit.source), Vocabulary::xliff_2_0) + "</source>";
         out += "<target>" + write_inline(*unit.previous_target, Vocabulary::xliff_2_0) + "</target>";
-        out += "</mtc:match></mtc:matches>\n";
+        out += "</mtc:match>";
     }
+    for (const Match& match : unit.matches)
+        out += std::string("<mtc:match ref=\"#seg\" type=\"") + (match.kind == Match::Kind::in_context ? "icm" : "tm") +
+               "\"" + attribute("similarity", std::to_string(std::min(match.quality, 100))) +
+               attribute("origin", match.origin) + "><source>" + write_inline(match.source, Vocabulary::xliff_2_0) +
+               "</source><target>" + write_inline(match.target, Vocabulary::xliff_2_0) + "</target></mtc:match>";
+    if (unit.previous_target || !unit.matches.empty()) out += "</mtc:matches>\n";
     if (!unit.note.empty() || !unit.qa_notes.empty()) {
         out += "<notes>";
         if (!unit.note.empty()) out += "<note category=\"context\">" + escape_xml_text(unit.note) + "</note>";
@@ -99,7 +123,7 @@ void write_unit_2_0(std::string& out, const Unit& unit) {
             out += "<data" + attribute("id", id) + " xml:space=\"preserve\">" + escape_xml_text(markup) + "</data>";
         out += "</originalData>\n";
     }
-    const auto [state, sub_state] = state_2_0(unit.state);
+    const auto [state, sub_state] = state_2_0(unit.leveraged ? UnitState::translated : unit.state);
     out += std::string("<segment id=\"seg\" state=\"") + state + "\"";
     if (sub_state) out += std::string(" subState=\"") + sub_state + "\"";
     out += ">\n<source xml:space=\"preserve\">" +

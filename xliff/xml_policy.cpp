@@ -20,7 +20,8 @@ std::string code_point_name(std::uint32_t value) {
 
 class PolicyScan {
 public:
-    PolicyScan(std::string_view bytes, std::size_t max_depth) : bytes_(bytes), max_depth_(max_depth) {}
+    PolicyScan(std::string_view bytes, std::size_t max_depth, Doctype doctype)
+        : bytes_(bytes), max_depth_(max_depth), doctype_(doctype) {}
 
     void run() {
         while (at_ < bytes_.size()) {
@@ -79,6 +80,8 @@ private:
         } else if (ahead("<![CDATA[")) {
             at_ += 9;
             skip_to("]]>");
+        } else if (ahead("<!DOCTYPE") && doctype_ == Doctype::external_only) {
+            external_doctype(start);
         } else if (ahead("<!")) {
             throw ReadError(start,
                             "the file has a document type declaration (<!DOCTYPE>); medloc reads no DTD, since its "
@@ -124,6 +127,29 @@ private:
         }
     }
 
+    // <!DOCTYPE tmx SYSTEM "tmx14.dtd">: a name for the DTD, never read, and
+    // no internal subset ([...]) that could define entities.
+    void external_doctype(std::size_t start) {
+        char quote = 0;
+        for (; at_ < bytes_.size(); ++at_) {
+            const char c = bytes_[at_];
+            if (quote) {
+                if (c == quote) quote = 0;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '[') {
+                throw ReadError(start,
+                                "the document type declaration has an internal subset ([...]); medloc reads no "
+                                "DTD, since its entities could change the text",
+                                "remove the [...] part of the <!DOCTYPE> declaration");
+            } else if (c == '>') {
+                ++at_;
+                return;
+            }
+        }
+        throw ReadError(start, "the document type declaration never ends", kRepair);
+    }
+
     // &lt; &gt; &amp; &quot; &apos; and references to characters XML allows.
     void reference() {
         const std::size_t start = at_;
@@ -160,6 +186,7 @@ private:
 
     std::string_view bytes_;
     std::size_t max_depth_;
+    Doctype doctype_;
     std::size_t at_ = 0;
     std::size_t depth_ = 0;
 };
@@ -173,6 +200,8 @@ bool is_xml_char(std::uint32_t c) {
     return c <= 0x10FFFF;
 }
 
-void check_xml_policy(std::string_view bytes, std::size_t max_depth) { PolicyScan(bytes, max_depth).run(); }
+void check_xml_policy(std::string_view bytes, std::size_t max_depth, Doctype doctype) {
+    PolicyScan(bytes, max_depth, doctype).run();
+}
 
 }  // namespace medloc::xliff

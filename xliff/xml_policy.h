@@ -22,8 +22,13 @@ namespace medloc::xliff {
 // scalar values from U+0020 except surrogates, U+FFFE and U+FFFF.
 bool is_xml_char(std::uint32_t code_point);
 
+// Whether a document type declaration may name an external DTD: TMX files
+// carry <!DOCTYPE tmx SYSTEM "tmx14.dtd"> by custom. The DTD is never read;
+// an internal subset is refused either way.
+enum class Doctype { refused, external_only };
+
 // Throws ReadError (xliff.h) at the first thing the policy refuses. The
 // bytes must already be known to be UTF-8.
-void check_xml_policy(std::string_view bytes, std::size_t max_depth);
+void check_xml_policy(std::string_view bytes, std::size_t max_depth, Doctype doctype = Doctype::refused);
 
 }  // namespace medloc::xliff

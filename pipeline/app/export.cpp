@@ -2,12 +2,14 @@
 #include "app/export.h"
 
 #include "app/checks.h"
+#include "app/leverage.h"
 #include "app/project.h"
 #include "io/progress.h"
 #include "skeleton/skeleton.h"
 #include "states.h"
 
 #include <map>
+#include <optional>
 
 namespace medloc::pipeline {
 namespace {
@@ -80,21 +82,52 @@ std::vector<std::string> qa_notes(const std::vector<SegmentFinding>& findings) {
     return notes;
 }
 
+// Where a match came from, for the translator: the memory and its people.
+std::string origin_of(const reviews::MemoryUnit& unit) {
+    std::string origin = unit.origin == reviews::kProjectMemory ? "medloc project memory" : unit.origin;
+    if (!unit.translator.empty()) origin += ", translated by " + unit.translator;
+    if (!unit.approver.empty()) origin += ", approved by " + unit.approver;
+    return origin;
+}
+
+// What the memory offers a pending unit; an in-context or exact match
+// whose codes line up with the segment's pre-fills the target.
+void leverage(Leverage& memory, const reviews::StoredSegment& segment, const std::string& context, xliff::Unit& unit,
+              ExportedFile& exported) {
+    const std::vector<MemoryMatch> matches = memory.matches(segment, context);
+    for (const MemoryMatch& match : matches)
+        unit.matches.push_back({match.kind, match.quality, xliff::content_from_markup(match.unit.source),
+                                match.target.value_or(xliff::content_from_markup(match.unit.target)),
+                                origin_of(match.unit)});
+    if (matches.empty()) return;
+    const MemoryMatch& best = matches.front();
+    if (best.kind != xliff::Match::Kind::fuzzy && best.target) {
+        unit.target = *best.target;
+        unit.leveraged = true;
+        ++exported.prefilled;
+    } else if (best.kind == xliff::Match::Kind::fuzzy) {
+        ++exported.fuzzy;
+    }
+}
+
 // The units of one document version; counts pending ones into `exported`.
 void export_units(reviews::Store& store, const reviews::DocumentVersion& version, const ExportRequest& request,
-                  Checks& checks, xliff::File& file, ExportedFile& exported) {
+                  Checks& checks, std::optional<Leverage>& memory, xliff::File& file, ExportedFile& exported) {
     const std::vector<reviews::StoredSegment> segments = store.version_segments(version.document_id, version.version);
+    const std::vector<std::string> contexts = memory ? contexts_of(segments) : std::vector<std::string>{};
     std::map<std::string, xliff::Content> sources;
     for (const reviews::StoredSegment& segment : segments)
         sources[segment.id] = xliff::content_from_markup(segment.source);
     const OriginalCodes originals(version, sources);
-    for (const reviews::StoredSegment& segment : segments) {
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        const reviews::StoredSegment& segment = segments[i];
         const std::optional<reviews::Translation> translation = store.translation(segment.id, request.locale);
         const reviews::State state = translation ? translation->state : reviews::State::new_;
         if (request.pending && !reviews::is_untranslated(state)) continue;
         xliff::Unit unit = unit_for(segment, sources.at(segment.id), translation, request);
         if (translation && !request.pseudo) unit.qa_notes = qa_notes(checks.of(segment, *translation));
         if (request.format == xliff::Version::v2_0) unit.original_codes = originals.of(segment.id);
+        if (memory && reviews::is_untranslated(state)) leverage(*memory, segment, contexts[i], unit, exported);
         exported.pending += reviews::is_untranslated(state);
         file.units.push_back(std::move(unit));
     }
@@ -113,6 +146,9 @@ ExportOutcome export_locale(reviews::Store& store, const ExportRequest& request,
     const auto reading = store.transaction(reviews::Access::read);  // one consistent view of the project
     const std::int64_t log_position = store.log_position();
     Checks checks(store, request.locale);
+    // Pseudo-translations are the workflow's test, not translators' work.
+    std::optional<Leverage> memory;
+    if (!request.pseudo && store.memory_size(request.locale) > 0) memory.emplace(store, request.locale);
     const std::vector<std::string> documents = store.document_ids();
     Progress progress("exporting", documents.size());
     for (const std::string& document_id : documents) {
@@ -128,7 +164,7 @@ ExportOutcome export_locale(reviews::Store& store, const ExportRequest& request,
         file.target_language = request.locale;
         ExportedFile exported;
         exported.document_id = document_id;
-        export_units(store, *version, request, checks, file, exported);
+        export_units(store, *version, request, checks, memory, file, exported);
         if (exported.units > 0) {
             const fs::path path = folder / (document_id + ".xlf");
             services.files.write(path, xliff::write_xliff(file, request.format));

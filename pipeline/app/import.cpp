@@ -4,6 +4,7 @@
 #include "app/blocker.h"
 #include "app/checks.h"
 #include "app/decisions.h"
+#include "app/leverage.h"
 #include "app/project.h"
 #include "io/errors.h"
 #include "io/files.h"
@@ -140,20 +141,8 @@ public:
     // summary (only the plan that is stored shows one).
     FilePlan plan(const std::string& path, bool summarize) {
         summarize_ = summarize;
-        std::string bytes = read_file(path, request_.limits.max_bytes);
-        // Another encoding, as its mark or declaration says: read as UTF-8.
-        if (const std::string encoding = xliff::declared_encoding(bytes); !encoding.empty()) {
-            std::string problem;
-            std::optional<std::string> utf8 = locales::to_utf8(bytes, encoding, problem);
-            if (!utf8)
-                Place{path, {}}.fail(0, problem,
-                                     "save the file as UTF-8 in the tool that wrote it, or name its "
-                                     "real encoding in its XML declaration");
-            bytes = std::move(*utf8);
-        }
+        const std::string bytes = read_xml_file(path, request_.limits.max_bytes);
         const Place place{path, bytes};
-        if (const auto bad = locales::find_invalid_utf8(bytes))
-            place.fail(*bad, "invalid UTF-8", "save the file as UTF-8 in the tool that wrote it");
         xliff::ReadXliff read;
         try {
             read = xliff::read_xliff(bytes, request_.limits.max_depth);
@@ -232,9 +221,14 @@ private:
             file.log_position > 0 && store_.last_translation_change(version.document_id, locale) > file.log_position
                 ? file.log_position
                 : 0;
+        std::vector<reviews::StoredSegment> in_order = store_.version_segments(version.document_id, version.version);
+        contexts_.clear();
+        if (request_.role == Role::clinical) {  // a clinician's approvals join the memory
+            const std::vector<std::string> contexts = contexts_of(in_order);
+            for (std::size_t i = 0; i < in_order.size(); ++i) contexts_.emplace(in_order[i].id, contexts[i]);
+        }
         std::map<std::string, reviews::StoredSegment> segments;
-        for (reviews::StoredSegment& segment : store_.version_segments(version.document_id, version.version))
-            segments.emplace(segment.id, std::move(segment));
+        for (reviews::StoredSegment& segment : in_order) segments.emplace(segment.id, std::move(segment));
 
         Counts counts;
         if (!checks_ || checks_locale_ != locale) {  // one checker per locale, not per file
@@ -446,7 +440,11 @@ private:
             return;
         }
         ++counts.by_state[decision.state];
-        plan.changes.push_back(reviewed(here.segment, *here.stored, decision, here.signer));
+        Change change = reviewed(here.segment, *here.stored, decision, here.signer);
+        if (const auto context = contexts_.find(here.segment.id); context != contexts_.end())
+            remember(change, here.segment, reviews::people_of(store_, here.segment.id, here.locale),
+                     store_.settings().source_locale, context->second);
+        plan.changes.push_back(std::move(change));
     }
 
     reviews::Store& store_;
@@ -456,6 +454,7 @@ private:
     std::unique_ptr<Checks> checks_;  // for the file's locale
     bool summarize_ = false;
     std::string checks_locale_;
+    std::map<std::string, std::string> contexts_;  // a clinician's file: each segment's neighbours' digest
 };
 
 bool all_approved(reviews::Store& store, const reviews::DocumentVersion& version, const std::string& locale) {

@@ -2,8 +2,10 @@
 #include "app/project.h"
 
 #include "io/errors.h"
+#include "io/files.h"
 #include "locales/locales.h"
 #include "signoff.h"
+#include "xliff/xliff.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -111,6 +113,25 @@ std::string as_of_option(const std::string& as_of, const reviews::Clock& clock) 
     const auto date = locales::parse_date(as_of);
     if (!date) throw UsageError("--as-of " + as_of + " is not a date (YYYY-MM-DD)");
     return *date;
+}
+
+std::string read_xml_file(const std::string& path, std::uintmax_t max_bytes) {
+    std::string bytes = read_file(path, max_bytes);
+    // Another encoding, as its mark or declaration says: read as UTF-8.
+    if (const std::string encoding = xliff::declared_encoding(bytes); !encoding.empty()) {
+        std::string problem;
+        std::optional<std::string> utf8 = locales::to_utf8(bytes, encoding, problem);
+        if (!utf8)
+            throw InputError(path, problem,
+                             "save the file as UTF-8 in the tool that wrote it, or name its real encoding in its XML "
+                             "declaration");
+        bytes = std::move(*utf8);
+    }
+    if (const auto bad = locales::find_invalid_utf8(bytes)) {
+        const locales::TextPosition at = locales::position_of(bytes, *bad);
+        throw InputError(path, "invalid UTF-8", "save the file as UTF-8 in the tool that wrote it", at.line, at.column);
+    }
+    return bytes;
 }
 
 }  // namespace medloc::pipeline

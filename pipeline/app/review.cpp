@@ -5,11 +5,14 @@
 #include "app/checks.h"
 #include "app/decisions.h"
 #include "app/document_view.h"
+#include "app/leverage.h"
 #include "app/project.h"
 #include "io/errors.h"
 #include "io/progress.h"
 #include "locales/locales.h"
 #include "signoff.h"
+
+#include <map>
 
 namespace medloc::pipeline {
 namespace {
@@ -129,6 +132,19 @@ void keep_source(reviews::Store& store, const reviews::StoredSegment& segment, c
     ++outcome.changed;
 }
 
+// The neighbours' digest of each segment of the scope's document version.
+// `in_scope` is the whole version unless the scope is one segment.
+std::map<std::string, std::string> contexts_in(reviews::Store& store, const Scope& scope,
+                                               const std::vector<reviews::StoredSegment>& in_scope) {
+    const std::vector<reviews::StoredSegment> segments =
+        scope.only ? store.version_segments(scope.version.document_id, scope.version.version) : in_scope;
+    const std::vector<std::string> contexts = contexts_of(segments);
+    std::map<std::string, std::string> by_id;
+    for (std::size_t i = 0; i < segments.size(); ++i)
+        if (!scope.only || segments[i].id == scope.only->id) by_id.emplace(segments[i].id, contexts[i]);
+    return by_id;
+}
+
 // The act signs what the person was shown, or nothing.
 void check_shown(reviews::Store& store, const ReviewRequest& request, const Scope& scope, const std::string& locale) {
     if (request.shown.empty()) return;
@@ -194,6 +210,10 @@ ReviewOutcome review(reviews::Store& store, const ReviewRequest& request, const 
         const std::vector<reviews::StoredSegment> segments =
             scope.only ? std::vector{*scope.only}
                        : store.version_segments(scope.version.document_id, scope.version.version);
+        // Approvals join the memory with their neighbours' digest.
+        const std::map<std::string, std::string> contexts = request.act == reviews::Act::approve
+                                                                ? contexts_in(store, scope, segments)
+                                                                : std::map<std::string, std::string>{};
         for (const reviews::StoredSegment& segment : segments) {
             const auto current = store.translation(segment.id, outcome.locale);
             const reviews::State state = current ? current->state : reviews::State::new_;
@@ -217,7 +237,10 @@ ReviewOutcome review(reviews::Store& store, const ReviewRequest& request, const 
             } else if (decision.kind == Decision::Kind::skip) {
                 ++outcome.skipped;
             } else if (blockers.empty()) {
-                store_change(store, reviewed(segment, *current, decision, signer));
+                Change change = reviewed(segment, *current, decision, signer);
+                if (const auto context = contexts.find(segment.id); context != contexts.end())
+                    remember(change, segment, people, store.settings().source_locale, context->second);
+                store_change(store, change);
                 ++outcome.changed;
             }
         }

@@ -86,9 +86,32 @@ reviews::DocumentReview whole_document_review(reviews::Store& store, const revie
     return review;
 }
 
+void remember(Change& change, const reviews::StoredSegment& segment, const reviews::TargetPeople& people,
+              const std::string& source_locale, const std::string& context) {
+    if (!change.translation.target || change.translation.state != reviews::State::approved) return;
+    reviews::MemoryUnit unit;
+    unit.source_language = source_locale;
+    unit.target_language = change.translation.locale;
+    unit.source = segment.source;
+    unit.plain = segment.plain;
+    unit.target = *change.translation.target;
+    if (!people.authors.empty()) {
+        unit.translator = people.authors.front().name;
+        unit.translator_id = people.authors.front().id;
+    }
+    unit.approver = change.event.actor;
+    unit.created_at = change.event.at;
+    unit.changed_at = change.event.at;
+    unit.document_id = segment.document_id;
+    unit.context = context;
+    unit.origin = reviews::kProjectMemory;
+    change.remembered = std::move(unit);
+}
+
 void store_change(reviews::Store& store, const Change& change) {
     store.put_translation(change.translation);
     store.add_event(change.event);
+    if (change.remembered) store.add_memory_unit(*change.remembered);
 }
 
 }  // namespace medloc::pipeline

@@ -4,8 +4,10 @@
 #pragma once
 
 #include "app/decisions.h"
+#include "reviews/people.h"
 #include "reviews/store.h"
 
+#include <optional>
 #include <string>
 
 namespace medloc::pipeline {
@@ -25,6 +27,8 @@ struct Signer {
 struct Change {
     reviews::Translation translation;
     reviews::Event event;
+    // An approved translation joins the project's memory (memory.h).
+    std::optional<reviews::MemoryUnit> remembered;
 };
 
 // `target` (stored markup) set as the segment's translation in `state`.
@@ -46,7 +50,14 @@ std::string targets_hash(reviews::Store& store, const reviews::DocumentVersion& 
 reviews::DocumentReview whole_document_review(reviews::Store& store, const reviews::DocumentVersion& version,
                                               const std::string& locale, const Signer& signer);
 
-// Stores a change: the translation and its event.
+// An approval remembered: the target as the memory keeps it, with its
+// translator (the first author), its approver and its neighbours' digest
+// (leverage.h, context_of).
+void remember(Change& change, const reviews::StoredSegment& segment, const reviews::TargetPeople& people,
+              const std::string& source_locale, const std::string& context);
+
+// Stores a change: the translation and its event (and, for an approval,
+// the memory's new unit).
 void store_change(reviews::Store& store, const Change& change);
 
 }  // namespace medloc::pipeline

@@ -134,6 +134,19 @@ struct GlossaryOptions {
 };
 int run_glossary_import(const Context& context, const GlossaryOptions& options);
 
+struct MemoryOptions {
+    std::string file;  // tm import
+    std::string comment;
+    std::string locale;  // tm export, analyze
+    std::string out;
+    bool json = false;  // analyze
+    bool csv = false;
+    InputLimits limits{InputLimits::kXliffBytes};
+};
+int run_tm_import(const Context& context, const MemoryOptions& options);
+int run_tm_export(const Context& context, const MemoryOptions& options);
+int run_analyze(const Context& context, const MemoryOptions& options);
+
 struct PeopleOptions {
     std::string id;
     std::string name;

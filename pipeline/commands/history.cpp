@@ -116,6 +116,21 @@ Shown shown(const reviews::LogEntry& entry) {
                 std::nullopt,
                 import->comment,
                 import->origin};
+    if (const auto* import = std::get_if<reviews::MemoryImport>(&entry.record))
+        return {import->at,
+                {},
+                {},
+                {},
+                import->actor,
+                import->actor_id,
+                {},
+                reviews::to_string(import->role),
+                reviews::kMemoryMeaning,
+                {},
+                "memory sha256 " + import->sha256,
+                std::nullopt,
+                import->comment,
+                import->origin};
     if (const auto* event = std::get_if<reviews::Event>(&entry.record))
         return {event->at,
                 event->document_id,

@@ -47,6 +47,7 @@ struct Options {
     PeopleOptions people;
     RetireOptions retire;
     GlossaryOptions glossary;
+    MemoryOptions memory;
     ServeOptions serve;
     PacketOptions packet;
 };
@@ -197,6 +198,34 @@ void add_retire(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>
     runs.emplace_back(command, [&o](const Context& c) { return run_retire(c, o.retire); });
 }
 
+void add_memory(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
+    CLI::App* memory = app.add_subcommand("tm", "The project's translation memory, which export leverages");
+    memory->require_subcommand(1);
+    CLI::App* import = memory->add_subcommand(
+        "import",
+        "Add the units of a TMX file (1.4b) to the project's memory, kept with the file's name. Role: "
+        "publisher.");
+    import->add_option("file", o.memory.file, "The TMX file")->required();
+    import->add_option("--comment", o.memory.comment, "What it is (default: how many units it added)");
+    add_limits(import, o.memory.limits, "TMX file");
+    runs.emplace_back(import, [&o](const Context& c) { return run_tm_import(c, o.memory); });
+    CLI::App* out = memory->add_subcommand(
+        "export", "Write the project's approved translations into a locale as TMX 1.4b, for other tools");
+    out->add_option("--locale", o.memory.locale, "Target locale")->required();
+    out->add_option("--out", o.memory.out, "The TMX file to write")->required();
+    runs.emplace_back(out, [&o](const Context& c) { return run_tm_export(c, o.memory); });
+
+    CLI::App* analyze =
+        app.add_subcommand("analyze",
+                           "Words still to translate into a locale, per document and in total, by translation memory "
+                           "match band (in-context, 100%, repetitions, 95-99, 85-94, 75-84, 50-74, new)");
+    analyze->add_option("--locale", o.memory.locale, "Target locale")->required();
+    analyze->add_flag("--json", o.memory.json, "As JSON");
+    analyze->add_flag("--csv", o.memory.csv, "As CSV, one row per document and a total row");
+    analyze->excludes(analyze->get_option("--json"));
+    runs.emplace_back(analyze, [&o](const Context& c) { return run_analyze(c, o.memory); });
+}
+
 void add_glossary(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
     CLI::App* glossary = app.add_subcommand("glossary", "The project's terminology, which the clinical checks use");
     glossary->require_subcommand(1);
@@ -342,7 +371,7 @@ int main(int argc, char** argv) {
     std::vector<std::pair<CLI::App*, Run>> runs;
     for (const auto add :
          {add_init, add_extract, add_status, add_export, add_import, add_check, add_review, add_history, add_build,
-          add_audit, add_people, add_retire, add_glossary, add_serve, add_packet})
+          add_audit, add_people, add_retire, add_glossary, add_memory, add_serve, add_packet})
         add(app, options, runs);
 
     try {

@@ -180,6 +180,38 @@ const std::vector<std::string>& migrations() {
     CREATE TRIGGER glossary_is_append_only_delete BEFORE DELETE ON glossary
         BEGIN SELECT RAISE(ABORT, 'glossaries are kept as imported'); END;
     )sql",
+        // 7: the translation memory: approved translations and imported TMX
+        // units, each with the log entry that brought it, found by exact
+        // source text (an index) or by shared words (FTS5).
+        R"sql(
+    CREATE TABLE memory_unit (
+        id              INTEGER PRIMARY KEY,
+        event           INTEGER NOT NULL REFERENCES event(id),
+        source_language TEXT NOT NULL,
+        target_language TEXT NOT NULL,
+        source          TEXT NOT NULL,
+        plain           TEXT NOT NULL,
+        target          TEXT NOT NULL,
+        translator      TEXT NOT NULL,
+        translator_id   TEXT NOT NULL,
+        approver        TEXT NOT NULL,
+        created_at      TEXT NOT NULL,
+        changed_at      TEXT NOT NULL,
+        document_id     TEXT NOT NULL,
+        context         TEXT NOT NULL,
+        origin          TEXT NOT NULL,
+        tuid            TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX memory_by_text ON memory_unit(target_language, plain);
+    CREATE VIRTUAL TABLE memory_words USING fts5(
+        plain, content='memory_unit', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+    CREATE TRIGGER memory_unit_indexed AFTER INSERT ON memory_unit
+        BEGIN INSERT INTO memory_words(rowid, plain) VALUES (new.id, new.plain); END;
+    CREATE TRIGGER memory_is_append_only_update BEFORE UPDATE ON memory_unit
+        BEGIN SELECT RAISE(ABORT, 'the translation memory is append-only'); END;
+    CREATE TRIGGER memory_is_append_only_delete BEFORE DELETE ON memory_unit
+        BEGIN SELECT RAISE(ABORT, 'the translation memory is append-only'); END;
+    )sql",
     };
     return all;
 }

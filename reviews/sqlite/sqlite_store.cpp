@@ -475,6 +475,86 @@ void SqliteStore::put_glossary(const GlossaryImport& import, std::string_view tb
     put.bind(1, import.sha256).bind(2, tbx).run();
 }
 
+namespace {
+
+constexpr const char* kMemoryColumns =
+    "SELECT m.source_language, m.target_language, m.source, m.plain, m.target, m.translator, m.translator_id, "
+    "m.approver, m.created_at, m.changed_at, m.document_id, m.context, m.origin, m.tuid FROM memory_unit m ";
+
+MemoryUnit read_memory_unit(const Statement& row) {
+    return {row.text(0), row.text(1), row.text(2), row.text(3),  row.text(4),  row.text(5),  row.text(6),
+            row.text(7), row.text(8), row.text(9), row.text(10), row.text(11), row.text(12), row.text(13)};
+}
+
+// A word as an FTS5 query term: quoted, so that the index's own tokenizer
+// reads it and no character of it is query syntax.
+std::string fts_term(std::string_view word) {
+    std::string term = "\"";
+    for (const char c : word) term += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return term + "\"";
+}
+
+}  // namespace
+
+std::int64_t SqliteStore::memory_size(std::string_view target_language) {
+    Statement count(db_, "SELECT COUNT(*) FROM memory_unit WHERE target_language = ?");
+    count.bind(1, target_language);
+    count.step();
+    return count.integer(0);
+}
+
+std::vector<MemoryUnit> SqliteStore::memory_exact(std::string_view plain, std::string_view target_language) {
+    Statement get(db_, std::string(kMemoryColumns) + "WHERE m.target_language = ? AND m.plain = ? ORDER BY m.id DESC");
+    get.bind(1, target_language).bind(2, plain);
+    std::vector<MemoryUnit> units;
+    while (get.step()) units.push_back(read_memory_unit(get));
+    return units;
+}
+
+std::vector<MemoryUnit> SqliteStore::memory_candidates(const std::vector<std::string>& words,
+                                                       std::string_view target_language, int limit) {
+    std::string query;
+    for (const std::string& word : words) query += (query.empty() ? "" : " OR ") + fts_term(word);
+    if (query.empty()) return {};
+    // The index is asked for more than `limit`, since it holds every
+    // language pair; ranked by bm25, rarer shared words first.
+    Statement get(db_, std::string(kMemoryColumns) +
+                           "JOIN (SELECT rowid FROM memory_words WHERE memory_words MATCH ?1 ORDER BY rank LIMIT ?3) "
+                           "w ON w.rowid = m.id WHERE m.target_language = ?2");
+    get.bind(1, query).bind(2, target_language).bind(3, static_cast<std::int64_t>(limit) * 4);
+    std::vector<MemoryUnit> units;
+    while (get.step() && static_cast<int>(units.size()) < limit) units.push_back(read_memory_unit(get));
+    return units;
+}
+
+void SqliteStore::each_memory_unit(std::string_view target_language, bool project_only,
+                                   const std::function<void(const MemoryUnit&)>& each) {
+    Statement get(
+        db_, std::string(kMemoryColumns) + "WHERE m.target_language = ?1 AND (?2 = 0 OR m.origin = ?3) ORDER BY m.id");
+    get.bind(1, target_language).bind(2, static_cast<std::int64_t>(project_only)).bind(3, kProjectMemory);
+    while (get.step()) each(read_memory_unit(get));
+}
+
+void SqliteStore::add_memory_import(const MemoryImport& import) { append(row_of(import)); }
+
+void SqliteStore::add_memory_unit(const MemoryUnit& unit) {
+    Statement known(db_,
+                    "SELECT 1 FROM memory_unit WHERE target_language = ? AND plain = ? AND source = ? AND target = ? "
+                    "AND source_language = ?");
+    known.bind(1, unit.target_language).bind(2, unit.plain).bind(3, unit.source).bind(4, unit.target);
+    known.bind(5, unit.source_language);
+    if (known.step()) return;
+    Statement add(db_,
+                  "INSERT INTO memory_unit (event, source_language, target_language, source, plain, target, "
+                  "translator, translator_id, approver, created_at, changed_at, document_id, context, origin, tuid) "
+                  "VALUES ((SELECT MAX(id) FROM event), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    add.bind(1, unit.source_language).bind(2, unit.target_language).bind(3, unit.source).bind(4, unit.plain);
+    add.bind(5, unit.target).bind(6, unit.translator).bind(7, unit.translator_id).bind(8, unit.approver);
+    add.bind(9, unit.created_at).bind(10, unit.changed_at).bind(11, unit.document_id).bind(12, unit.context);
+    add.bind(13, unit.origin).bind(14, unit.tuid);
+    add.run();
+}
+
 std::optional<LogEntry> SqliteStore::release_of(std::string_view manifest_sha256) {
     Statement get(db_, std::string(kLogColumns) +
                            "WHERE document_id IS NULL AND meaning = ? AND source = ? "

@@ -41,6 +41,12 @@ public:
     std::optional<Person> person(std::string_view id) override;
     std::vector<Person> people() override;
     std::optional<std::string> glossary() override;
+    std::int64_t memory_size(std::string_view target_language) override;
+    std::vector<MemoryUnit> memory_exact(std::string_view plain, std::string_view target_language) override;
+    std::vector<MemoryUnit> memory_candidates(const std::vector<std::string>& words, std::string_view target_language,
+                                              int limit) override;
+    void each_memory_unit(std::string_view target_language, bool project_only,
+                          const std::function<void(const MemoryUnit&)>& each) override;
 
     void add_document_version(const DocumentVersion& version) override;
     void set_version_segments(std::string_view document_id, std::int64_t version,
@@ -57,6 +63,8 @@ public:
     std::optional<LogEntry> entry_with_hash(std::string_view hash) override;
     void add_signature(const ActSignature& signature) override;
     void put_glossary(const GlossaryImport& import, std::string_view tbx) override;
+    void add_memory_import(const MemoryImport& import) override;
+    void add_memory_unit(const MemoryUnit& unit) override;
     void put_person(const Person& person) override;
     void add_failed_attempt(const FailedAttempt& attempt) override;
 

@@ -27,6 +27,12 @@ namespace medloc::locales {
 // or names no language.
 std::optional<std::string> canonical_tag(std::string_view tag);
 
+// True when text a memory labels `memory_tag` serves a project locale
+// `project_tag`: the same locale, or a bare language over any of its
+// varieties ("es" for "es-US", "en" for "en-US"); never another region or
+// script ("es-ES" is not "es-US"). POSIX ids are read as canonical_tag does.
+bool covers(std::string_view memory_tag, std::string_view project_tag);
+
 // Why a well-formed tag names no real locale ("ICU knows no language
 // \"xx\""), or "" when its language and region are ones ICU knows.
 std::string unknown_locale_problem(std::string_view canonical);
@@ -84,8 +90,15 @@ private:
     std::unique_ptr<Iterator> iterator_;
 };
 
-// Counts words the way ICU's word break rules see them: runs of letters,
-// numbers, kana or ideographs, so that Japanese and Chinese count sensibly.
+// A word of a text, as ICU's word break rules find it.
+struct Word {
+    std::string text;
+    bool number = false;  // "2.5", "1,000", "911"
+};
+
+// Counts and lists words the way ICU's word break rules see them: runs of
+// letters, numbers, kana or ideographs, so that Japanese and Chinese count
+// sensibly; spaces and punctuation are no words.
 class WordCounter {
 public:
     explicit WordCounter(const std::string& locale_tag);
@@ -94,6 +107,7 @@ public:
     WordCounter& operator=(const WordCounter&) = delete;
 
     std::size_t count(std::string_view utf8);
+    std::vector<Word> words(std::string_view utf8);
 
 private:
     struct Iterator;

@@ -261,11 +261,49 @@ struct GlossaryImport {
 };
 inline constexpr const char* kGlossaryMeaning = "glossary imported";
 
+// A translation memory (a TMX file) added to the project's memory by a
+// publisher: the log keeps the hash of the file's bytes, the memory its
+// units, each naming the file it came from.
+struct MemoryImport {
+    std::string at;
+    std::string actor;
+    std::string actor_id;
+    Role role = Role::publisher;
+    std::string sha256;
+    std::string comment;  // what it added ("219 units, en -> es")
+    std::string origin;   // the file's name
+};
+inline constexpr const char* kMemoryMeaning = "translation memory imported";
+
+// One unit of the project's translation memory: a translation a clinician
+// approved in the project (kept as approved even after its document
+// changes, as a memory does), or a unit of a TMX file imported. Leverage
+// offers it to translators; it never approves anything itself.
+struct MemoryUnit {
+    std::string source_language;  // BCP 47, as the project spells its locales
+    std::string target_language;
+    std::string source;  // inline markup (xliff/content.h)
+    std::string plain;   // the source's plain text: what matches are found by
+    std::string target;
+    std::string translator;     // the person who wrote the target, as named where it came from
+    std::string translator_id;  // their id in the registry, when they are registered
+    std::string approver;       // who approved it (a TMX's changeid)
+    std::string created_at;     // ISO 8601 UTC, or "" when the memory does not say
+    std::string changed_at;
+    std::string document_id;  // where it was approved, or the TMX's document property
+    // A digest of the segments before and after it in its document: the
+    // same text in the same neighbours is an in-context match. "" when not known.
+    std::string context;
+    std::string origin;  // kProjectMemory, or the TMX file's name
+    std::string tuid;
+};
+inline constexpr const char* kProjectMemory = "project";
+
 // One entry of the log, as read back.
 struct LogEntry {
     std::int64_t id = 0;
     std::string hash;
-    std::variant<Event, DocumentReview, PersonChange, Release, Retirement, GlossaryImport> record;
+    std::variant<Event, DocumentReview, PersonChange, Release, Retirement, GlossaryImport, MemoryImport> record;
 };
 
 // One act's signature: by `signer_id`, over the chain up to and including
@@ -362,6 +400,20 @@ public:
     virtual std::vector<Person> people() = 0;
     // The glossary in force: the bytes of the TBX file last imported.
     virtual std::optional<std::string> glossary() = 0;
+    // How many units the memory holds for `target_language`.
+    virtual std::int64_t memory_size(std::string_view target_language) = 0;
+    // The memory's units for `target_language` whose source plain text is
+    // exactly `plain`, newest first.
+    virtual std::vector<MemoryUnit> memory_exact(std::string_view plain, std::string_view target_language) = 0;
+    // Units for `target_language` whose source shares at least one of
+    // `words` (a full-text index, never a scan of the memory), the best
+    // ranked first, at most `limit`.
+    virtual std::vector<MemoryUnit> memory_candidates(const std::vector<std::string>& words,
+                                                      std::string_view target_language, int limit) = 0;
+    // Every unit for `target_language` (from the project's own approvals
+    // only, or all), one at a time, oldest first.
+    virtual void each_memory_unit(std::string_view target_language, bool project_only,
+                                  const std::function<void(const MemoryUnit&)>& each) = 0;
 
     // Writing
     // A new version becomes the document's current one; its segments are
@@ -387,6 +439,12 @@ public:
     // Makes `tbx` the glossary in force and logs who did (its sha256 must
     // be that of `tbx`); the glossaries before it are kept.
     virtual void put_glossary(const GlossaryImport& import, std::string_view tbx) = 0;
+    // Logs a memory's import; its units are added next (add_memory_unit).
+    virtual void add_memory_import(const MemoryImport& import) = 0;
+    // Adds a unit to the memory, refering to the newest log entry (the
+    // approval or the import that brought it); a unit the memory already
+    // holds (same languages, source and target) is not added twice.
+    virtual void add_memory_unit(const MemoryUnit& unit) = 0;
     // The registry as it stands (the log records why).
     virtual void put_person(const Person& person) = 0;
     virtual void add_failed_attempt(const FailedAttempt& attempt) = 0;

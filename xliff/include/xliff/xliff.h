@@ -48,6 +48,17 @@ std::optional<Version> version_named(std::string_view name);
 //   final              1.2 final, approved="yes"    2.0 final
 enum class UnitState { initial, needs_translation, translated, reviewed, final };
 
+// A translation the project's memory offers for a unit: 1.2 <alt-trans>
+// with match-quality and origin, 2.0 <mtc:match> with similarity.
+struct Match {
+    enum class Kind { in_context, exact, fuzzy };
+    Kind kind = Kind::fuzzy;
+    int quality = 0;  // 101 in context, 100 exact, below for fuzzy
+    Content source;   // the memory's source text
+    Content target;
+    std::string origin;  // where it came from: the project, a TMX file's name
+};
+
 struct Unit {
     std::string id;    // the segment id
     std::string note;  // context for the translator
@@ -64,6 +75,12 @@ struct Unit {
     std::optional<Content> previous_target;
     // The original markup of inline codes, by data_id (content.h).
     std::map<std::string, std::string> original_codes;
+    // What the memory offers, best first. When `leveraged`, the target was
+    // pre-filled from the first (in context or exact), and says so: 1.2
+    // state-qualifier "exact-match" (in context) or "leveraged-tm" (exact),
+    // 2.0 state "translated" and the match listed.
+    std::vector<Match> matches;
+    bool leveraged = false;
 };
 
 struct File {
@@ -104,13 +121,13 @@ struct ReadXliff {
     std::vector<ReadFile> files;
 };
 
-// Something in the bytes is not XLIFF medloc can read: `offset` is where.
 // The encoding an XML file's bytes say they are in, by their byte order
 // mark (UTF-16, UTF-32) or, for ASCII-compatible bytes, their XML
 // declaration (encoding="windows-1252"); "" for UTF-8, XML's default, with
 // or without its mark. The caller converts (locales::to_utf8).
 std::string declared_encoding(std::string_view bytes);
 
+// Something in the bytes is not XLIFF (or TMX) medloc can read: `offset` is where.
 class ReadError : public std::runtime_error {
 public:
     ReadError(std::size_t offset, const std::string& what, std::string todo)

@@ -5,6 +5,11 @@
 // translates only what is in <target> (PEERS.md); import knows a returned
 // copy for what it is. A stale translation (the source changed since) goes
 // along as a reference, never as the target.
+//
+// A pending unit gets what the project's translation memory offers
+// (leverage.h): an in-context or exact match pre-fills its target and says
+// so, fuzzy matches go beside it; none of it is a translation until a
+// translator imports it.
 #pragma once
 
 #include "app/services.h"
@@ -29,6 +34,8 @@ struct ExportedFile {
     std::string path;  // "" when the document had nothing to export
     std::size_t units = 0;
     std::size_t pending = 0;
+    std::size_t prefilled = 0;  // pending units whose target the memory filled (in context or exact)
+    std::size_t fuzzy = 0;      // pending units offered only fuzzy matches
 };
 
 struct ExportOutcome {

@@ -5,6 +5,7 @@
 #include "reviews/clock.h"
 #include "reviews/store.h"
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -32,6 +33,12 @@ std::string target_locale_option(const reviews::ProjectSettings& settings, std::
 
 // The project's target locales, comma-separated, for messages.
 std::string target_list(const reviews::ProjectSettings& settings);
+
+// An XML file another tool wrote (XLIFF, TMX), as UTF-8: read up to
+// `max_bytes`, converted from the encoding its byte order mark or XML
+// declaration names (ICU), and checked to be valid UTF-8. Throws InputError
+// naming the file and what to do.
+std::string read_xml_file(const std::string& path, std::uintmax_t max_bytes);
 
 // A document review is withdrawn when what it signed changed: a new version
 // of the document (even one that changes only markup outside sentences),
