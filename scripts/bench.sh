@@ -9,7 +9,10 @@
 # with /usr/bin/time -v for wall time and peak memory, and prints the ratios.
 # Then the rest of the workflow on all 1000 documents, where no peer does the
 # same job, as plain figures: export --pseudo, import, review revise and
-# approve (--all), build, audit verify.
+# approve (--all), build, audit verify. Then the translation memory: tm
+# export of the project's approved translations, tm import of that TMX into a
+# new project holding a revised copy of the corpus (gen-corpus --mutate 5),
+# export with leverage and analyze there.
 # Usage: scripts/bench.sh [DOCS]   (default 1000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -80,3 +83,23 @@ measure audit "$medloc" --db "$work/b.db" audit verify
 for step in export import revise approve build audit; do
     printf 'medloc %-8s (all documents): %6.2f s  peak %6d KiB\n' "$step" "$(seconds "$step")" "$(peak_kib "$step")"
 done
+
+# The translation memory: the approved translations as TMX, into a project
+# of a revised copy of the corpus, leveraged at export and analyzed.
+measure tm_export "$medloc" --db "$work/b.db" tm export --locale es-US --out "$work/memory.tmx"
+python3 "$gen" --mutate 5 --from "$work/corpus" --out "$work/revised" --seed bench >/dev/null 2>&1
+"$medloc" --db "$work/c.db" init --targets es-US --owner pat --name "Pat Publisher" \
+    --new-password-file "$work/pat.passphrase" >/dev/null
+"$medloc" --db "$work/c.db" extract "$work/revised" $(as pat) >/dev/null
+measure tm_import "$medloc" --db "$work/c.db" tm import "$work/memory.tmx" $(as pat)
+measure leverage "$medloc" --db "$work/c.db" export --locale es-US --out "$work/leveraged"
+measure analyze "$medloc" --db "$work/c.db" analyze --locale es-US
+units=$(grep -c '<tu ' "$work/memory.tmx")
+segments_c=$("$medloc" --db "$work/c.db" status --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["totals"]["segments"])')
+rate() { awk -v n="$1" -v t="$(seconds "$2")" 'BEGIN{printf "%8.0f", n/(t>0?t:0.01)}'; }
+printf 'medloc tm export  (%d units):     %6.2f s  %s units/s     peak %6d KiB\n' "$units" "$(seconds tm_export)" "$(rate "$units" tm_export)" "$(peak_kib tm_export)"
+printf 'medloc tm import  (%d units):     %6.2f s  %s units/s     peak %6d KiB\n' "$units" "$(seconds tm_import)" "$(rate "$units" tm_import)" "$(peak_kib tm_import)"
+printf 'medloc export, leveraged (%d segments): %6.2f s  %s segments/s  peak %6d KiB\n' "$segments_c" "$(seconds leverage)" "$(rate "$segments_c" leverage)" "$(peak_kib leverage)"
+printf 'medloc analyze    (%d segments):  %6.2f s  %s segments/s  peak %6d KiB\n' "$segments_c" "$(seconds analyze)" "$(rate "$segments_c" analyze)" "$(peak_kib analyze)"
+tail -n 1 "$work/leverage.out"
+cat "$work/analyze.out"

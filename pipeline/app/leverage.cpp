@@ -66,9 +66,22 @@ MemoryMatch match_of(Match::Kind kind, int quality, reviews::MemoryUnit unit, co
 
 std::string context_of(const reviews::StoredSegment* before, const reviews::StoredSegment* after) {
     // The ends of a document are a context too; \x1e cannot be in a segment.
-    const std::string text = (before ? before->plain : "\x1e") + '\x1f' + (after ? after->plain : "\x1e");
-    return reviews::sha256_hex(text).substr(0, 32);
+    const auto digest = [](const reviews::StoredSegment* neighbour) {
+        return reviews::sha256_hex(neighbour ? neighbour->plain : "\x1e").substr(0, 16);
+    };
+    return digest(before) + ":" + digest(after);
 }
+
+namespace {
+
+// In context: the same segment before it, or the same after it (an edit
+// next door leaves the other side as it was).
+bool same_context(const std::string& a, const std::string& b) {
+    if (a.size() != 33 || b.size() != 33) return false;
+    return a.compare(0, 16, b, 0, 16) == 0 || a.compare(17, 16, b, 17, 16) == 0;
+}
+
+}  // namespace
 
 std::vector<std::string> contexts_of(const std::vector<reviews::StoredSegment>& segments) {
     std::vector<std::string> contexts;
@@ -136,9 +149,13 @@ std::vector<MemoryMatch> Leverage::matches(const reviews::StoredSegment& segment
                                            std::size_t most, int least) {
     std::vector<MemoryMatch> found;
     std::set<std::string> offered;  // targets already offered, each once
-    for (reviews::MemoryUnit& unit : store_.memory_exact(segment.plain, locale_)) {
+    std::vector<reviews::MemoryUnit> exact = store_.memory_exact(segment.plain, locale_);
+    // In context first, so that a target is offered at its best.
+    std::stable_partition(exact.begin(), exact.end(),
+                          [&](const reviews::MemoryUnit& unit) { return same_context(unit.context, context); });
+    for (reviews::MemoryUnit& unit : exact) {
         if (!offered.insert(unit.target).second) continue;
-        const bool in_context = !context.empty() && unit.context == context;
+        const bool in_context = same_context(unit.context, context);
         found.push_back(match_of(in_context ? Match::Kind::in_context : Match::Kind::exact, in_context ? 101 : 100,
                                  std::move(unit), segment));
     }

@@ -138,7 +138,10 @@ MemoryImportOutcome import_memory(reviews::Store& store, const MemoryImportReque
         sign_in(store, request.credentials, {reviews::Role::publisher}, "tm import", services.clock);
     MemoryImportOutcome outcome;
     const auto transaction = store.transaction(reviews::Access::write);
-    MemoryReader reader(store, std::filesystem::path(request.file).filename().string(), outcome);
+    // Kept with the file's name; never taken for the project's own approvals.
+    std::string origin = std::filesystem::path(request.file).filename().string();
+    if (origin == reviews::kProjectMemory) origin += " (TMX)";
+    MemoryReader reader(store, origin, outcome);
     for (const xliff::TmxUnit& unit : tmx.units) reader.read(unit);
     if (outcome.unchanged()) return outcome;
     reviews::MemoryImport import;
@@ -147,7 +150,7 @@ MemoryImportOutcome import_memory(reviews::Store& store, const MemoryImportReque
     import.actor_id = publisher.person.id;
     import.sha256 = reviews::sha256_hex(bytes);
     import.comment = request.comment.empty() ? summary(outcome) : request.comment;
-    import.origin = std::filesystem::path(request.file).filename().string();
+    import.origin = origin;
     // Logged first: every unit refers to the entry that brought it.
     store.add_memory_import(import);
     for (const reviews::MemoryUnit& unit : reader.new_units()) store.add_memory_unit(unit);
@@ -162,10 +165,12 @@ MemoryExportOutcome export_memory(reviews::Store& store, const MemoryExportReque
     const auto reading = store.transaction(reviews::Access::read);
     const std::string& source_locale = store.settings().source_locale;
     std::string tmx = xliff::tmx_header(source_locale, MEDLOC_VERSION);
+    std::set<std::string> written;  // a pair approved in several places is one unit of a TMX
     store.each_memory_unit(outcome.locale, true, [&](const reviews::MemoryUnit& memory) {
         xliff::TmxUnit unit;
         // The same translation of the same text always has the same id.
         unit.tuid = reviews::sha256_hex(memory.source + '\x1f' + memory.target).substr(0, 16);
+        if (!written.insert(unit.tuid).second) return;
         unit.creation_id = memory.translator;
         unit.creation_date = tmx_date(memory.created_at);
         unit.change_id = memory.approver;

@@ -121,10 +121,11 @@ std::string read_xml_file(const std::string& path, std::uintmax_t max_bytes) {
     if (const std::string encoding = xliff::declared_encoding(bytes); !encoding.empty()) {
         std::string problem;
         std::optional<std::string> utf8 = locales::to_utf8(bytes, encoding, problem);
-        if (!utf8)
+        if (!utf8)  // what names the encoding is at the start of the file
             throw InputError(path, problem,
                              "save the file as UTF-8 in the tool that wrote it, or name its real encoding in its XML "
-                             "declaration");
+                             "declaration",
+                             1, 1);
         bytes = std::move(*utf8);
     }
     if (const auto bad = locales::find_invalid_utf8(bytes)) {

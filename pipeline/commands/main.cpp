@@ -220,9 +220,8 @@ void add_memory(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>
                            "Words still to translate into a locale, per document and in total, by translation memory "
                            "match band (in-context, 100%, repetitions, 95-99, 85-94, 75-84, 50-74, new)");
     analyze->add_option("--locale", o.memory.locale, "Target locale")->required();
-    analyze->add_flag("--json", o.memory.json, "As JSON");
-    analyze->add_flag("--csv", o.memory.csv, "As CSV, one row per document and a total row");
-    analyze->excludes(analyze->get_option("--json"));
+    CLI::Option* json = analyze->add_flag("--json", o.memory.json, "As JSON");
+    analyze->add_flag("--csv", o.memory.csv, "As CSV, one row per document and a total row")->excludes(json);
     runs.emplace_back(analyze, [&o](const Context& c) { return run_analyze(c, o.memory); });
 }
 

@@ -400,7 +400,22 @@ AuditReport SqliteStore::verify_log() {
         return report;
     }
     report.problem = glossary_problem();
+    if (report.problem.empty()) report.problem = memory_problem();
     return report;
+}
+
+// Each unit of the memory must be what the entry that brought it says: the
+// approval of that very text, or the import of the file it names.
+std::string SqliteStore::memory_problem() {
+    Statement units(db_,
+                    "SELECT m.id, m.event FROM memory_unit m LEFT JOIN event e ON e.id = m.event WHERE e.id IS NULL "
+                    "OR (m.origin = ?1 AND (e.meaning != ?2 OR e.source != m.source OR e.target IS NOT m.target OR "
+                    "e.locale != m.target_language)) OR (m.origin != ?1 AND (e.meaning != ?3 OR e.origin != m.origin)) "
+                    "LIMIT 1");
+    units.bind(1, kProjectMemory).bind(2, to_string(Meaning::approved)).bind(3, kMemoryMeaning);
+    if (!units.step()) return "";
+    return "unit " + std::to_string(units.integer(0)) + " of the translation memory is not what log entry " +
+           std::to_string(units.integer(1)) + " brought: it was added or changed outside medloc";
 }
 
 // The glossary in force must be the file its import logged, byte for byte.
@@ -540,9 +555,9 @@ void SqliteStore::add_memory_import(const MemoryImport& import) { append(row_of(
 void SqliteStore::add_memory_unit(const MemoryUnit& unit) {
     Statement known(db_,
                     "SELECT 1 FROM memory_unit WHERE target_language = ? AND plain = ? AND source = ? AND target = ? "
-                    "AND source_language = ?");
+                    "AND source_language = ? AND context = ?");
     known.bind(1, unit.target_language).bind(2, unit.plain).bind(3, unit.source).bind(4, unit.target);
-    known.bind(5, unit.source_language);
+    known.bind(5, unit.source_language).bind(6, unit.context);
     if (known.step()) return;
     Statement add(db_,
                   "INSERT INTO memory_unit (event, source_language, target_language, source, plain, target, "

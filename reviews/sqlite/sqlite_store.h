@@ -73,6 +73,7 @@ private:
     void load_settings();
     void append(LogRow row);
     std::string glossary_problem();
+    std::string memory_problem();
 
     Database db_;
     ProjectSettings settings_;

@@ -441,9 +441,9 @@ public:
     virtual void put_glossary(const GlossaryImport& import, std::string_view tbx) = 0;
     // Logs a memory's import; its units are added next (add_memory_unit).
     virtual void add_memory_import(const MemoryImport& import) = 0;
-    // Adds a unit to the memory, refering to the newest log entry (the
+    // Adds a unit to the memory, referring to the newest log entry (the
     // approval or the import that brought it); a unit the memory already
-    // holds (same languages, source and target) is not added twice.
+    // holds (same languages, source, target and context) is not added twice.
     virtual void add_memory_unit(const MemoryUnit& unit) = 0;
     // The registry as it stands (the log records why).
     virtual void put_person(const Person& person) = 0;

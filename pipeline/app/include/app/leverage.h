@@ -3,7 +3,8 @@
 // The memory (reviews/store.h, MemoryUnit) holds the project's approved
 // translations and the units of the TMX files imported. For a segment it
 // offers, best first:
-//   in context (101%)  the same source text between the same neighbours
+//   in context (101%)  the same source text after the same segment, or
+//                      before the same segment, in its document
 //   exact (100%)       the same source text
 //   fuzzy (below)      a similar source: one minus the word-level edit
 //                      distance over the longer text's weight, where a
@@ -39,8 +40,9 @@ struct MemoryMatch {
     std::optional<xliff::Content> target;
 };
 
-// The digest of a segment's neighbours (the segments before and after it in
-// its document; null at either end), which an in-context match shares.
+// The digests of a segment's neighbours (the segments before and after it
+// in its document; null at either end), one of which an in-context match
+// shares.
 std::string context_of(const reviews::StoredSegment* before, const reviews::StoredSegment* after);
 // The context of each of a document version's segments, in order.
 std::vector<std::string> contexts_of(const std::vector<reviews::StoredSegment>& segments);
