@@ -409,11 +409,33 @@ private:
         Change change = new_target(here.segment, here.locale, markup, State::translated, meaning, here.signer);
         if (here.has_stored_target())
             change.event.comment = std::string("replaces the ") + reviews::to_string(here.stored_state()) + " target";
+        credit_memory(markup, here, change.event);
         if (summarize_)
             for (const SegmentFinding& found : checks_->of(here.segment, change.translation))
                 ++(found.finding.severity == qa::Severity::error ? counts.qa_errors : counts.qa_warnings);
         ++counts.by_state[State::translated];
         plan.changes.push_back(std::move(change));
+    }
+
+    // A target taken unchanged from the translation memory is also the
+    // work of the memory's translator: named in the event, and, when they
+    // are a registered person and the import is for no one else, one of its
+    // authors (as --for makes one), so that they cannot revise or approve
+    // it either.
+    void credit_memory(const std::string& markup, const UnitPlan& here, reviews::Event& event) {
+        auto has_memory = memory_in_.find(here.locale);
+        if (has_memory == memory_in_.end())  // counted once per locale, not per unit
+            has_memory = memory_in_.emplace(here.locale, store_.memory_size(here.locale) > 0).first;
+        if (!has_memory->second) return;
+        for (const reviews::MemoryUnit& unit : store_.memory_exact(here.segment.plain, here.locale)) {
+            if (unit.target != markup) continue;
+            const std::string credit = "from the translation memory (" + unit.origin +
+                                       (unit.translator.empty() ? "" : ", translated by " + unit.translator) + ")";
+            event.comment = event.comment.empty() ? credit : event.comment + "; " + credit;
+            if (event.for_id.empty() && !unit.translator_id.empty() && unit.translator_id != event.actor_id)
+                event.for_id = unit.translator_id;
+            return;
+        }
     }
 
     // The target is the stored one: the file can only sign it off.
@@ -455,6 +477,7 @@ private:
     bool summarize_ = false;
     std::string checks_locale_;
     std::map<std::string, std::string> contexts_;  // a clinician's file: each segment's neighbours' digest
+    std::map<std::string, bool> memory_in_;        // whether the memory holds anything for a locale
 };
 
 bool all_approved(reviews::Store& store, const reviews::DocumentVersion& version, const std::string& locale) {

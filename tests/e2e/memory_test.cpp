@@ -282,3 +282,28 @@ TEST_CASE("a unit slipped into the memory outside medloc fails the audit", "[mem
     CHECK(audit.exit_code != 0);
     CHECK((audit.out + audit.err).find("translation memory") != std::string::npos);
 }
+
+TEST_CASE("text taken from the memory is also its translator's: they cannot revise it", "[memory][four-eyes]") {
+    Sample sample;
+    // Dan (translator, reviser and clinician) translates the sample; Ben
+    // revises, Carla approves: the memory remembers Dan's translations.
+    REQUIRE(succeeds(sample.db, {"tm", "import", sample_memory().string(), "--as", "pat"}));
+    const fs::path file = sample.exported("leveraged") / (kDoc + ".xlf");
+    REQUIRE(succeeds(sample.db,
+                     {"import", file.string(), "--as", "dan", "--role", "translator", "--confirm-source-copies"}));
+    REQUIRE(succeeds(sample.db, {"review", "revise", "--locale", "es-US", "--all", "--as", "ben"}));
+    REQUIRE(succeeds(sample.db, {"review", "approve", "--locale", "es-US", "--all", "--as", "carla"}));
+    // A copy of the article, pre-filled from the memory, imported by Ana as it came.
+    write_file(sample.dir / "docs" / "amps-copy.txt", read_file(corpus_dir() / kDoc));
+    REQUIRE(succeeds(sample.db, {"extract", (sample.dir / "docs").string(), "--as", "pat"}));
+    const fs::path copy = sample.exported("copy", {"--pending"}) / "amps-copy.txt.xlf";
+    REQUIRE(succeeds(sample.db,
+                     {"import", copy.string(), "--as", "ana", "--role", "translator", "--confirm-source-copies"}));
+    const Result history = run_medloc(sample.db, {"history", "--doc", "amps-copy.txt", "--locale", "es-US"});
+    CHECK(history.out.find("from the translation memory (project, translated by Dan Alder)") != std::string::npos);
+    check_refused(
+        sample.db,
+        {"review", "revise", "--locale", "es-US", "--doc", "amps-copy.txt", "--as", "dan", "--role", "reviser"},
+        "amps-copy.txt", "Dan Alder translated it", 3);
+    REQUIRE(succeeds(sample.db, {"review", "revise", "--locale", "es-US", "--doc", "amps-copy.txt", "--as", "ben"}));
+}
