@@ -191,46 +191,38 @@ Retirement retirement_of(const LogRow& row) {
     return retirement;
 }
 
-LogRow row_of(const GlossaryImport& import) {
+// A file import as the log stores it: its meaning, and the file's hash
+// after a prefix that names what the file was.
+LogRow file_import_row(const FileImport& import, const char* meaning, std::string_view prefix) {
     LogRow row = stamped(import);
-    row.meaning = kGlossaryMeaning;
-    row.source = std::string(kGlossaryPrefix) + import.sha256;
+    row.meaning = meaning;
+    row.source = std::string(prefix) + import.sha256;
     return row;
 }
 
-GlossaryImport glossary_import_of(const LogRow& row) {
-    GlossaryImport import = unstamped<GlossaryImport>(row);
-    if (!row.source.starts_with(kGlossaryPrefix))
-        throw LogFormatError("event " + std::to_string(row.id) + " imports a glossary it does not name");
-    import.sha256 = row.source.substr(kGlossaryPrefix.size());
+template <typename Import>
+Import file_import_of(const LogRow& row, std::string_view prefix, const char* what) {
+    Import import = unstamped<Import>(row);
+    if (!row.source.starts_with(prefix))
+        throw LogFormatError("event " + std::to_string(row.id) + " imports " + what + " it does not name");
+    import.sha256 = row.source.substr(prefix.size());
     return import;
 }
 
-LogRow row_of(const MemoryImport& import) {
-    LogRow row = stamped(import);
-    row.meaning = kMemoryMeaning;
-    row.source = std::string(kMemoryPrefix) + import.sha256;
-    return row;
-}
+LogRow row_of(const GlossaryImport& import) { return file_import_row(import, kGlossaryMeaning, kGlossaryPrefix); }
 
-MemoryImport memory_import_of(const LogRow& row) {
-    MemoryImport import = unstamped<MemoryImport>(row);
-    if (!row.source.starts_with(kMemoryPrefix))
-        throw LogFormatError("event " + std::to_string(row.id) + " imports a translation memory it does not name");
-    import.sha256 = row.source.substr(kMemoryPrefix.size());
-    return import;
-}
+LogRow row_of(const MemoryImport& import) { return file_import_row(import, kMemoryMeaning, kMemoryPrefix); }
 
 LogEntry entry_of(const LogRow& row) {
     LogEntry entry;
     entry.id = row.id;
     entry.hash = row.hash;
     if (row.document_id.empty() && row.meaning == kMemoryMeaning) {
-        entry.record = memory_import_of(row);
+        entry.record = file_import_of<MemoryImport>(row, kMemoryPrefix, "a translation memory");
         return entry;
     }
     if (row.document_id.empty() && row.meaning == kGlossaryMeaning) {
-        entry.record = glossary_import_of(row);
+        entry.record = file_import_of<GlossaryImport>(row, kGlossaryPrefix, "a glossary");
         return entry;
     }
     if (!row.document_id.empty() && row.segment_id.empty() && row.meaning == kRetiredMeaning) {

@@ -101,20 +101,18 @@ std::vector<Leverage::Token> Leverage::tokens(std::string_view text) {
     return out;
 }
 
-// Enough distinct words that a source within 75% keeps one of them: an
-// edit costs at least 1 and takes at most one word away, and such a source
-// is at most a third of this one's weight away. Longest first, since long
-// words are the rare ones the index answers fastest.
-std::vector<std::string> Leverage::query_words(const std::vector<Token>& words) {
+// The distinct words of a text, and how many of them a source within 75%
+// must share at least one of: an edit costs at least 1 and takes at most
+// one word away, and such a source is at most a third of this one's weight
+// away.
+std::vector<std::string> Leverage::query_words(const std::vector<Token>& words, std::size_t& needed) {
     std::size_t weight = 0;
     for (const Token& token : words) weight += token.number ? 2 : 1;
     std::vector<std::string> distinct;
     std::set<std::string> seen;
     for (const Token& token : words)
         if (seen.insert(token.folded).second) distinct.push_back(token.folded);
-    std::stable_sort(distinct.begin(), distinct.end(),
-                     [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-    distinct.resize(std::min({distinct.size(), weight / 3 + 1, kMostQueryWords}));
+    needed = std::min(weight / 3 + 1, kMostQueryWords);
     return distinct;
 }
 
@@ -159,9 +157,13 @@ std::vector<MemoryMatch> Leverage::matches(const reviews::StoredSegment& segment
         found.push_back(match_of(in_context ? Match::Kind::in_context : Match::Kind::exact, in_context ? 101 : 100,
                                  std::move(unit), segment));
     }
-    const std::vector<Token> words = tokens(segment.plain);
-    if (found.size() < most) {
-        for (reviews::MemoryUnit& unit : store_.memory_candidates(query_words(words), locale_, kCandidates)) {
+    // Fuzzy matches only where the memory has no exact one: a translator
+    // given the same text needs no near one.
+    if (found.empty()) {
+        const std::vector<Token> words = tokens(segment.plain);
+        std::size_t needed = 0;
+        const std::vector<std::string> distinct = query_words(words, needed);
+        for (reviews::MemoryUnit& unit : store_.memory_candidates(distinct, needed, locale_, kCandidates)) {
             if (unit.plain == segment.plain || offered.contains(unit.target)) continue;
             const int quality = similarity(words, tokens(unit.plain), false);
             if (quality < least) continue;

@@ -97,40 +97,32 @@ Shown shown_retirement(const reviews::Retirement& retirement) {
             retirement.origin};
 }
 
+// A glossary or memory a publisher imported: the file's hash as its "source".
+Shown shown_import(const reviews::FileImport& import, const char* meaning, const std::string& what) {
+    return {import.at,
+            {},
+            {},
+            {},
+            import.actor,
+            import.actor_id,
+            {},
+            reviews::to_string(import.role),
+            meaning,
+            {},
+            what + " sha256 " + import.sha256,
+            std::nullopt,
+            import.comment,
+            import.origin};
+}
+
 Shown shown(const reviews::LogEntry& entry) {
     if (const auto* retirement = std::get_if<reviews::Retirement>(&entry.record)) return shown_retirement(*retirement);
     if (const auto* release = std::get_if<reviews::Release>(&entry.record)) return shown_release(*release);
     if (const auto* change = std::get_if<reviews::PersonChange>(&entry.record)) return shown_change(*change);
     if (const auto* import = std::get_if<reviews::GlossaryImport>(&entry.record))
-        return {import->at,
-                {},
-                {},
-                {},
-                import->actor,
-                import->actor_id,
-                {},
-                reviews::to_string(import->role),
-                reviews::kGlossaryMeaning,
-                {},
-                "glossary sha256 " + import->sha256,
-                std::nullopt,
-                import->comment,
-                import->origin};
+        return shown_import(*import, reviews::kGlossaryMeaning, "glossary");
     if (const auto* import = std::get_if<reviews::MemoryImport>(&entry.record))
-        return {import->at,
-                {},
-                {},
-                {},
-                import->actor,
-                import->actor_id,
-                {},
-                reviews::to_string(import->role),
-                reviews::kMemoryMeaning,
-                {},
-                "memory sha256 " + import->sha256,
-                std::nullopt,
-                import->comment,
-                import->origin};
+        return shown_import(*import, reviews::kMemoryMeaning, "memory");
     if (const auto* event = std::get_if<reviews::Event>(&entry.record))
         return {event->at,
                 event->document_id,

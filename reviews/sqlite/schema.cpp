@@ -182,7 +182,9 @@ const std::vector<std::string>& migrations() {
     )sql",
         // 7: the translation memory: approved translations and imported TMX
         // units, each with the log entry that brought it, found by exact
-        // source text (an index) or by shared words (FTS5).
+        // source text (an index of a 60-bit digest of it: short keys) or by
+        // shared words (FTS5, with how many units hold each word); each
+        // unit once (a digest of its languages, texts and context).
         R"sql(
     CREATE TABLE memory_unit (
         id              INTEGER PRIMARY KEY,
@@ -191,6 +193,7 @@ const std::vector<std::string>& migrations() {
         target_language TEXT NOT NULL,
         source          TEXT NOT NULL,
         plain           TEXT NOT NULL,
+        plain_key       INTEGER NOT NULL,
         target          TEXT NOT NULL,
         translator      TEXT NOT NULL,
         translator_id   TEXT NOT NULL,
@@ -200,11 +203,14 @@ const std::vector<std::string>& migrations() {
         document_id     TEXT NOT NULL,
         context         TEXT NOT NULL,
         origin          TEXT NOT NULL,
-        tuid            TEXT NOT NULL
+        tuid            TEXT NOT NULL,
+        unit_key        INTEGER NOT NULL
     ) STRICT;
-    CREATE INDEX memory_by_text ON memory_unit(target_language, plain);
+    CREATE INDEX memory_by_text ON memory_unit(target_language, plain_key);
+    CREATE UNIQUE INDEX memory_holds_once ON memory_unit(unit_key);
     CREATE VIRTUAL TABLE memory_words USING fts5(
-        plain, content='memory_unit', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+        plain, content='memory_unit', content_rowid='id', tokenize='unicode61 remove_diacritics 2', detail='none');
+    CREATE VIRTUAL TABLE memory_vocabulary USING fts5vocab(memory_words, 'row');
     CREATE TRIGGER memory_unit_indexed AFTER INSERT ON memory_unit
         BEGIN INSERT INTO memory_words(rowid, plain) VALUES (new.id, new.plain); END;
     CREATE TRIGGER memory_is_append_only_update BEFORE UPDATE ON memory_unit

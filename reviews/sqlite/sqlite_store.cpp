@@ -9,6 +9,7 @@
 #include "reviews/hash.h"
 #include "schema.h"
 
+#include <algorithm>
 #include <filesystem>
 
 namespace medloc::reviews {
@@ -501,6 +502,10 @@ MemoryUnit read_memory_unit(const Statement& row) {
             row.text(7), row.text(8), row.text(9), row.text(10), row.text(11), row.text(12), row.text(13)};
 }
 
+// The memory's index key of a source text: 60 bits of its SHA-256, which
+// keeps the index small; the text itself is compared after.
+std::int64_t text_key(std::string_view plain) { return std::stoll(sha256_hex(plain).substr(0, 15), nullptr, 16); }
+
 // A word as an FTS5 query term: quoted, so that the index's own tokenizer
 // reads it and no character of it is query syntax.
 std::string fts_term(std::string_view word) {
@@ -519,20 +524,36 @@ std::int64_t SqliteStore::memory_size(std::string_view target_language) {
 }
 
 std::vector<MemoryUnit> SqliteStore::memory_exact(std::string_view plain, std::string_view target_language) {
-    Statement get(db_, std::string(kMemoryColumns) + "WHERE m.target_language = ? AND m.plain = ? ORDER BY m.id DESC");
-    get.bind(1, target_language).bind(2, plain);
+    Statement get(db_, std::string(kMemoryColumns) +
+                           "WHERE m.target_language = ? AND m.plain_key = ? AND m.plain = ? ORDER BY m.id DESC");
+    get.bind(1, target_language).bind(2, text_key(plain)).bind(3, plain);
     std::vector<MemoryUnit> units;
     while (get.step()) units.push_back(read_memory_unit(get));
     return units;
 }
 
-std::vector<MemoryUnit> SqliteStore::memory_candidates(const std::vector<std::string>& words,
+std::vector<MemoryUnit> SqliteStore::memory_candidates(const std::vector<std::string>& words, std::size_t needed,
                                                        std::string_view target_language, int limit) {
+    // The rarest words first, by how many units hold each.
+    constexpr std::int64_t kMostRows = 5000;
+    std::vector<std::pair<std::int64_t, const std::string*>> rarity;
+    Statement vocabulary(db_, "SELECT doc FROM memory_vocabulary WHERE term = ?");
+    for (const std::string& word : words) {
+        vocabulary.bind(1, word);
+        if (vocabulary.step() && vocabulary.integer(0) > 0) rarity.emplace_back(vocabulary.integer(0), &word);
+        vocabulary.reset();
+    }
+    std::sort(rarity.begin(), rarity.end());
     std::string query;
-    for (const std::string& word : words) query += (query.empty() ? "" : " OR ") + fts_term(word);
+    std::int64_t rows = 0;
+    for (std::size_t i = 0; i < rarity.size() && i < needed; ++i) {
+        if (i > 0 && rows + rarity[i].first > kMostRows) break;
+        rows += rarity[i].first;
+        query += (query.empty() ? "" : " OR ") + fts_term(*rarity[i].second);
+    }
     if (query.empty()) return {};
-    // The index is asked for more than `limit`, since it holds every
-    // language pair; ranked by bm25, rarer shared words first.
+    // Ranked by bm25, rarer shared words first; the index holds every
+    // language pair, so more are asked for than `limit`.
     Statement get(db_, std::string(kMemoryColumns) +
                            "JOIN (SELECT rowid FROM memory_words WHERE memory_words MATCH ?1 ORDER BY rank LIMIT ?3) "
                            "w ON w.rowid = m.id WHERE m.target_language = ?2");
@@ -553,20 +574,18 @@ void SqliteStore::each_memory_unit(std::string_view target_language, bool projec
 void SqliteStore::add_memory_import(const MemoryImport& import) { append(row_of(import)); }
 
 void SqliteStore::add_memory_unit(const MemoryUnit& unit) {
-    Statement known(db_,
-                    "SELECT 1 FROM memory_unit WHERE target_language = ? AND plain = ? AND source = ? AND target = ? "
-                    "AND source_language = ? AND context = ?");
-    known.bind(1, unit.target_language).bind(2, unit.plain).bind(3, unit.source).bind(4, unit.target);
-    known.bind(5, unit.source_language).bind(6, unit.context);
-    if (known.step()) return;
+    // The same languages, texts and context are one unit, however often approved.
+    const std::int64_t once = text_key(unit.source_language + '\x1f' + unit.target_language + '\x1f' + unit.source +
+                                       '\x1f' + unit.target + '\x1f' + unit.context);
     Statement add(db_,
-                  "INSERT INTO memory_unit (event, source_language, target_language, source, plain, target, "
-                  "translator, translator_id, approver, created_at, changed_at, document_id, context, origin, tuid) "
-                  "VALUES ((SELECT MAX(id) FROM event), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                  "INSERT OR IGNORE INTO memory_unit (event, source_language, target_language, source, plain, "
+                  "plain_key, target, translator, translator_id, approver, created_at, changed_at, document_id, "
+                  "context, origin, tuid, unit_key) "
+                  "VALUES ((SELECT MAX(id) FROM event), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     add.bind(1, unit.source_language).bind(2, unit.target_language).bind(3, unit.source).bind(4, unit.plain);
-    add.bind(5, unit.target).bind(6, unit.translator).bind(7, unit.translator_id).bind(8, unit.approver);
-    add.bind(9, unit.created_at).bind(10, unit.changed_at).bind(11, unit.document_id).bind(12, unit.context);
-    add.bind(13, unit.origin).bind(14, unit.tuid);
+    add.bind(5, text_key(unit.plain)).bind(6, unit.target).bind(7, unit.translator).bind(8, unit.translator_id);
+    add.bind(9, unit.approver).bind(10, unit.created_at).bind(11, unit.changed_at).bind(12, unit.document_id);
+    add.bind(13, unit.context).bind(14, unit.origin).bind(15, unit.tuid).bind(16, once);
     add.run();
 }
 

@@ -43,8 +43,8 @@ public:
     std::optional<std::string> glossary() override;
     std::int64_t memory_size(std::string_view target_language) override;
     std::vector<MemoryUnit> memory_exact(std::string_view plain, std::string_view target_language) override;
-    std::vector<MemoryUnit> memory_candidates(const std::vector<std::string>& words, std::string_view target_language,
-                                              int limit) override;
+    std::vector<MemoryUnit> memory_candidates(const std::vector<std::string>& words, std::size_t needed,
+                                              std::string_view target_language, int limit) override;
     void each_memory_unit(std::string_view target_language, bool project_only,
                           const std::function<void(const MemoryUnit&)>& each) override;
 

@@ -272,10 +272,10 @@ TEST_CASE("a unit slipped into the memory outside medloc fails the audit", "[mem
     // A "project approval" no clinician gave, for leverage to pre-fill.
     const Result forged =
         run({"sqlite3", sample.db.string(),
-             "INSERT INTO memory_unit (event, source_language, target_language, source, plain, target, translator, "
-             "translator_id, approver, created_at, changed_at, document_id, context, origin, tuid) SELECT MAX(id), "
-             "'en-US', 'es-US', 'Give 5 mL.', 'Give 5 mL.', 'Dé 50 mL.', 'Ana Ruiz', 'ana', 'Dr. Carla Chen', '', '', "
-             "'x', '', 'project', '' FROM event"});
+             "INSERT INTO memory_unit (event, source_language, target_language, source, plain, plain_key, target, "
+             "translator, translator_id, approver, created_at, changed_at, document_id, context, origin, tuid, "
+             "unit_key) SELECT MAX(id), 'en-US', 'es-US', 'Give 5 mL.', 'Give 5 mL.', 1, 'Dé 50 mL.', 'Ana Ruiz', "
+             "'ana', 'Dr. Carla Chen', '', '', 'x', '', 'project', '', 1 FROM event"});
     REQUIRE(forged.exit_code == 0);
     const Result audit = run_medloc(sample.db, {"audit", "verify"});
     INFO(audit.out << audit.err);

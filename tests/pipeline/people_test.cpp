@@ -3,6 +3,7 @@
 
 #include "io/errors.h"
 #include "reviews/keys.h"
+#include "temp_project.h"
 
 #include <catch2/catch.hpp>
 
@@ -15,18 +16,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-class FixedClock final : public reviews::Clock {
-public:
-    std::string now() const override { return "2026-06-01T12:00:00Z"; }
-};
-
-struct Project {
-    FixedClock clock;
-    fs::path path = fs::temp_directory_path() / ("medloc-people-" + std::to_string(std::random_device()()) + ".db");
-    std::unique_ptr<reviews::Store> store =
-        reviews::create_project(path.string(), {"", "en-US", {"es-US"}, 36, ""}, clock);
-    ~Project() { fs::remove(path); }
-
+struct Project : test::TempProject {
     // An entry of a log from before people were registered: a free-text name.
     void legacy_event(const std::string& actor_id = {}) {
         const auto writing = store->transaction(reviews::Access::write);

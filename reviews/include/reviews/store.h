@@ -247,10 +247,9 @@ struct Retirement {
 };
 inline constexpr const char* kRetiredMeaning = "retired";
 
-// A glossary (a TBX file) made the project's terminology by a publisher:
-// it replaces the one before; the log keeps the hash of the file's bytes,
-// the project keeps the bytes.
-struct GlossaryImport {
+// A file a publisher made part of the project (a glossary, a translation
+// memory): the log keeps the hash of the file's bytes.
+struct FileImport {
     std::string at;
     std::string actor;
     std::string actor_id;
@@ -259,20 +258,15 @@ struct GlossaryImport {
     std::string comment;  // what it holds ("12 entries, 30 terms")
     std::string origin;   // the file's name
 };
+
+// A glossary (a TBX file) made the project's terminology: it replaces the
+// one before; the project keeps the bytes.
+struct GlossaryImport : FileImport {};
 inline constexpr const char* kGlossaryMeaning = "glossary imported";
 
-// A translation memory (a TMX file) added to the project's memory by a
-// publisher: the log keeps the hash of the file's bytes, the memory its
-// units, each naming the file it came from.
-struct MemoryImport {
-    std::string at;
-    std::string actor;
-    std::string actor_id;
-    Role role = Role::publisher;
-    std::string sha256;
-    std::string comment;  // what it added ("219 units, en -> es")
-    std::string origin;   // the file's name
-};
+// A translation memory (a TMX file) added to the project's memory: its
+// units are kept, each naming the file it came from.
+struct MemoryImport : FileImport {};
 inline constexpr const char* kMemoryMeaning = "translation memory imported";
 
 // One unit of the project's translation memory: a translation a clinician
@@ -405,10 +399,12 @@ public:
     // The memory's units for `target_language` whose source plain text is
     // exactly `plain`, newest first.
     virtual std::vector<MemoryUnit> memory_exact(std::string_view plain, std::string_view target_language) = 0;
-    // Units for `target_language` whose source shares at least one of
-    // `words` (a full-text index, never a scan of the memory), the best
-    // ranked first, at most `limit`.
-    virtual std::vector<MemoryUnit> memory_candidates(const std::vector<std::string>& words,
+    // Units for `target_language` whose source shares at least one of the
+    // `needed` rarest of `words` (a full-text index, never a scan of the
+    // memory), the best ranked first, at most `limit`. Words no unit holds
+    // are passed over; so are common ones once the rarer have found enough
+    // units to rank, so that the cost stays bounded.
+    virtual std::vector<MemoryUnit> memory_candidates(const std::vector<std::string>& words, std::size_t needed,
                                                       std::string_view target_language, int limit) = 0;
     // Every unit for `target_language` (from the project's own approvals
     // only, or all), one at a time, oldest first.

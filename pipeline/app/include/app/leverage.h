@@ -11,9 +11,10 @@
 //                      number weighs and costs twice a word (a changed dose
 //                      is no small edit), rounded down; a text that differs
 //                      only in case or punctuation is 99%
-// Fuzzy candidates come from the memory's full-text index, asked for
-// enough of the segment's longest words that any source within 75% shares
-// at least one of them; the memory is never scanned.
+// Fuzzy matches are looked for only where there is no exact one. Their
+// candidates come from the memory's full-text index, asked for enough of
+// the segment's rarest words that any source within 75% shares at least
+// one of them; the memory is never scanned.
 //
 // Nothing leveraged is approved by leverage: a match pre-fills a target or
 // is offered beside it, and only a person's import makes it a translation,
@@ -64,7 +65,7 @@ private:
         bool number = false;
     };
     std::vector<Token> tokens(std::string_view text);
-    std::vector<std::string> query_words(const std::vector<Token>& words);
+    std::vector<std::string> query_words(const std::vector<Token>& words, std::size_t& needed);
     int similarity(const std::vector<Token>& a, const std::vector<Token>& b, bool same_text);
 
     reviews::Store& store_;
