@@ -535,7 +535,7 @@ std::vector<MemoryUnit> SqliteStore::memory_exact(std::string_view plain, std::s
 std::vector<MemoryUnit> SqliteStore::memory_candidates(const std::vector<std::string>& words, std::size_t needed,
                                                        std::string_view target_language, int limit) {
     // The rarest words first, by how many units hold each.
-    constexpr std::int64_t kMostRows = 5000;
+    constexpr std::int64_t kMostRows = 500;
     std::vector<std::pair<std::int64_t, const std::string*>> rarity;
     Statement vocabulary(db_, "SELECT doc FROM memory_vocabulary WHERE term = ?");
     for (const std::string& word : words) {
