@@ -111,8 +111,7 @@ TEST_CASE("a source copy marked final is not a translation unless a person confi
     CHECK_FALSE(translation_of(x.db, title));
 
     // The same file confirmed: the source text is the translation, by Ana.
-    std::vector<std::string> confirm = x.import();
-    confirm.push_back("--confirm-source-copies");
+    const std::vector<std::string> confirm = x.import_confirming();
     const Result confirmed = run_medloc(x.db, confirm);
     INFO(confirmed.out << confirmed.err);
     REQUIRE(confirmed.exit_code == 0);
@@ -132,8 +131,7 @@ TEST_CASE("confirming source copies takes a translated mark: an untouched copy s
     Exported x;
     const std::string title = unit_id(x.text, kTitle);
     write_file(x.dir / "returned.xlf", x.text);  // every target still state="new"
-    std::vector<std::string> confirm = x.import();
-    confirm.push_back("--confirm-source-copies");
+    const std::vector<std::string> confirm = x.import_confirming();
     const Result imported = run_medloc(x.db, confirm);
     REQUIRE(imported.exit_code == 0);
     CHECK_FALSE(translation_of(x.db, title));
@@ -243,8 +241,7 @@ TEST_CASE("a Trados sdlxliff made from an export imports, its confirmation a hin
     const std::string title = unit_id(x.text, kTitle);
     // Confirmed as translated by Trados, the source copy is confirmed by --confirm-source-copies.
     write_file(x.dir / "returned.xlf", as_sdlxliff(x.text, kTitle, kTitle, "Translated"));
-    std::vector<std::string> confirm = x.import();
-    confirm.push_back("--confirm-source-copies");
+    const std::vector<std::string> confirm = x.import_confirming();
     Result imported = run_medloc(x.db, confirm);
     INFO(imported.out << imported.err);
     REQUIRE(imported.exit_code == 0);
@@ -254,9 +251,7 @@ TEST_CASE("a Trados sdlxliff made from an export imports, its confirmation a hin
     // A draft is no confirmation: the copy stays untranslated.
     Exported y;
     write_file(y.dir / "returned.xlf", as_sdlxliff(y.text, kTitle, kTitle, "Draft"));
-    confirm = y.import();
-    confirm.push_back("--confirm-source-copies");
-    imported = run_medloc(y.db, confirm);
+    imported = run_medloc(y.db, y.import_confirming());
     REQUIRE(imported.exit_code == 0);
     CHECK_FALSE(translation_of(y.db, title));
 
@@ -285,8 +280,7 @@ TEST_CASE("a memoQ mqxliff and a Phrase mxliff made from an export import, their
         const std::string target = "<target state=\"new\">" + sentence + "</target>";
         text.replace(text.find(target), target.size(), "<target>" + sentence + "</target>");
         write_file(x.dir / "returned.xlf", text);
-        std::vector<std::string> confirm = x.import();
-        confirm.push_back("--confirm-source-copies");
+        const std::vector<std::string> confirm = x.import_confirming();
         const Result imported = run_medloc(x.db, confirm);
         INFO(imported.out << imported.err);
         REQUIRE(imported.exit_code == 0);

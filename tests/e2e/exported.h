@@ -60,6 +60,13 @@ struct Exported {
     std::vector<std::string> import() const {
         return {"import", (dir / "returned.xlf").string(), "--as", "ana", "--role", "translator"};
     }
+
+    // The same, Ana confirming the source copies the file marks translated.
+    std::vector<std::string> import_confirming() const {
+        std::vector<std::string> args = import();
+        args.push_back("--confirm-source-copies");
+        return args;
+    }
 };
 
 }  // namespace medloc::test
