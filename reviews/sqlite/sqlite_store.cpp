@@ -411,7 +411,8 @@ std::string SqliteStore::memory_problem() {
     Statement units(db_,
                     "SELECT m.id, m.event FROM memory_unit m LEFT JOIN event e ON e.id = m.event WHERE e.id IS NULL "
                     "OR (m.origin = ?1 AND (e.meaning != ?2 OR e.source != m.source OR e.target IS NOT m.target OR "
-                    "e.locale != m.target_language)) OR (m.origin != ?1 AND (e.meaning != ?3 OR e.origin != m.origin)) "
+                    "e.locale != m.target_language OR m.plain IS NOT (SELECT plain FROM segment WHERE id = "
+                    "e.segment_id))) OR (m.origin != ?1 AND (e.meaning != ?3 OR e.origin != m.origin)) "
                     "LIMIT 1");
     units.bind(1, kProjectMemory).bind(2, to_string(Meaning::approved)).bind(3, kMemoryMeaning);
     if (!units.step()) return "";

@@ -266,21 +266,31 @@ TEST_CASE("tm import is a publisher's act and refuses a memory medloc cannot rea
 }
 
 TEST_CASE("a unit slipped into the memory outside medloc fails the audit", "[memory][audit]") {
-    Sample sample;
-    sample.approve_from_memory();
-    REQUIRE(succeeds(sample.db, {"audit", "verify"}));
-    // A "project approval" no clinician gave, for leverage to pre-fill.
-    const Result forged =
-        run({"sqlite3", sample.db.string(),
-             "INSERT INTO memory_unit (event, source_language, target_language, source, plain, plain_key, target, "
-             "translator, translator_id, approver, created_at, changed_at, document_id, context, origin, tuid, "
-             "unit_key) SELECT MAX(id), 'en-US', 'es-US', 'Give 5 mL.', 'Give 5 mL.', 1, 'Dé 50 mL.', 'Ana Ruiz', "
-             "'ana', 'Dr. Carla Chen', '', '', 'x', '', 'project', '', 1 FROM event"});
-    REQUIRE(forged.exit_code == 0);
-    const Result audit = run_medloc(sample.db, {"audit", "verify"});
-    INFO(audit.out << audit.err);
-    CHECK(audit.exit_code != 0);
-    CHECK((audit.out + audit.err).find("translation memory") != std::string::npos);
+    constexpr const char* kColumns =
+        "INSERT INTO memory_unit (event, source_language, target_language, source, plain, plain_key, target, "
+        "translator, translator_id, approver, created_at, changed_at, document_id, context, origin, tuid, unit_key) ";
+    const std::vector<std::string> forgeries = {
+        // A "project approval" no clinician gave, for leverage to pre-fill.
+        std::string(kColumns) +
+            "SELECT MAX(id), 'en-US', 'es-US', 'Give 5 mL.', 'Give 5 mL.', 1, 'Dé 50 mL.', 'Ana Ruiz', 'ana', "
+            "'Dr. Carla Chen', '', '', 'x', '', 'project', '', 1 FROM event",
+        // A real approval's target offered for another sentence.
+        std::string(kColumns) +
+            "SELECT id, 'en-US', 'es-US', source, 'Give 50 mL every hour.', 1, target, 'Ana Ruiz', 'ana', "
+            "'Dr. Carla Chen', '', '', 'x', '', 'project', '', 2 FROM event WHERE meaning = 'approved for clinical "
+            "accuracy' LIMIT 1"};
+    for (const std::string& forgery : forgeries) {
+        INFO(forgery);
+        Sample sample;
+        sample.approve_from_memory();
+        REQUIRE(succeeds(sample.db, {"audit", "verify"}));
+        const Result forged = run({"sqlite3", sample.db.string(), forgery});
+        REQUIRE(forged.exit_code == 0);
+        const Result audit = run_medloc(sample.db, {"audit", "verify"});
+        INFO(audit.out << audit.err);
+        CHECK(audit.exit_code != 0);
+        CHECK((audit.out + audit.err).find("translation memory") != std::string::npos);
+    }
 }
 
 TEST_CASE("text taken from the memory is also its translator's: they cannot revise it", "[memory][four-eyes]") {
