@@ -161,6 +161,7 @@ private:
         std::size_t unchanged = 0, untranslated = 0, source_copies = 0;
         std::size_t left_out = 0;                    // a stale file's units whose segment changed or was removed
         std::size_t kept_newer = 0;                  // left as exported while the project's target changed since
+        std::size_t confirmed_copies = 0;            // source texts confirmed as their translation
         std::size_t qa_errors = 0, qa_warnings = 0;  // in the new targets
     };
 
@@ -310,6 +311,12 @@ private:
             line += ", " + std::to_string(counts.kept_newer) +
                     " left as exported while the project's target changed since (the newer target is kept)";
         line += "\n";
+        // Said out loud: each is English (or whatever the source is) that
+        // reviewers will be asked to pass as the translation.
+        if (counts.confirmed_copies > 0)
+            line += "  " + std::to_string(counts.confirmed_copies) +
+                    " of the translated targets are the source text itself, confirmed as their own translation "
+                    "(--confirm-source-copies); each still needs revision and approval\n";
         if (counts.qa_errors + counts.qa_warnings > 0)
             line += "  QA: " + std::to_string(counts.qa_errors) + " error(s), " + std::to_string(counts.qa_warnings) +
                     " warning(s) in the new targets; errors block revision and approval (medloc check --locale " +
@@ -414,6 +421,7 @@ private:
             for (const SegmentFinding& found : checks_->of(here.segment, change.translation))
                 ++(found.finding.severity == qa::Severity::error ? counts.qa_errors : counts.qa_warnings);
         ++counts.by_state[State::translated];
+        if (meaning == reviews::Meaning::kept_source) ++counts.confirmed_copies;
         plan.changes.push_back(std::move(change));
     }
 

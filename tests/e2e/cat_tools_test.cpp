@@ -115,6 +115,7 @@ TEST_CASE("a source copy marked final is not a translation unless a person confi
     const Result confirmed = run_medloc(x.db, confirm);
     INFO(confirmed.out << confirmed.err);
     REQUIRE(confirmed.exit_code == 0);
+    CHECK(confirmed.out.find("1 of the translated targets are the source text itself") != std::string::npos);
     const auto stored = translation_of(x.db, title);
     REQUIRE(stored);
     CHECK(stored->state == reviews::State::translated);
