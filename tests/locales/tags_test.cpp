@@ -21,3 +21,17 @@ TEST_CASE("language tags are read in their BCP 47 form, and as the POSIX or Java
     REQUIRE_FALSE(canonical_tag("_"));
     REQUIRE_FALSE(canonical_tag(""));
 }
+
+TEST_CASE("a memory's language serves a project locale when it is the same or its bare language", "[locales]") {
+    using medloc::locales::covers;
+    REQUIRE(covers("es-US", "es-US"));
+    REQUIRE(covers("es", "es-US"));
+    REQUIRE(covers("EN", "en-US"));
+    REQUIRE(covers("es_US", "es-US"));
+    // Another region or script is another variety: not offered as this one.
+    REQUIRE_FALSE(covers("es-ES", "es-US"));
+    REQUIRE_FALSE(covers("zh-Hant", "zh-Hans"));
+    REQUIRE_FALSE(covers("es-US", "es"));
+    REQUIRE_FALSE(covers("pt", "es-US"));
+    REQUIRE_FALSE(covers("not a tag", "es-US"));
+}
