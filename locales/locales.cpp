@@ -2,8 +2,9 @@
 // has one owner (unique_ptr or LocalUTextPointer); nothing ICU leaks out.
 #include "locales/locales.h"
 
+#include "sentence_rules.h"
+
 #include <unicode/brkiter.h>
-#include <unicode/filteredbrk.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
@@ -39,21 +40,6 @@ icu::Locale locale_of(const std::string& tag) {
     check(status, "Locale::forLanguageTag");
     return locale;
 }
-
-// Abbreviations after which a period never ends a sentence in patient
-// education. ICU's own list for English already has titles such as "Mr." and
-// "Dr."; these are the ones medical and bibliographic text adds. Words that
-// often do end a sentence ("etc.", "a.m.", "p.m.") are left to ICU, which
-// already keeps them joined when a lowercase word follows.
-constexpr std::array kAbbreviations = {
-    "Dr.",    "Drs.", "Prof.",   "Mr.",  "Mrs.", "Ms.",  "Jr.",  "Sr.",   "St.",  "e.g.", "i.e.",
-    "vs.",    "cf.",  "approx.", "ca.",  "No.",  "Nos.", "Fig.", "Figs.", "Vol.", "Ed.",  "Eds.",
-    "Suppl.", "Mon.", "Tue.",    "Wed.", "Thu.", "Fri.", "Sat.", "Sun.",  "Ave.", "Inc.", "U.S.",
-};
-
-// Words in ICU's own list that end sentences in patient education far more
-// often than they abbreviate ("...unless your doctor says it is OK. If you").
-constexpr std::array kSentenceEndings = {"OK."};
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
@@ -224,26 +210,15 @@ bool has_letters_or_digits(std::string_view utf8) {
 
 struct SentenceBreaker::Iterator {
     std::unique_ptr<icu::BreakIterator> breaks;
+    const SentenceRules* rules = nullptr;
 };
 
 SentenceBreaker::SentenceBreaker(const std::string& locale_tag) : iterator_(std::make_unique<Iterator>()) {
     const icu::Locale locale = locale_of(locale_tag);
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> plain(icu::BreakIterator::createSentenceInstance(locale, status));
+    iterator_->breaks.reset(icu::BreakIterator::createSentenceInstance(locale, status));
     check(status, "createSentenceInstance");
-    std::unique_ptr<icu::FilteredBreakIteratorBuilder> filter(
-        icu::FilteredBreakIteratorBuilder::createInstance(locale, status));
-    check(status, "FilteredBreakIteratorBuilder");
-    for (const char* ending : kSentenceEndings) {
-        filter->unsuppressBreakAfter(icu::UnicodeString::fromUTF8(ending), status);
-        check(status, "unsuppressBreakAfter");
-    }
-    for (const char* abbreviation : kAbbreviations) {
-        filter->suppressBreakAfter(icu::UnicodeString::fromUTF8(abbreviation), status);
-        check(status, "suppressBreakAfter");
-    }
-    iterator_->breaks.reset(filter->wrapIteratorWithFilter(plain.release(), status));
-    check(status, "wrapIteratorWithFilter");
+    iterator_->rules = &sentence_rules(locale.getLanguage());
 }
 
 SentenceBreaker::~SentenceBreaker() = default;
@@ -260,6 +235,7 @@ std::vector<std::size_t> SentenceBreaker::boundaries(std::string_view utf8) {
         const auto offset = static_cast<std::size_t>(at);
         if (offset == 0 || offset >= utf8.size()) continue;
         if (starts_with_citation_date(utf8.substr(offset))) continue;
+        if (continues(*iterator_->rules, utf8.substr(0, offset), utf8.substr(offset))) continue;
         result.push_back(offset);
     }
     // The iterator keeps a shallow clone of the UText; detach it before the

@@ -4,13 +4,13 @@
 // medloc; ICU reads it through UText so that every offset given or returned
 // here is a byte offset into the caller's string (no UTF-16 copies to map back).
 //
-// Sentence segmentation is ICU's sentence break iterator, filtered twice for
-// medical and bibliographic prose:
-//   - no break after a known abbreviation (ICU's own list for the locale plus
-//     medloc's: "Dr.", "approx.", "Fig.", "No.", ...);
-//   - no break before the date of a Vancouver-style citation
-//     ("Curr Opin Rheumatol. 2014 Sep;26(5):592-603."), where the abbreviated
-//     journal title would otherwise end a "sentence".
+// Sentence segmentation is ICU's sentence break iterator for the source
+// locale, with medloc's rules for medical and bibliographic prose
+// (sentence_rules.h: abbreviations of the language that never end a
+// sentence or do not before a number, times of day, initials), and no break
+// before the date of a Vancouver-style citation ("Curr Opin Rheumatol.
+// 2014 Sep;26(5):592-603."), where the abbreviated journal title would
+// otherwise end a "sentence".
 #pragma once
 
 #include <cstddef>
