@@ -22,7 +22,10 @@ TargetPeople people_of(Store& store, std::string_view segment_id, std::string_vi
         if (!event) continue;
         switch (event->meaning) {
         case Meaning::translated:
-        case Meaning::kept_source: people = {authors_of(store, *event), std::nullopt, std::nullopt, {}}; break;
+        case Meaning::kept_source:
+            people = {
+                authors_of(store, *event), std::nullopt, std::nullopt, {}, event->meaning == Meaning::kept_source};
+            break;
         case Meaning::revised:
             // Logs from before rewrites were translations hold a reviser's
             // rewrite as a revision; its translator stays who they were.

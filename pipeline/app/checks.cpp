@@ -6,6 +6,7 @@
 #include "io/errors.h"
 #include "io/progress.h"
 #include "qa/glossary.h"
+#include "reviews/people.h"
 #include "xliff/content.h"
 #include "xliff/xliff.h"
 
@@ -79,19 +80,8 @@ std::vector<reviews::Event> Checks::waivers(const reviews::StoredSegment& segmen
 bool Checks::keep_as_source(const reviews::StoredSegment& segment, const reviews::Translation& translation,
                             const std::string& target) {
     // The log is read only for the rare target that is the source text.
-    return kept_as_source(segment) || (target == segment.plain && confirmed_source(segment, translation));
-}
-
-// A person confirmed that this target, the source text itself, is the
-// translation (review keep-source, import --confirm-source-copies): the log's
-// latest new target says so.
-bool Checks::confirmed_source(const reviews::StoredSegment& segment, const reviews::Translation& translation) {
-    bool confirmed = false;
-    for (const reviews::LogEntry& entry : store_.segment_log(segment.id, locale_))
-        if (const auto* event = std::get_if<reviews::Event>(&entry.record))
-            if (event->meaning == reviews::Meaning::translated || event->meaning == reviews::Meaning::kept_source)
-                confirmed = event->meaning == reviews::Meaning::kept_source && event->target == translation.target;
-    return confirmed;
+    return kept_as_source(segment) ||
+           (target == segment.plain && reviews::people_of(store_, segment.id, translation.locale).source_kept);
 }
 
 std::vector<SegmentFinding> Checks::of(const reviews::StoredSegment& segment, const reviews::Translation& translation) {

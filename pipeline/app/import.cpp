@@ -452,9 +452,10 @@ private:
         if (request_.role == Role::reviser && claims_at_least(unit.state, UnitState::reviewed))
             act = reviews::Act::revise;
         if (request_.role == Role::clinical && unit.state == UnitState::final) act = reviews::Act::approve;
+        const reviews::TargetPeople people =
+            act ? reviews::people_of(store_, here.segment.id, here.locale) : reviews::TargetPeople{};
         Decision decision =
-            act ? decide(*act, here.stored_state(), reviews::people_of(store_, here.segment.id, here.locale),
-                         {signer_.actor_id, signer_.actor}, request_.role)
+            act ? decide(*act, here.stored_state(), people, {signer_.actor_id, signer_.actor}, request_.role)
                 : Decision{};
         // QA errors block a sign-off by file as they block review.
         if (decision.kind == Decision::Kind::apply)
@@ -472,8 +473,7 @@ private:
         ++counts.by_state[decision.state];
         Change change = reviewed(here.segment, *here.stored, decision, here.signer);
         if (const auto context = contexts_.find(here.segment.id); context != contexts_.end())
-            remember(change, here.segment, reviews::people_of(store_, here.segment.id, here.locale),
-                     store_.settings().source_locale, context->second);
+            remember(change, here.segment, people, store_.settings().source_locale, context->second);
         plan.changes.push_back(std::move(change));
     }
 

@@ -98,29 +98,19 @@ void waive(reviews::Store& store, const reviews::StoredSegment& segment,
     ++outcome.changed;
 }
 
-// Whether the latest new target of the segment is a confirmed source text.
-bool kept_already(reviews::Store& store, const reviews::StoredSegment& segment, const std::string& locale) {
-    bool kept = false;
-    for (const reviews::LogEntry& entry : store.segment_log(segment.id, locale))
-        if (const auto* event = std::get_if<reviews::Event>(&entry.record))
-            if (event->meaning == reviews::Meaning::translated || event->meaning == reviews::Meaning::kept_source ||
-                event->state == reviews::State::needs_translation)
-                kept = event->meaning == reviews::Meaning::kept_source;
-    return kept;
-}
-
 // The source text made the translation, as its author's confirmed work; a
 // segment whose translation already is the confirmed source text is passed
 // over.
 void keep_source(reviews::Store& store, const reviews::StoredSegment& segment, const std::string& locale,
-                 const std::optional<reviews::Translation>& current, const Decision& decision, const Signer& signer,
-                 std::vector<Blocker>& blockers, ReviewOutcome& outcome) {
+                 const std::optional<reviews::Translation>& current, const reviews::TargetPeople& people,
+                 const Decision& decision, const Signer& signer, std::vector<Blocker>& blockers,
+                 ReviewOutcome& outcome) {
     const reviews::State state = current ? current->state : reviews::State::new_;
     if (decision.kind == Decision::Kind::refuse) {
         blockers.push_back({{}, segment.document_id, segment.id, state, decision.reason});
         return;
     }
-    if (state == reviews::State::translated && kept_already(store, segment, locale)) {
+    if (state == reviews::State::translated && people.source_kept) {
         ++outcome.skipped;
         return;
     }
@@ -132,12 +122,13 @@ void keep_source(reviews::Store& store, const reviews::StoredSegment& segment, c
     ++outcome.changed;
 }
 
-// The neighbours' digest of each segment of the scope's document version.
+// The neighbours' digest of each segment of the scope's document version;
 // `in_scope` is the whole version unless the scope is one segment.
 std::map<std::string, std::string> contexts_in(reviews::Store& store, const Scope& scope,
                                                const std::vector<reviews::StoredSegment>& in_scope) {
-    const std::vector<reviews::StoredSegment> segments =
-        scope.only ? store.version_segments(scope.version.document_id, scope.version.version) : in_scope;
+    std::vector<reviews::StoredSegment> version;
+    if (scope.only) version = store.version_segments(scope.version.document_id, scope.version.version);
+    const std::vector<reviews::StoredSegment>& segments = scope.only ? version : in_scope;
     const std::vector<std::string> contexts = contexts_of(segments);
     std::map<std::string, std::string> by_id;
     for (std::size_t i = 0; i < segments.size(); ++i)
@@ -225,7 +216,7 @@ ReviewOutcome review(reviews::Store& store, const ReviewRequest& request, const 
                 continue;
             }
             if (request.act == reviews::Act::keep_source) {
-                keep_source(store, segment, outcome.locale, current, decision, signer, blockers, outcome);
+                keep_source(store, segment, outcome.locale, current, people, decision, signer, blockers, outcome);
                 continue;
             }
             // QA errors block revision and approval alike.

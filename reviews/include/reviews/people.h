@@ -25,6 +25,9 @@ struct TargetPeople {
     std::optional<Contributor> reviser;  // who revised it since, if anyone
     std::optional<Event> approval;       // its clinical approval since, if any
     std::string approval_hash;           // that approval's hash in the log
+    // The target is the source text, confirmed as its own translation by
+    // its author (Meaning::kept_source).
+    bool source_kept = false;
 };
 
 TargetPeople people_of(Store& store, std::string_view segment_id, std::string_view locale);

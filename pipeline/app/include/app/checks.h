@@ -41,7 +41,6 @@ public:
 
 private:
     bool kept_as_source(const reviews::StoredSegment& segment);
-    bool confirmed_source(const reviews::StoredSegment& segment, const reviews::Translation& translation);
     bool keep_as_source(const reviews::StoredSegment& segment, const reviews::Translation& translation,
                         const std::string& target);
     std::vector<reviews::Event> waivers(const reviews::StoredSegment& segment, const reviews::Translation& translation);
