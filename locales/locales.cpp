@@ -6,15 +6,18 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
+#include <unicode/regex.h>
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <climits>
+#include <map>
 #include <memory>
 #include <stdexcept>
 
@@ -208,39 +211,168 @@ bool has_letters_or_digits(std::string_view utf8) {
     return false;
 }
 
+namespace {
+
+// How long one rule may search one text, in ICU's steps of the match
+// engine (each on the order of a millisecond): a pattern that backtracks
+// without end stops extraction instead of hanging it.
+constexpr int32_t kRuleTimeLimit = 5000;
+
+icu::UnicodeString unicode(std::string_view utf8) {
+    return icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+}
+
+// One pattern that matches up to the place a rule decides: the text before
+// it, then (looking ahead, taking nothing) the text after it.
+icu::UnicodeString rule_pattern(const BreakRule& rule) {
+    return "(?:" + unicode(rule.before) + ")(?=" + unicode(rule.after) + ")";
+}
+
+std::string pattern_problem(const icu::UnicodeString& pattern, const char* part) {
+    UParseError where{};
+    UErrorCode status = U_ZERO_ERROR;
+    const std::unique_ptr<icu::RegexPattern> compiled(icu::RegexPattern::compile(pattern, 0, where, status));
+    if (U_SUCCESS(status)) return "";
+    return std::string(part) + " is not an ICU regular expression (" + u_errorName(status) + " at character " +
+           std::to_string(where.offset + 1) + ")";
+}
+
+// The first offset at or after `offset` that is not white space.
+std::size_t skip_space(std::string_view utf8, std::size_t offset) {
+    const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+    const auto length = static_cast<int32_t>(utf8.size());
+    auto i = static_cast<int32_t>(offset);
+    while (i < length) {
+        int32_t next = i;
+        UChar32 c;
+        U8_NEXT(s, next, length, c);
+        if (c < 0 || !u_isUWhiteSpace(c)) break;
+        i = next;
+    }
+    return static_cast<std::size_t>(i);
+}
+
+// The offset of the character after the one at `offset`.
+int64_t next_character(std::string_view utf8, int64_t offset) {
+    const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+    auto i = static_cast<int32_t>(offset);
+    U8_FWD_1(s, i, static_cast<int32_t>(utf8.size()));
+    return i;
+}
+
+}  // namespace
+
+std::string break_rule_problem(const BreakRule& rule) {
+    if (rule.before.empty() && rule.after.empty())
+        return "it has neither a beforebreak nor an afterbreak pattern, so it would match everywhere";
+    std::string problem = pattern_problem(unicode(rule.before), "its beforebreak pattern");
+    if (problem.empty()) problem = pattern_problem(unicode(rule.after), "its afterbreak pattern");
+    if (problem.empty()) problem = pattern_problem(rule_pattern(rule), "the pair of its patterns");
+    return problem;
+}
+
+std::optional<bool> language_pattern_matches(std::string_view pattern, std::string_view tag) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::RegexMatcher matcher(unicode(pattern), UREGEX_CASE_INSENSITIVE, status);
+    if (U_FAILURE(status)) return std::nullopt;
+    const icu::UnicodeString text = unicode(tag);
+    matcher.reset(text);
+    const bool matches = matcher.matches(status);
+    if (U_FAILURE(status)) return std::nullopt;
+    return matches;
+}
+
 struct SentenceBreaker::Iterator {
     std::unique_ptr<icu::BreakIterator> breaks;
     const SentenceRules* rules = nullptr;
+    std::vector<std::unique_ptr<icu::RegexMatcher>> matchers;  // one per project rule
+    std::vector<bool> rule_breaks;
+
+    std::vector<std::size_t> medloc_boundaries(std::string_view utf8, UText* text);
+    std::map<std::size_t, bool> project_decisions(std::string_view utf8, UText* text);
 };
 
-SentenceBreaker::SentenceBreaker(const std::string& locale_tag) : iterator_(std::make_unique<Iterator>()) {
+SentenceBreaker::SentenceBreaker(const std::string& locale_tag, const std::vector<BreakRule>& rules)
+    : iterator_(std::make_unique<Iterator>()) {
     const icu::Locale locale = locale_of(locale_tag);
     UErrorCode status = U_ZERO_ERROR;
     iterator_->breaks.reset(icu::BreakIterator::createSentenceInstance(locale, status));
     check(status, "createSentenceInstance");
     iterator_->rules = &sentence_rules(locale.getLanguage());
+    for (const BreakRule& rule : rules) {
+        if (const std::string problem = break_rule_problem(rule); !problem.empty())
+            throw std::invalid_argument("segmentation rule " + std::to_string(iterator_->matchers.size() + 1) + ": " +
+                                        problem);
+        auto matcher = std::make_unique<icu::RegexMatcher>(rule_pattern(rule), 0, status);
+        check(status, "RegexMatcher");
+        matcher->setTimeLimit(kRuleTimeLimit, status);
+        check(status, "RegexMatcher::setTimeLimit");
+        iterator_->matchers.push_back(std::move(matcher));
+        iterator_->rule_breaks.push_back(rule.breaks);
+    }
 }
 
 SentenceBreaker::~SentenceBreaker() = default;
 
-std::vector<std::size_t> SentenceBreaker::boundaries(std::string_view utf8) {
+// ICU's sentence breaks less those medloc's rules for the language take back.
+std::vector<std::size_t> SentenceBreaker::Iterator::medloc_boundaries(std::string_view utf8, UText* text) {
     std::vector<std::size_t> result;
-    if (utf8.empty()) return result;
-    icu::LocalUTextPointer text = open_utf8(utf8);
     UErrorCode status = U_ZERO_ERROR;
-    icu::BreakIterator& breaks = *iterator_->breaks;
-    breaks.setText(text.getAlias(), status);
+    breaks->setText(text, status);
     check(status, "BreakIterator::setText");
-    for (int32_t at = breaks.next(); at != icu::BreakIterator::DONE; at = breaks.next()) {
+    for (int32_t at = breaks->next(); at != icu::BreakIterator::DONE; at = breaks->next()) {
         const auto offset = static_cast<std::size_t>(at);
         if (offset == 0 || offset >= utf8.size()) continue;
         if (starts_with_citation_date(utf8.substr(offset))) continue;
-        if (continues(*iterator_->rules, utf8.substr(0, offset), utf8.substr(offset))) continue;
+        if (continues(*rules, utf8.substr(0, offset), utf8.substr(offset))) continue;
         result.push_back(offset);
     }
     // The iterator keeps a shallow clone of the UText; detach it before the
     // text goes away.
-    breaks.setText(icu::UnicodeString());
+    breaks->setText(icu::UnicodeString());
+    return result;
+}
+
+// Where the project's rules match: the start of the next sentence (past
+// any white space) -> whether the first rule to match there breaks.
+std::map<std::size_t, bool> SentenceBreaker::Iterator::project_decisions(std::string_view utf8, UText* text) {
+    std::map<std::size_t, bool> decided;
+    for (std::size_t i = 0; i < matchers.size(); ++i) {
+        icu::RegexMatcher& matcher = *matchers[i];
+        UErrorCode status = U_ZERO_ERROR;
+        matcher.reset(text);
+        // Each match is searched for again from the character after its
+        // start, so that matches that overlap are all found.
+        for (int64_t start = 0; start < static_cast<int64_t>(utf8.size());) {
+            if (!matcher.find(start, status)) break;
+            const std::size_t place = skip_space(utf8, static_cast<std::size_t>(matcher.end64(status)));
+            if (place > 0 && place < utf8.size()) decided.try_emplace(place, rule_breaks[i]);
+            start = next_character(utf8, matcher.start64(status));
+        }
+        if (status == U_REGEX_TIME_OUT)
+            throw BreakRuleTimeout(i, "segmentation rule " + std::to_string(i + 1) +
+                                          " took too long on a text (its patterns backtrack without end)");
+        check(status, "RegexMatcher::find");
+        static const icu::UnicodeString nothing;  // the matcher keeps no reference to the caller's text
+        matcher.reset(nothing);
+    }
+    return decided;
+}
+
+std::vector<std::size_t> SentenceBreaker::boundaries(std::string_view utf8) {
+    if (utf8.empty()) return {};
+    icu::LocalUTextPointer text = open_utf8(utf8);
+    std::vector<std::size_t> result = iterator_->medloc_boundaries(utf8, text.getAlias());
+    if (iterator_->matchers.empty()) return result;
+    const std::map<std::size_t, bool> decided = iterator_->project_decisions(utf8, text.getAlias());
+    std::erase_if(result, [&](std::size_t offset) {
+        const auto found = decided.find(offset);
+        return found != decided.end() && !found->second;
+    });
+    for (const auto& [offset, breaks] : decided)
+        if (breaks) result.push_back(offset);
+    std::sort(result.begin(), result.end());
+    result.erase(std::unique(result.begin(), result.end()), result.end());
     return result;
 }
 

@@ -15,6 +15,7 @@ constexpr std::string_view kSourcePrefix = ", source sha256 ";
 constexpr std::string_view kTargetsPrefix = "targets sha256 ";
 constexpr std::string_view kGlossaryPrefix = "glossary sha256 ";
 constexpr std::string_view kMemoryPrefix = "memory sha256 ";
+constexpr std::string_view kSegmentationPrefix = "segmentation sha256 ";
 
 template <typename Enum>
 Enum parsed(std::optional<Enum> value, const LogRow& row, const char* what, const std::string& text) {
@@ -213,12 +214,20 @@ LogRow row_of(const GlossaryImport& import) { return file_import_row(import, kGl
 
 LogRow row_of(const MemoryImport& import) { return file_import_row(import, kMemoryMeaning, kMemoryPrefix); }
 
+LogRow row_of(const SegmentationChange& change) {
+    return file_import_row(change, kSegmentationMeaning, kSegmentationPrefix);
+}
+
 LogEntry entry_of(const LogRow& row) {
     LogEntry entry;
     entry.id = row.id;
     entry.hash = row.hash;
     if (row.document_id.empty() && row.meaning == kMemoryMeaning) {
         entry.record = file_import_of<MemoryImport>(row, kMemoryPrefix, "a translation memory");
+        return entry;
+    }
+    if (row.document_id.empty() && row.meaning == kSegmentationMeaning) {
+        entry.record = file_import_of<SegmentationChange>(row, kSegmentationPrefix, "segmentation rules");
         return entry;
     }
     if (row.document_id.empty() && row.meaning == kGlossaryMeaning) {

@@ -47,6 +47,7 @@ LogRow row_of(const Release& release);
 LogRow row_of(const Retirement& retirement);
 LogRow row_of(const GlossaryImport& import);
 LogRow row_of(const MemoryImport& import);
+LogRow row_of(const SegmentationChange& change);
 
 // How a release names its manifest in the log.
 std::string release_source(std::string_view manifest_sha256);

@@ -5,7 +5,8 @@
 # amps-children.en-es.tmx, its English sentences) and every
 # tests/segmentation/*.ref file: "# locale: TAG" and "# source: PATH" (from
 # the checkout, or ../shared/...) in its header, then one reference sentence
-# a line, as a reader sees it (URLs and e-mail addresses written out).
+# a line, as a reader sees it (URLs and e-mail addresses written out; a line
+# break kept inside a segment, as between an address's lines, as " / ").
 # For each, a throw-away project with that source locale extracts the
 # document and exports it; a reference sentence counts when it is exactly
 # one of the segments (placeholders shown as what they hide). Prints the
@@ -36,7 +37,9 @@ ns = "{urn:oasis:names:tc:xliff:document:1.2}"
 def text(node):
     out = node.text or ""
     for child in node:
-        if child.tag == ns + "x":
+        if child.tag == ns + "x" and child.get("ctype") == "lb":
+            out += " / "  # a line break inside a segment (an address's lines)
+        elif child.tag == ns + "x":
             out += child.get("equiv-text", "")
         else:
             out += text(child)

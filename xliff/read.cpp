@@ -56,12 +56,6 @@ bool is(pugi::xml_node node, std::string_view name) {
     return node.type() == pugi::node_element && local_name(node.name()) == name && in_xliff_namespace(node);
 }
 
-std::size_t offset_of(pugi::xml_node node) {
-    const std::ptrdiff_t offset = node.offset_debug();
-    // pugixml points at the name; people look for the "<" before it.
-    return offset < 1 ? 0 : static_cast<std::size_t>(offset - 1);
-}
-
 std::string element_name(pugi::xml_node node) { return "<" + std::string(node.name()) + ">"; }
 
 // An attribute of the namespace `uri`, whatever prefix the file uses.

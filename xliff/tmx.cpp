@@ -10,11 +10,6 @@
 namespace medloc::xliff {
 namespace {
 
-std::size_t offset_of(pugi::xml_node node) {
-    const std::ptrdiff_t offset = node.offset_debug();
-    return offset < 1 ? 0 : static_cast<std::size_t>(offset - 1);
-}
-
 // The codes of one unit by what names them in the file ("i3" for a pair,
 // "x7" for a placeholder, "#2" for the second one without either), so that
 // the source and its targets number the same code alike.

@@ -204,4 +204,9 @@ void check_xml_policy(std::string_view bytes, std::size_t max_depth, Doctype doc
     PolicyScan(bytes, max_depth, doctype).run();
 }
 
+std::size_t offset_of(pugi::xml_node node) {
+    const std::ptrdiff_t offset = node.offset_debug();
+    return offset < 1 ? 0 : static_cast<std::size_t>(offset - 1);
+}
+
 }  // namespace medloc::xliff

@@ -16,6 +16,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include <pugixml.hpp>
+
 namespace medloc::xliff {
 
 // XML 1.0's Char production: tab, line feed, carriage return, and the
@@ -29,6 +31,10 @@ enum class Doctype { refused, external_only };
 
 // Throws ReadError (xliff.h) at the first thing the policy refuses. The
 // bytes must already be known to be UTF-8.
+// Where an element starts in the bytes it was parsed from: its "<", where
+// people look for it (pugixml points at the name).
+std::size_t offset_of(pugi::xml_node node);
+
 void check_xml_policy(std::string_view bytes, std::size_t max_depth, Doctype doctype = Doctype::refused);
 
 }  // namespace medloc::xliff

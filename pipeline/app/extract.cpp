@@ -1,6 +1,8 @@
 // extract.cpp - documents into segments (see extract.h).
 #include "app/extract.h"
 
+#include "app/segmentation.h"
+
 #include "extract/changes.h"
 #include "extract/source.h"
 #include "io/errors.h"
@@ -29,11 +31,25 @@ struct SourceFile {
 // storing pass; past it, documents are read and taken apart again.
 constexpr std::uintmax_t kKeptSourceBytes = 32u << 20;
 
-// One extract run: when, and by whom.
+// One extract run: when, by whom, and under which segmentation rules.
 struct Run {
     std::string now;
     std::string person_id;
+    std::string segmentation_sha256;
 };
+
+// True when the project holds this very source, cut by the rules in force.
+bool is_current(const std::optional<reviews::DocumentVersion>& current, const SourceFile& file, const std::string& sha,
+                const Run& run) {
+    return current && current->source_sha256 == sha && current->format == to_string(file.format) &&
+           current->segmentation_sha256 == run.segmentation_sha256;
+}
+
+// True when the version's segments are, in order, the ones given.
+bool same_segments(const std::vector<reviews::StoredSegment>& stored, const std::vector<DocumentSegment>& cut) {
+    return std::equal(stored.begin(), stored.end(), cut.begin(), cut.end(),
+                      [](const reviews::StoredSegment& a, const DocumentSegment& b) { return a.id == b.id; });
+}
 
 void check_document_id(const std::string& shown, const std::string& id) {
     const std::string problem = document_id_problem(id);
@@ -226,14 +242,13 @@ struct ReadDocument {
 // Reads and checks one file and takes it apart unless the project already
 // holds this very source. Throws InputError.
 ReadDocument read_document(reviews::Store& store, const SourceFile& file, DocumentExtractor& extractor,
-                           const InputLimits& limits) {
+                           const InputLimits& limits, const Run& run) {
     ReadDocument read;
     read.bytes = read_file(file.path, limits.max_bytes);
     check_text(file.path.string(), read.bytes);
     check_nesting(file.path.string(), read.bytes, file.format, limits.max_depth);
     read.sha = reviews::sha256_hex(read.bytes);
-    const auto current = store.current_version(file.document_id);
-    if (!current || current->source_sha256 != read.sha || current->format != to_string(file.format))
+    if (!is_current(store.current_version(file.document_id), file, read.sha, run))
         read.extracted = extractor.extract(file.path.string(), file.document_id, file.format, read.bytes);
     return read;
 }
@@ -244,7 +259,7 @@ ExtractReport store_document(reviews::Store& store, const SourceFile& file, Read
     report.document_id = file.document_id;
     const std::string& sha = read.sha;
     const auto current = store.current_version(file.document_id);
-    if (current && current->source_sha256 == sha && current->format == to_string(file.format)) {
+    if (is_current(current, file, sha, run)) {
         report.version = current->version;
         report.unchanged = store.version_segments(file.document_id, current->version).size();
         report.same_source = true;
@@ -253,13 +268,25 @@ ExtractReport store_document(reviews::Store& store, const SourceFile& file, Read
     const std::string& bytes = read.bytes;
     if (!read.extracted) read.extracted = extractor.extract(file.path.string(), file.document_id, file.format, bytes);
     const ExtractedDocument& document = *read.extracted;
-    report.version = current ? current->version + 1 : 1;
-    store.add_document_version({file.document_id, report.version, to_string(file.format), sha,
-                                static_cast<std::int64_t>(bytes.size()), document.skeleton.to_json(), run.now});
     const std::vector<reviews::StoredSegment> old_segments =
         current ? store.version_segments(file.document_id, current->version) : std::vector<reviews::StoredSegment>{};
+    // The same source under other segmentation rules: a new version only
+    // where the rules cut it otherwise.
+    report.new_rules = current && current->source_sha256 == sha && current->format == to_string(file.format);
+    if (report.new_rules && same_segments(old_segments, document.segments)) {
+        store.set_version_segmentation(file.document_id, current->version, run.segmentation_sha256);
+        report.version = current->version;
+        report.unchanged = old_segments.size();
+        report.same_source = true;
+        return report;
+    }
+    report.version = current ? current->version + 1 : 1;
+    store.add_document_version({file.document_id, report.version, to_string(file.format), sha,
+                                static_cast<std::int64_t>(bytes.size()), document.skeleton.to_json(), run.now,
+                                run.segmentation_sha256});
     store_segments(store, document, file.document_id, old_segments, run, report);
-    report.outside_text = current && report.added == 0 && report.changed == 0 && report.removed == 0;
+    report.outside_text =
+        current && !report.new_rules && report.added == 0 && report.changed == 0 && report.removed == 0;
     if (current)
         for (const std::string& locale : store.settings().target_locales)
             if (const auto review = store.last_document_review(file.document_id, locale);
@@ -278,8 +305,9 @@ ExtractOutcome extract_documents(reviews::Store& store, const std::vector<std::s
     const std::vector<SourceFile> files = collect(paths, outcome);
     if (files.empty())
         throw InputError(paths.front(), "has no .txt, .md or .html documents", "name a folder that has some");
-    DocumentExtractor extractor(store.settings().source_locale);
-    const Run run{services.clock.now(), publisher.person.id};
+    const ProjectSegmentation segmentation = project_segmentation(store);
+    DocumentExtractor extractor(store.settings().source_locale, segmentation.rules);
+    const Run run{services.clock.now(), publisher.person.id, segmentation.sha256};
     std::vector<std::string> folders;
     for (const SourceFile& file : files)
         if (!file.folder.empty() && std::find(folders.begin(), folders.end(), file.folder) == folders.end())
@@ -295,7 +323,7 @@ ExtractOutcome extract_documents(reviews::Store& store, const std::vector<std::s
         std::uintmax_t kept_bytes = 0;
         for (std::size_t i = 0; i < files.size(); ++i) {
             progress.at(i + 1);
-            ReadDocument read = read_document(store, files[i], extractor, limits);
+            ReadDocument read = read_document(store, files[i], extractor, limits, run);
             if (kept_bytes + read.bytes.size() > kKeptSourceBytes) continue;
             kept_bytes += read.bytes.size();
             kept.emplace(i, std::move(read));
@@ -308,7 +336,7 @@ ExtractOutcome extract_documents(reviews::Store& store, const std::vector<std::s
         progress.at(i + 1);
         const auto found = kept.find(i);
         ReadDocument read =
-            found != kept.end() ? std::move(found->second) : read_document(store, files[i], extractor, limits);
+            found != kept.end() ? std::move(found->second) : read_document(store, files[i], extractor, limits, run);
         if (found != kept.end()) kept.erase(found);
         outcome.documents.push_back(store_document(store, files[i], std::move(read), extractor, run));
         if (store.is_retired(files[i].document_id)) {

@@ -44,6 +44,7 @@ struct InitOptions {
     std::string owner;  // the first publisher's id
     std::string name;   // and printed name
     std::string new_password_file;
+    std::string segmentation;  // an SRX file, "" for medloc's own rules
 };
 int run_init(const Context& context, const InitOptions& options);
 
@@ -133,6 +134,16 @@ struct GlossaryOptions {
     std::string comment;
 };
 int run_glossary_import(const Context& context, const GlossaryOptions& options);
+
+struct SegmentationOptions {
+    std::string file;  // segmentation set
+    std::string comment;
+};
+int run_segmentation_set(const Context& context, const SegmentationOptions& options);
+int run_segmentation_reset(const Context& context, const SegmentationOptions& options);
+int run_segmentation_show(const Context& context);
+// Which rules the project cuts sentences by, a line.
+void print_segmentation(reviews::Store& store, std::ostream& out);
 
 struct MemoryOptions {
     std::string file;  // tm import

@@ -14,10 +14,13 @@ int run_extract(const Context& context, const ExtractOptions& options) {
     ExtractReport total;
     for (const ExtractReport& report : outcome.documents) {
         context.out << report.document_id << ": version " << report.version
-                    << (report.same_source ? " (source unchanged)" : "") << ", "
-                    << report.added + report.changed + report.unchanged << " segments: " << report.added << " new, "
-                    << report.changed << " changed, " << report.unchanged << " unchanged, " << report.removed
-                    << " removed" << (report.outside_text ? "; changed outside the text" : "") << "\n";
+                    << (report.new_rules     ? " (source unchanged, cut again by the new segmentation rules)"
+                        : report.same_source ? " (source unchanged)"
+                                             : "")
+                    << ", " << report.added + report.changed + report.unchanged << " segments: " << report.added
+                    << " new, " << report.changed << " changed, " << report.unchanged << " unchanged, "
+                    << report.removed << " removed" << (report.outside_text ? "; changed outside the text" : "")
+                    << "\n";
         for (const std::string& review : report.withdrawn_reviews)
             context.out << "  withdraws the clinical review of " << review << ": a clinician must review the new "
                         << "version\n";

@@ -97,7 +97,7 @@ Shown shown_retirement(const reviews::Retirement& retirement) {
             retirement.origin};
 }
 
-// A glossary or memory a publisher imported: the file's hash as its "source".
+// A glossary, memory or segmentation rules a publisher set: the file's hash as its "source".
 Shown shown_import(const reviews::FileImport& import, const char* meaning, const std::string& what) {
     return {import.at,
             {},
@@ -123,6 +123,8 @@ Shown shown(const reviews::LogEntry& entry) {
         return shown_import(*import, reviews::kGlossaryMeaning, "glossary");
     if (const auto* import = std::get_if<reviews::MemoryImport>(&entry.record))
         return shown_import(*import, reviews::kMemoryMeaning, "memory");
+    if (const auto* change = std::get_if<reviews::SegmentationChange>(&entry.record))
+        return shown_import(*change, reviews::kSegmentationMeaning, "segmentation");
     if (const auto* event = std::get_if<reviews::Event>(&entry.record))
         return {event->at,
                 event->document_id,

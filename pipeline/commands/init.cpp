@@ -1,6 +1,7 @@
 // init.cpp - `medloc init`: a new, empty project.
 #include "app/people.h"
 #include "app/project.h"
+#include "app/segmentation.h"
 #include "commands.h"
 #include "io/errors.h"
 #include "passphrase.h"
@@ -49,15 +50,20 @@ int run_init(const Context& context, const InitOptions& options) {
         if (comma > start) project.target_locales.push_back(options.targets.substr(start, comma - start));
         start = comma + 1;
     }
+    // A rules file that cannot serve is refused before anything is made.
+    if (!options.segmentation.empty()) read_segmentation_file(options.segmentation, project.source_locale);
     owner.passphrase = read_new_passphrase(options.new_password_file, options.owner);
     check_new_person(owner);
     const auto store = create_project(context.db_path, project, context.services.clock, open_options(context));
     register_owner(*store, owner, context.services.clock);
+    if (!options.segmentation.empty())
+        set_segmentation(*store, {options.segmentation, {options.owner, owner.passphrase}, {}}, context.services);
     const reviews::ProjectSettings& settings = store->settings();
     context.out << "Created project " << settings.project_id << " in " << context.db_path << ": source "
                 << settings.source_locale << ", targets";
     for (const std::string& tag : settings.target_locales) context.out << ' ' << tag;
     context.out << ", clinical review valid " << settings.review_months << " months\n";
+    if (!options.segmentation.empty()) print_segmentation(*store, context.out);
     print_owner(*store, context.out);
     return 0;
 }

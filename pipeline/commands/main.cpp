@@ -47,6 +47,7 @@ struct Options {
     PeopleOptions people;
     RetireOptions retire;
     GlossaryOptions glossary;
+    SegmentationOptions segmentation;
     MemoryOptions memory;
     ServeOptions serve;
     PacketOptions packet;
@@ -77,6 +78,9 @@ void add_init(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>&
     command->add_option("--name", o.init.name, "The owner's full printed name")->required();
     command->add_option("--new-password-file", o.init.new_password_file,
                         "File whose first line is the owner's passphrase (else asked on the terminal)");
+    command->add_option("--segmentation", o.init.segmentation,
+                        "An SRX 2.0 (or 1.0) file of segmentation rules, which decide where they match (default: "
+                        "medloc's own rules for the source language)");
     runs.emplace_back(command, [&o](const Context& c) { return run_init(c, o.init); });
 }
 
@@ -225,6 +229,24 @@ void add_memory(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>
     runs.emplace_back(analyze, [&o](const Context& c) { return run_analyze(c, o.memory); });
 }
 
+void add_segmentation(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
+    CLI::App* segmentation = app.add_subcommand("segmentation",
+                                                "The rules the project cuts sentences by (SRX), which the next extract "
+                                                "applies to every document");
+    segmentation->require_subcommand(1);
+    CLI::App* set = segmentation->add_subcommand(
+        "set", "Make an SRX 2.0 (or 1.0) file the project's segmentation rules. Role: publisher.");
+    set->add_option("file", o.segmentation.file, "The SRX file")->required();
+    set->add_option("--comment", o.segmentation.comment, "Why (default: how many rules apply)");
+    runs.emplace_back(set, [&o](const Context& c) { return run_segmentation_set(c, o.segmentation); });
+    CLI::App* reset =
+        segmentation->add_subcommand("reset", "Cut sentences by medloc's own rules again. Role: publisher.");
+    reset->add_option("--comment", o.segmentation.comment, "Why");
+    runs.emplace_back(reset, [&o](const Context& c) { return run_segmentation_reset(c, o.segmentation); });
+    CLI::App* show = segmentation->add_subcommand("show", "Which rules the project cuts sentences by");
+    runs.emplace_back(show, [](const Context& c) { return run_segmentation_show(c); });
+}
+
 void add_glossary(CLI::App& app, Options& o, std::vector<std::pair<CLI::App*, Run>>& runs) {
     CLI::App* glossary = app.add_subcommand("glossary", "The project's terminology, which the clinical checks use");
     glossary->require_subcommand(1);
@@ -370,7 +392,7 @@ int main(int argc, char** argv) {
     std::vector<std::pair<CLI::App*, Run>> runs;
     for (const auto add :
          {add_init, add_extract, add_status, add_export, add_import, add_check, add_review, add_history, add_build,
-          add_audit, add_people, add_retire, add_glossary, add_memory, add_serve, add_packet})
+          add_audit, add_people, add_retire, add_glossary, add_segmentation, add_memory, add_serve, add_packet})
         add(app, options, runs);
 
     try {

@@ -264,7 +264,8 @@ ExtractedSegment make_segment(const Pieces& sentence, const TextUnit& unit, std:
 
 }  // namespace
 
-Segmenter::Segmenter(const std::string& source_locale) : sentences_(source_locale) {}
+Segmenter::Segmenter(const std::string& source_locale, const std::vector<locales::BreakRule>& rules)
+    : sentences_(source_locale, rules) {}
 
 std::vector<ExtractedSegment> Segmenter::split(const TextUnit& unit, std::string_view source) {
     std::vector<std::size_t> at;

@@ -9,16 +9,23 @@
 
 namespace medloc::pipeline {
 
-DocumentExtractor::DocumentExtractor(const std::string& source_locale)
-    : segmenter_(source_locale), words_(source_locale) {}
+DocumentExtractor::DocumentExtractor(const std::string& source_locale, const std::vector<locales::BreakRule>& rules)
+    : segmenter_(source_locale, rules), words_(source_locale) {}
 
 ExtractedDocument DocumentExtractor::extract(const std::string& file, const std::string& document_id, Format format,
                                              std::string_view bytes) {
     ExtractedDocument document;
     std::vector<ExtractedSegment> extracted;
     try {
-        for (const TextUnit& unit : make_filter(format)->extract(bytes))
-            for (ExtractedSegment& segment : segmenter_.split(unit, bytes)) extracted.push_back(std::move(segment));
+        for (const TextUnit& unit : make_filter(format)->extract(bytes)) try {
+                for (ExtractedSegment& segment : segmenter_.split(unit, bytes)) extracted.push_back(std::move(segment));
+            } catch (const locales::BreakRuleTimeout& e) {
+                const locales::TextPosition at = locales::position_of(bytes, unit.raw().begin);
+                throw InputError(file, std::string(e.what()) + " in the paragraph here",
+                                 "simplify that rule of the project's segmentation rules and set them again "
+                                 "(medloc segmentation set)",
+                                 at.line, at.column);
+            }
     } catch (const FilterError& e) {
         const locales::TextPosition at = locales::position_of(bytes, e.offset);
         throw InputError(file, e.what(), {}, at.line, at.column);

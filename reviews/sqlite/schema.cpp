@@ -218,6 +218,22 @@ const std::vector<std::string>& migrations() {
     CREATE TRIGGER memory_is_append_only_delete BEFORE DELETE ON memory_unit
         BEGIN SELECT RAISE(ABORT, 'the translation memory is append-only'); END;
     )sql",
+        // 8: the segmentation rules set (SRX files; "" for medloc's own),
+        // each with its log entry, the newest in force; each document
+        // version names the rules its sentences were cut by.
+        R"sql(
+    CREATE TABLE segmentation_rules (
+        id      INTEGER PRIMARY KEY,
+        event   INTEGER NOT NULL UNIQUE REFERENCES event(id),
+        sha256  TEXT NOT NULL,
+        content TEXT NOT NULL
+    ) STRICT;
+    CREATE TRIGGER segmentation_rules_are_append_only_update BEFORE UPDATE ON segmentation_rules
+        BEGIN SELECT RAISE(ABORT, 'segmentation rules are kept as set'); END;
+    CREATE TRIGGER segmentation_rules_are_append_only_delete BEFORE DELETE ON segmentation_rules
+        BEGIN SELECT RAISE(ABORT, 'segmentation rules are kept as set'); END;
+    ALTER TABLE document_version ADD COLUMN segmentation_sha256 TEXT NOT NULL DEFAULT '';
+    )sql",
     };
     return all;
 }

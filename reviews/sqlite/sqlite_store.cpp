@@ -13,7 +13,19 @@
 #include <filesystem>
 
 namespace medloc::reviews {
+
+// A file the project keeps as a publisher set it, the newest in force: its
+// table and the meaning of the log entries that set it.
+struct KeptFile {
+    const char* table;
+    const char* meaning;
+    const char* what;
+};
+
 namespace {
+
+constexpr KeptFile kGlossaryFile{"glossary", kGlossaryMeaning, "the glossary"};
+constexpr KeptFile kSegmentationFile{"segmentation_rules", kSegmentationMeaning, "the segmentation rules file"};
 
 std::int64_t pragma_number(Database& db, const char* name) {
     Statement pragma(db, std::string("PRAGMA ") + name);
@@ -209,12 +221,12 @@ std::unique_ptr<Transaction> SqliteStore::transaction(Access access) {
 std::optional<DocumentVersion> SqliteStore::current_version(std::string_view document_id) {
     Statement get(db_,
                   "SELECT v.document_id, v.version, d.format, v.source_sha256, v.source_bytes, v.skeleton, "
-                  "v.extracted_at FROM document d JOIN document_version v "
+                  "v.extracted_at, v.segmentation_sha256 FROM document d JOIN document_version v "
                   "ON v.document_id = d.id AND v.version = d.current_version WHERE d.id = ?");
     get.bind(1, document_id);
     if (!get.step()) return std::nullopt;
     return DocumentVersion{get.text(0),    get.integer(1), get.text(2), get.text(3),
-                           get.integer(4), get.text(5),    get.text(6)};
+                           get.integer(4), get.text(5),    get.text(6), get.text(7)};
 }
 
 std::vector<StoredSegment> SqliteStore::version_segments(std::string_view document_id, std::int64_t version) {
@@ -400,7 +412,8 @@ AuditReport SqliteStore::verify_log() {
                          "was removed";
         return report;
     }
-    report.problem = glossary_problem();
+    report.problem = kept_file_problem(kGlossaryFile);
+    if (report.problem.empty()) report.problem = kept_file_problem(kSegmentationFile);
     if (report.problem.empty()) report.problem = memory_problem();
     return report;
 }
@@ -420,27 +433,37 @@ std::string SqliteStore::memory_problem() {
            std::to_string(units.integer(1)) + " brought: it was added or changed outside medloc";
 }
 
-// The glossary in force must be the file its import logged, byte for byte.
-std::string SqliteStore::glossary_problem() {
-    Statement last(db_,
-                   "SELECT g.sha256, g.content, g.event, e.source FROM glossary g LEFT JOIN event e ON e.id = g.event "
-                   "ORDER BY g.id DESC LIMIT 1");
+// The file in force must be the one its log entry set, byte for byte.
+std::string SqliteStore::kept_file_problem(const KeptFile& file) {
+    Statement last(db_, std::string("SELECT f.sha256, f.content, f.event, e.source FROM ") + file.table +
+                            " f LEFT JOIN event e ON e.id = f.event ORDER BY f.id DESC LIMIT 1");
     Statement logged(db_,
                      "SELECT id, source FROM event WHERE meaning = ? AND document_id IS NULL ORDER BY id DESC LIMIT 1");
-    logged.bind(1, kGlossaryMeaning);
-    const bool imported = logged.step();
+    logged.bind(1, file.meaning);
+    const bool set = logged.step();
     if (!last.step())
-        return imported ? "the glossary imported by event " + std::to_string(logged.integer(0)) +
-                              " is missing from the project: it was removed outside medloc"
-                        : "";
-    GlossaryImport in_force;
-    in_force.sha256 = last.text(0);
-    const std::string problem = "the glossary in force is not the file event " + std::to_string(last.integer(2)) +
-                                " imported: it was changed outside medloc";
-    if (!imported || logged.integer(0) != last.integer(2) || sha256_hex(last.text(1)) != last.text(0) ||
-        row_of(in_force).source != logged.text(1))
-        return problem;
+        return set ? std::string(file.what) + " set by event " + std::to_string(logged.integer(0)) +
+                         " is missing from the project: it was removed outside medloc"
+                   : "";
+    if (!set || logged.integer(0) != last.integer(2) || sha256_hex(last.text(1)) != last.text(0) ||
+        !logged.text(1).ends_with(" " + last.text(0)))
+        return std::string(file.what) + " in force is not the file event " + std::to_string(last.integer(2)) +
+               " set: it was changed outside medloc";
     return "";
+}
+
+std::optional<std::string> SqliteStore::kept_file(const KeptFile& file) {
+    Statement get(db_, std::string("SELECT content FROM ") + file.table + " ORDER BY id DESC LIMIT 1");
+    if (!get.step()) return std::nullopt;
+    return get.text(0);
+}
+
+void SqliteStore::put_kept_file(const KeptFile& file, const LogRow& row, std::string_view sha256,
+                                std::string_view content) {
+    append(row);
+    Statement put(db_, std::string("INSERT INTO ") + file.table +
+                           " (event, sha256, content) VALUES ((SELECT MAX(id) FROM event), ?, ?)");
+    put.bind(1, sha256).bind(2, content).run();
 }
 
 std::optional<LogHead> SqliteStore::unsigned_head() {
@@ -480,16 +503,16 @@ void SqliteStore::add_person_change(const PersonChange& change) { append(row_of(
 
 void SqliteStore::add_release(const Release& release) { append(row_of(release)); }
 
-std::optional<std::string> SqliteStore::glossary() {
-    Statement get(db_, "SELECT content FROM glossary ORDER BY id DESC LIMIT 1");
-    if (!get.step()) return std::nullopt;
-    return get.text(0);
-}
+std::optional<std::string> SqliteStore::glossary() { return kept_file(kGlossaryFile); }
 
 void SqliteStore::put_glossary(const GlossaryImport& import, std::string_view tbx) {
-    append(row_of(import));
-    Statement put(db_, "INSERT INTO glossary (event, sha256, content) VALUES ((SELECT MAX(id) FROM event), ?, ?)");
-    put.bind(1, import.sha256).bind(2, tbx).run();
+    put_kept_file(kGlossaryFile, row_of(import), import.sha256, tbx);
+}
+
+std::string SqliteStore::segmentation_rules() { return kept_file(kSegmentationFile).value_or(""); }
+
+void SqliteStore::put_segmentation_rules(const SegmentationChange& change, std::string_view srx) {
+    put_kept_file(kSegmentationFile, row_of(change), change.sha256, srx);
 }
 
 namespace {
@@ -623,9 +646,16 @@ void SqliteStore::add_document_version(const DocumentVersion& version) {
     document.bind(1, version.document_id).bind(2, version.format).bind(3, version.version).run();
     Statement add(db_,
                   "INSERT INTO document_version (document_id, version, source_sha256, source_bytes, skeleton, "
-                  "extracted_at) VALUES (?, ?, ?, ?, ?, ?)");
+                  "extracted_at, segmentation_sha256) VALUES (?, ?, ?, ?, ?, ?, ?)");
     add.bind(1, version.document_id).bind(2, version.version).bind(3, version.source_sha256);
-    add.bind(4, version.source_bytes).bind(5, version.skeleton).bind(6, version.extracted_at).run();
+    add.bind(4, version.source_bytes).bind(5, version.skeleton).bind(6, version.extracted_at);
+    add.bind(7, version.segmentation_sha256).run();
+}
+
+void SqliteStore::set_version_segmentation(std::string_view document_id, std::int64_t version,
+                                           std::string_view segmentation_sha256) {
+    Statement set(db_, "UPDATE document_version SET segmentation_sha256 = ? WHERE document_id = ? AND version = ?");
+    set.bind(1, segmentation_sha256).bind(2, document_id).bind(3, version).run();
 }
 
 void SqliteStore::set_version_segments(std::string_view document_id, std::int64_t version,

@@ -8,6 +8,7 @@
 namespace medloc::reviews {
 
 struct LogRow;
+struct KeptFile;
 
 class SqliteStore final : public Store {
 public:
@@ -41,6 +42,7 @@ public:
     std::optional<Person> person(std::string_view id) override;
     std::vector<Person> people() override;
     std::optional<std::string> glossary() override;
+    std::string segmentation_rules() override;
     std::int64_t memory_size(std::string_view target_language) override;
     std::vector<MemoryUnit> memory_exact(std::string_view plain, std::string_view target_language) override;
     std::vector<MemoryUnit> memory_candidates(const std::vector<std::string>& words, std::size_t needed,
@@ -51,6 +53,8 @@ public:
     void add_document_version(const DocumentVersion& version) override;
     void set_version_segments(std::string_view document_id, std::int64_t version,
                               const std::vector<std::string>& segment_ids) override;
+    void set_version_segmentation(std::string_view document_id, std::int64_t version,
+                                  std::string_view segmentation_sha256) override;
     void add_segment(const StoredSegment& segment, std::int64_t version) override;
     void restore_segment(std::string_view segment_id) override;
     void retire_segment(std::string_view segment_id, std::int64_t version) override;
@@ -63,6 +67,7 @@ public:
     std::optional<LogEntry> entry_with_hash(std::string_view hash) override;
     void add_signature(const ActSignature& signature) override;
     void put_glossary(const GlossaryImport& import, std::string_view tbx) override;
+    void put_segmentation_rules(const SegmentationChange& change, std::string_view srx) override;
     void add_memory_import(const MemoryImport& import) override;
     void add_memory_unit(const MemoryUnit& unit) override;
     void put_person(const Person& person) override;
@@ -72,7 +77,9 @@ private:
     explicit SqliteStore(Database db);
     void load_settings();
     void append(LogRow row);
-    std::string glossary_problem();
+    std::string kept_file_problem(const KeptFile& file);
+    std::optional<std::string> kept_file(const KeptFile& file);
+    void put_kept_file(const KeptFile& file, const LogRow& row, std::string_view sha256, std::string_view content);
     std::string memory_problem();
 
     Database db_;

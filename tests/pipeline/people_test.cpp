@@ -20,7 +20,7 @@ struct Project : test::TempProject {
     // An entry of a log from before people were registered: a free-text name.
     void legacy_event(const std::string& actor_id = {}) {
         const auto writing = store->transaction(reviews::Access::write);
-        reviews::DocumentVersion version{"a.txt", 1, "text", "abc", 3, "{}", clock.now()};
+        reviews::DocumentVersion version{"a.txt", 1, "text", "abc", 3, "{}", clock.now(), ""};
         if (!store->current_version("a.txt")) {
             store->add_document_version(version);
             store->add_segment({"s1", "a.txt", "Hi.", "Hi.", 1, "title", "", std::nullopt, std::nullopt}, 1);

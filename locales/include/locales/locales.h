@@ -16,6 +16,7 @@
 #include <cstddef>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -73,10 +74,41 @@ std::optional<std::string> parse_date(std::string_view text);
 // end of the month becomes its last day (2026-01-31 + 1 month = 2026-02-28).
 std::string add_months(std::string_view date, int months);
 
+// A rule of a project's segmentation rules file (SRX 2.0): where `before`
+// matches the text up to a place and `after` the text from it, a sentence
+// ends there (`breaks`) or does not. Both are ICU regular expressions.
+struct BreakRule {
+    bool breaks = true;
+    std::string before;
+    std::string after;
+};
+
+// Why the rule is no pair of ICU regular expressions ("U_REGEX_MISSING_CLOSE_BRACKET
+// at character 4 of before"), or "" when it is one.
+std::string break_rule_problem(const BreakRule& rule);
+
+// Whether the ICU regular expression `pattern` matches the whole of the
+// language tag, case aside (an SRX languagemap's languagepattern: "EN.*",
+// "es.*"); nothing when it is not a regular expression.
+std::optional<bool> language_pattern_matches(std::string_view pattern, std::string_view tag);
+
+// A rule that took too long on a text (a pattern that backtracks without
+// end): extraction stops rather than hang.
+struct BreakRuleTimeout : std::runtime_error {
+    BreakRuleTimeout(std::size_t rule, const std::string& what) : std::runtime_error(what), rule(rule) {}
+    std::size_t rule;  // its index in the rules given
+};
+
 // Splits text into sentences. Owns its ICU iterator; reuse one for many texts.
+//
+// With `rules`, every place where one of them matches is decided by the
+// first that does, in order: a break or none. Places that no rule matches
+// are decided by medloc's own rules for the language, as without any. White
+// space between sentences goes with neither, so a rule matching anywhere in
+// the space between two sentences decides that break.
 class SentenceBreaker {
 public:
-    explicit SentenceBreaker(const std::string& locale_tag);
+    explicit SentenceBreaker(const std::string& locale_tag, const std::vector<BreakRule>& rules = {});
     ~SentenceBreaker();
     SentenceBreaker(const SentenceBreaker&) = delete;
     SentenceBreaker& operator=(const SentenceBreaker&) = delete;

@@ -13,6 +13,7 @@
 //   translations       the target and state of a segment in a locale, who set
 //                      it last, and a stale translation kept for reference
 //   glossary           the TBX files imported, the newest in force
+//   segmentation rules the SRX files set, the newest in force
 //   the log            every change of a translation (Event) and every review
 //                      of a whole document (DocumentReview), append-only, each
 //                      entry chained to the one before by a SHA-256 hash
@@ -94,6 +95,9 @@ struct DocumentVersion {
     std::int64_t source_bytes = 0;
     std::string skeleton;
     std::string extracted_at;
+    // The segmentation rules its sentences were cut by: the SHA-256 of the
+    // project's rules file then in force, "" for medloc's own.
+    std::string segmentation_sha256;
 };
 
 struct StoredSegment {
@@ -264,6 +268,12 @@ struct FileImport {
 struct GlossaryImport : FileImport {};
 inline constexpr const char* kGlossaryMeaning = "glossary imported";
 
+// Segmentation rules (an SRX file) made the project's, or medloc's own
+// rules made the project's again (an empty file): segments are cut anew on
+// the next extract, so ids change. The project keeps the bytes.
+struct SegmentationChange : FileImport {};
+inline constexpr const char* kSegmentationMeaning = "segmentation rules set";
+
 // A translation memory (a TMX file) added to the project's memory: its
 // units are kept, each naming the file it came from.
 struct MemoryImport : FileImport {};
@@ -297,7 +307,9 @@ inline constexpr const char* kProjectMemory = "project";
 struct LogEntry {
     std::int64_t id = 0;
     std::string hash;
-    std::variant<Event, DocumentReview, PersonChange, Release, Retirement, GlossaryImport, MemoryImport> record;
+    std::variant<Event, DocumentReview, PersonChange, Release, Retirement, GlossaryImport, MemoryImport,
+                 SegmentationChange>
+        record;
 };
 
 // One act's signature: by `signer_id`, over the chain up to and including
@@ -394,6 +406,9 @@ public:
     virtual std::vector<Person> people() = 0;
     // The glossary in force: the bytes of the TBX file last imported.
     virtual std::optional<std::string> glossary() = 0;
+    // The segmentation rules in force: the bytes of the SRX file last set,
+    // or "" when the project cuts sentences by medloc's own rules.
+    virtual std::string segmentation_rules() = 0;
     // How many units the memory holds for `target_language`.
     virtual std::int64_t memory_size(std::string_view target_language) = 0;
     // The memory's units for `target_language` whose source plain text is
@@ -417,6 +432,10 @@ public:
     virtual void add_document_version(const DocumentVersion& version) = 0;
     virtual void set_version_segments(std::string_view document_id, std::int64_t version,
                                       const std::vector<std::string>& segment_ids) = 0;
+    // Records that new segmentation rules cut the version exactly as it is
+    // cut: it stands, and is not cut again under them.
+    virtual void set_version_segmentation(std::string_view document_id, std::int64_t version,
+                                          std::string_view segmentation_sha256) = 0;
     virtual void add_segment(const StoredSegment& segment, std::int64_t version) = 0;
     virtual void restore_segment(std::string_view segment_id) = 0;
     virtual void retire_segment(std::string_view segment_id, std::int64_t version) = 0;
@@ -435,6 +454,9 @@ public:
     // Makes `tbx` the glossary in force and logs who did (its sha256 must
     // be that of `tbx`); the glossaries before it are kept.
     virtual void put_glossary(const GlossaryImport& import, std::string_view tbx) = 0;
+    // Makes `srx` the segmentation rules in force ("" for medloc's own) and
+    // logs who did; the rules before are kept.
+    virtual void put_segmentation_rules(const SegmentationChange& change, std::string_view srx) = 0;
     // Logs a memory's import; its units are added next (add_memory_unit).
     virtual void add_memory_import(const MemoryImport& import) = 0;
     // Adds a unit to the memory, referring to the newest log entry (the

@@ -30,6 +30,8 @@ struct ExtractReport {
     std::int64_t version = 0;
     std::size_t added = 0, changed = 0, unchanged = 0, removed = 0;
     bool same_source = false;  // the file is byte for byte the current version
+    // The same source, cut again because the segmentation rules changed.
+    bool new_rules = false;
     // A new version whose sentences are all as they were: the change is in
     // markup, links, attributes or protected text, which no segment shows.
     bool outside_text = false;

@@ -42,7 +42,7 @@ struct ExtractedSegment {
 
 class Segmenter {
 public:
-    explicit Segmenter(const std::string& source_locale);
+    explicit Segmenter(const std::string& source_locale, const std::vector<locales::BreakRule>& rules = {});
 
     // The segments of one unit, in order. `source` is the whole document.
     std::vector<ExtractedSegment> split(const TextUnit& unit, std::string_view source);

@@ -35,7 +35,9 @@ struct ExtractedDocument {
 
 class DocumentExtractor {
 public:
-    explicit DocumentExtractor(const std::string& source_locale);
+    // `rules`: the project's segmentation rules for the source language
+    // (locales::SentenceBreaker), none for medloc's own.
+    explicit DocumentExtractor(const std::string& source_locale, const std::vector<locales::BreakRule>& rules = {});
 
     // Throws InputError when the document cannot be taken apart faithfully:
     // its skeleton, every target its source, must give back its very bytes.
