@@ -49,10 +49,16 @@ bool yes_or_no(pugi::xml_node node, const char* attribute, bool absent) {
 locales::BreakRule read_rule(pugi::xml_node rule, const std::string& language, std::size_t number) {
     locales::BreakRule read;
     read.breaks = yes_or_no(rule, "break", true);
-    read.before = child_named(rule, "beforebreak").text().get();
-    read.after = child_named(rule, "afterbreak").text().get();
-    if (const std::string problem = locales::break_rule_problem(read); !problem.empty())
-        refuse(rule, "rule " + std::to_string(number) + " of the language rules \"" + language + "\": " + problem);
+    const pugi::xml_node before = child_named(rule, "beforebreak"), after = child_named(rule, "afterbreak");
+    read.before = before.text().get();
+    read.after = after.text().get();
+    if (const std::string problem = locales::break_rule_problem(read); !problem.empty()) {
+        // Point at the pattern the problem names, where there is one.
+        const pugi::xml_node at = problem.find("its beforebreak") != std::string::npos && before ? before
+                                  : problem.find("its afterbreak") != std::string::npos && after ? after
+                                                                                                 : rule;
+        refuse(at, "rule " + std::to_string(number) + " of the language rules \"" + language + "\": " + problem);
+    }
     return read;
 }
 

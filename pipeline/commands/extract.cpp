@@ -14,7 +14,9 @@ int run_extract(const Context& context, const ExtractOptions& options) {
     ExtractReport total;
     for (const ExtractReport& report : outcome.documents) {
         context.out << report.document_id << ": version " << report.version
-                    << (report.new_rules     ? " (source unchanged, cut again by the new segmentation rules)"
+                    << (report.new_rules && report.same_source
+                            ? " (source unchanged; the new segmentation rules cut it as before)"
+                        : report.new_rules   ? " (source unchanged, cut again by the new segmentation rules)"
                         : report.same_source ? " (source unchanged)"
                                              : "")
                     << ", " << report.added + report.changed + report.unchanged << " segments: " << report.added

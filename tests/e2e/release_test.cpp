@@ -213,7 +213,8 @@ TEST_CASE("a document id that would write outside the bundle is refused", "[rele
     // Only an edit outside medloc makes such an id; the build must still refuse it.
     REQUIRE(run({"sqlite3", page.db.string(),
                  "INSERT INTO document (id, format, current_version) VALUES ('../../pwned.html', 'html', 1); "
-                 "INSERT INTO document_version VALUES ('../../pwned.html', 1, 'x', 9, "
+                 "INSERT INTO document_version (document_id, version, source_sha256, source_bytes, skeleton, "
+                 "extracted_at) VALUES ('../../pwned.html', 1, 'x', 9, "
                  "'{\"body\":[\"<p>pwned</p>\"],\"slots\":[]}', '2026-01-01T00:00:00Z');"})
                 .exit_code == 0);
     const Result built = page.build();

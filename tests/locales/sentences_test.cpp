@@ -11,8 +11,11 @@
 
 namespace {
 
-std::vector<std::string> sentences(const std::string& locale, const std::string& text) {
-    medloc::locales::SentenceBreaker breaker(locale);
+using medloc::locales::BreakRule;
+
+std::vector<std::string> sentences(const std::string& locale, const std::string& text,
+                                   const std::vector<BreakRule>& rules = {}) {
+    medloc::locales::SentenceBreaker breaker(locale, rules);
     std::vector<std::string> out;
     std::size_t start = 0;
     for (const std::size_t end : breaker.boundaries(text)) {
@@ -81,4 +84,54 @@ TEST_CASE("a Spanish source and its abbreviations", "[sentences]") {
 TEST_CASE("a German source and its abbreviations", "[sentences]") {
     CHECK(sentences("de-DE", "Geben Sie z. B. Nr. 5 mit max. 5 ml. Rufen Sie Dr. Meier an.") ==
           Sentences{"Geben Sie z. B. Nr. 5 mit max. 5 ml.", "Rufen Sie Dr. Meier an."});
+}
+
+// A project's own rules (SRX): they decide where they match, the first
+// that matches first; medloc's rules decide everywhere else.
+TEST_CASE("a project rule adds a break", "[sentences]") {
+    const std::vector<BreakRule> rules{{true, ";", R"(\s+\p{Ll})"}};
+    CHECK(sentences("en-US", "Tablets hold 160 mg each; the chart shows how many. Call Dr. Lee today.", rules) ==
+          Sentences{"Tablets hold 160 mg each;", "the chart shows how many.", "Call Dr. Lee today."});
+    // Without the rule medloc does not break there.
+    CHECK(sentences("en-US", "Tablets hold 160 mg each; the chart shows how many.").size() == 1);
+}
+
+TEST_CASE("a project rule prevents a break", "[sentences]") {
+    const std::vector<BreakRule> rules{{false, R"(\bet al\.)", R"(\s)"}};
+    const std::string reference = "Varga L, et al. Parent knowledge of fever thresholds. Clin Pediatr. Next one.";
+    CHECK(sentences("en-US", reference).front() == "Varga L, et al.");
+    CHECK(sentences("en-US", reference, rules) ==
+          Sentences{"Varga L, et al. Parent knowledge of fever thresholds.", "Clin Pediatr.", "Next one."});
+}
+
+TEST_CASE("the first project rule that matches decides", "[sentences]") {
+    const BreakRule keep{false, R"(\bet al\.)", R"(\s)"};
+    const BreakRule cut{true, R"(\.)", R"(\s)"};
+    const std::string text = "Lee K, et al. Fever in children.";
+    CHECK(sentences("en-US", text, {keep, cut}).size() == 1);
+    CHECK(sentences("en-US", text, {cut, keep}).size() == 2);
+}
+
+TEST_CASE("a project rule decides the whole space between two sentences", "[sentences]") {
+    // One rule matches before the spaces, one after them: both speak of the
+    // same break, and the space goes with neither sentence.
+    const std::string text = "Rest at home.   Drink water.";
+    CHECK(sentences("en-US", text, {{false, R"(home\.)", R"(\s)"}}).size() == 1);
+    CHECK(sentences("en-US", text, {{false, R"(home\.\s+)", ""}}).size() == 1);
+    CHECK(sentences("en-US", text, {{false, R"(water\.)", ""}}) == Sentences{"Rest at home.", "Drink water."});
+}
+
+TEST_CASE("project rules that are no regular expressions are refused", "[sentences]") {
+    using medloc::locales::break_rule_problem;
+    CHECK(break_rule_problem({true, "(", ""}).find("beforebreak") != std::string::npos);
+    CHECK(break_rule_problem({true, "a", "[b"}).find("afterbreak") != std::string::npos);
+    CHECK(break_rule_problem({true, "", ""}).find("match everywhere") != std::string::npos);
+    CHECK(break_rule_problem({false, R"(\bDr\.)", R"(\s)"}).empty());
+    CHECK_THROWS_AS(medloc::locales::SentenceBreaker("en-US", {{true, "(", ""}}), std::invalid_argument);
+}
+
+TEST_CASE("a project rule that backtracks without end stops instead of hanging", "[sentences]") {
+    medloc::locales::SentenceBreaker breaker("en-US", {{true, "(a+)+b", ""}});
+    const std::string text = std::string(64, 'a') + " c.";
+    CHECK_THROWS_AS(breaker.boundaries(text), medloc::locales::BreakRuleTimeout);
 }
