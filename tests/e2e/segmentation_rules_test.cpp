@@ -176,3 +176,65 @@ TEST_CASE("segmentation rules changed outside medloc are found by audit verify",
     CHECK(verify.exit_code == 4);
     CHECK(verify.out.find("the segmentation rules file in force is not the file event") != std::string::npos);
 }
+
+// Item 3 of issue 16: the source locale drives segmentation, so a Spanish
+// hospital translates its leaflets into English through the whole chain.
+TEST_CASE("a Spanish leaflet cut by Spanish rules is translated into English and built", "[segmentation-rules]") {
+    TempDir dir;
+    const fs::path db = new_project(dir, "en-US", "es-ES");
+    const std::string name = "fiebre-en-ninos.es.txt";
+    write_file(dir / "docs" / name, read_file(rules(name)));
+    REQUIRE(run_medloc(db, {"extract", (dir / "docs").string(), "--as", "pat"}).exit_code == 0);
+    REQUIRE(run_medloc(db, {"export", "--locale", "en-US", "--out", (dir / "out").string()}).exit_code == 0);
+    const std::pair<const char*, const char*> english[] = {
+        {"La fiebre en los niños", "Fever in children"},
+        {"¿Qué es la fiebre?", "What is a fever?"},
+        {"La fiebre es una temperatura de 38 °C o más.", "A fever is a temperature of 38 °C or higher."},
+        {"En la mayoría de los casos no es peligrosa.", "In most cases it is not dangerous."},
+        {"La Dra. Ana Ruiz, pediatra del hospital, explica que la fiebre ayuda al cuerpo a combatir una infección.",
+         "Dr. Ana Ruiz, a pediatrician at the hospital, explains that fever helps the body fight an infection."},
+        {"¿Cómo se da el paracetamol?", "How is acetaminophen given?"},
+        {"La dosis habitual es de 15 mg/kg cada 6 horas (máx. 4 dosis al día).",
+         "The usual dose is 15 mg/kg every 6 hours (max. 4 doses a day)."},
+        {"Por ej., un niño de 20 kg toma aprox. 300 mg por dosis.",
+         "For example, a 20 kg child takes approx. 300 mg per dose."},
+        {"Use siempre la jeringa dosificadora, p. ej. la que viene con el medicamento.",
+         "Always use the dosing syringe, e.g. the one that comes with the medicine."},
+        {"No use cucharas de cocina.", "Do not use kitchen spoons."},
+        {"¿Cuándo debo llamar?", "When should I call?"},
+        {"Llame a la consulta de la Sra. Pérez, tel. 555 0187, de lunes a viernes.",
+         "Call Mrs. Pérez's office, phone 555 0187, Monday to Friday."},
+        {"Abrimos a las 8 a. m. y cerramos a las 5 p. m.", "We open at 8 a.m. and close at 5 p.m."},
+        {"Traiga la tarjeta sanitaria.", "Bring the health card."},
+        {"Llame al 911 si su hijo tiene menos de 3 meses y fiebre.",
+         "Call 911 if your child is under 3 months old and has a fever."},
+        {"También debe llamar si la fiebre dura más de 3 días.", "Also call if the fever lasts more than 3 days."},
+        {"Revisado por el Dr. J. L. Gómez el 12 de marzo de 2024.", "Reviewed by Dr. J. L. Gómez on March 12, 2024."},
+    };
+    const fs::path xliff = dir / "out" / "en-US" / (name + ".xlf");
+    std::string text = read_file(xliff);
+    for (const auto& [spanish, translation] : english) {
+        const std::string copy = std::string("<target state=\"new\">") + spanish + "</target>";
+        const std::size_t at = text.find(copy);
+        INFO(spanish);
+        REQUIRE(at != std::string::npos);  // each reference sentence is a unit of its own
+        text.replace(at, copy.size(), std::string("<target state=\"translated\">") + translation + "</target>");
+    }
+    CHECK(text.find("state=\"new\"") == std::string::npos);
+    write_file(xliff, text);
+    REQUIRE(run_medloc(db, {"import", xliff.string(), "--as", "ana", "--role", "translator"}).exit_code == 0);
+    for (const auto& [act, person] : {std::pair{"revise", "ben"}, std::pair{"approve", "carla"}}) {
+        const Result done = run_medloc(db, {"review", act, "--locale", "en-US", "--doc", name, "--as", person});
+        INFO(done.out + done.err);
+        REQUIRE(done.exit_code == 0);
+    }
+    const Result built =
+        run_medloc(db, {"build", "--locale", "en-US", "--out", (dir / "bundle").string(), "--as", "pat"});
+    INFO(built.out + built.err);
+    REQUIRE(built.exit_code == 0);
+    const std::string leaflet = read_file(dir / "bundle" / "en-US" / name);
+    CHECK(leaflet.starts_with("Fever in children\n"));
+    CHECK(leaflet.find("The usual dose is 15 mg/kg every 6 hours (max. 4 doses a day). For example, a 20 kg child "
+                       "takes approx. 300 mg per dose.") != std::string::npos);
+    CHECK(leaflet.find("Reviewed by Dr. J. L. Gómez on March 12, 2024.") != std::string::npos);
+}

@@ -113,9 +113,9 @@ std::vector<fs::path> corpus_documents() {
     return documents;
 }
 
-fs::path new_project(const TempDir& dir, const std::string& targets) {
+fs::path new_project(const TempDir& dir, const std::string& targets, const std::string& source) {
     const fs::path db = dir / "medloc.db";
-    const Result init = run_medloc(db, {"init", "--source", "en-US", "--targets", targets, "--owner", "pat", "--name",
+    const Result init = run_medloc(db, {"init", "--source", source, "--targets", targets, "--owner", "pat", "--name",
                                         "Pat Publisher", "--new-password-file", passphrase_file(db, "pat").string()});
     INFO(init.err);
     REQUIRE(init.exit_code == 0);

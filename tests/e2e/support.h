@@ -70,7 +70,8 @@ inline constexpr TestPerson kTestPeople[] = {
 
 // A project initialised in `dir` as medloc.db, owned by pat, with the test
 // people registered.
-fs::path new_project(const TempDir& dir, const std::string& targets = "es-US,ar,ja,zh-Hans");
+fs::path new_project(const TempDir& dir, const std::string& targets = "es-US,ar,ja,zh-Hans",
+                     const std::string& source = "en-US");
 
 // Runs medloc and checks that it refused as DESIGN.md says bad input (or,
 // with exit code 3, a gate) refuses: exit code 2, stderr naming `names` and saying `says`, and the

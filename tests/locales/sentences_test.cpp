@@ -86,6 +86,25 @@ TEST_CASE("a German source and its abbreviations", "[sentences]") {
           Sentences{"Geben Sie z. B. Nr. 5 mit max. 5 ml.", "Rufen Sie Dr. Meier an."});
 }
 
+TEST_CASE("German abbreviations before a capitalized noun, and usw. at a sentence's end", "[sentences]") {
+    // German capitalizes every noun, so "z. B. Tee" is no sentence end,
+    // while "usw." ends one as "etc." does.
+    CHECK(sentences("de-DE", "Trinken Sie z. B. Tee, d. h. viel Wasser. Bei Husten usw. Ruhe halten.") ==
+          Sentences{"Trinken Sie z. B. Tee, d. h. viel Wasser.", "Bei Husten usw.", "Ruhe halten."});
+    CHECK(sentences("de-DE", "Fieber, Husten usw. sind häufig. Rufen Sie an.") ==
+          Sentences{"Fieber, Husten usw. sind häufig.", "Rufen Sie an."});
+}
+
+TEST_CASE("a French source and its abbreviations", "[sentences]") {
+    CHECK(sentences("fr-FR", "M. Dupont et Mme Martin donnent max. 5 ml, p. ex. Doliprane. Appelez le cabinet.") ==
+          Sentences{"M. Dupont et Mme Martin donnent max. 5 ml, p. ex. Doliprane.", "Appelez le cabinet."});
+}
+
+TEST_CASE("a Portuguese source and its abbreviations", "[sentences]") {
+    CHECK(sentences("pt-BR", "A Dra. Souza indica aprox. 5 ml, máx. 4 doses. Ligue para a Sra. Lima.") ==
+          Sentences{"A Dra. Souza indica aprox. 5 ml, máx. 4 doses.", "Ligue para a Sra. Lima."});
+}
+
 // A project's own rules (SRX): they decide where they match, the first
 // that matches first; medloc's rules decide everywhere else.
 TEST_CASE("a project rule adds a break", "[sentences]") {
