@@ -13,8 +13,11 @@
 namespace medloc::pipeline {
 namespace {
 
-// How large a rules file may be: Okapi's and OmegaT's are some tens of KiB.
+// How large a rules file may be, and how many rules may apply to a
+// language: Okapi's and OmegaT's files are some tens of KiB, with some
+// hundred rules a language. Every rule runs over every paragraph.
 constexpr std::uintmax_t kMaxRulesBytes = 4u << 20;
+constexpr std::size_t kMostRules = 2000;
 
 ProjectSegmentation segmentation_of(std::string_view srx, const std::string& source_locale) {
     ProjectSegmentation segmentation;
@@ -33,6 +36,11 @@ ProjectSegmentation checked_segmentation(const std::string& file, std::string_vi
         const locales::TextPosition at = locales::position_of(srx, e.offset);
         throw InputError(file, e.what(), e.todo, at.line, at.column);
     }
+    if (segmentation.rules.size() > kMostRules)
+        throw InputError(file,
+                         std::to_string(segmentation.rules.size()) + " rules apply to " + source_locale +
+                             ", more than the " + std::to_string(kMostRules) + " medloc runs over every paragraph",
+                         "keep the rules the project needs; medloc's own rules decide where none matches");
     if (segmentation.language_rules.empty())
         throw InputError(file, "no <languagemap> of the file matches the project's source language " + source_locale,
                          "add a languagemap for it (languagepattern=\"" +

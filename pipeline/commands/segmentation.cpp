@@ -6,12 +6,9 @@
 #include <ostream>
 
 namespace medloc::pipeline {
+namespace {
 
-void print_segmentation(reviews::Store& store, std::ostream& out) {
-    const auto reading = store.transaction(reviews::Access::read);
-    const ProjectSegmentation segmentation = project_segmentation(store);
-    const std::string& source = store.settings().source_locale;
-    reading->commit();
+void print_rules(const ProjectSegmentation& segmentation, const std::string& source, std::ostream& out) {
     if (segmentation.sha256.empty()) {
         out << "Sentences are cut by medloc's own rules for " << source << "\n";
         return;
@@ -22,6 +19,22 @@ void print_segmentation(reviews::Store& store, std::ostream& out) {
     out << "; where none of them matches, by medloc's own rules\n";
 }
 
+}  // namespace
+
+void print_segmentation(reviews::Store& store, std::ostream& out) {
+    const auto reading = store.transaction(reviews::Access::read);
+    const ProjectSegmentation segmentation = project_segmentation(store);
+    const std::string& source = store.settings().source_locale;
+    const std::vector<std::string> waiting = store.documents_cut_otherwise(segmentation.sha256);
+    reading->commit();
+    print_rules(segmentation, source, out);
+    if (waiting.empty()) return;
+    out << waiting.size() << " document(s) were cut by other rules; the next medloc extract of them cuts them by "
+        << "these (segments that change start over in every locale, as edited text does):";
+    for (std::size_t i = 0; i < waiting.size() && i < 10; ++i) out << ' ' << waiting[i];
+    out << (waiting.size() > 10 ? " ...\n" : "\n");
+}
+
 namespace {
 
 int set_and_report(const Context& context, const SegmentationRequest& request) {
@@ -29,9 +42,6 @@ int set_and_report(const Context& context, const SegmentationRequest& request) {
     const SegmentationOutcome outcome = set_segmentation(*store, request, context.services);
     if (outcome.unchanged) context.out << "These rules are in force already; nothing changed\n";
     print_segmentation(*store, context.out);
-    if (!outcome.unchanged)
-        context.out << "The next medloc extract cuts every document by them: segments that change start over "
-                       "in every locale, as edited text does\n";
     return 0;
 }
 

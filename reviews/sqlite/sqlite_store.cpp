@@ -281,6 +281,16 @@ std::vector<DocumentStatus> SqliteStore::status(std::string_view only_locale) {
     return documents;
 }
 
+std::vector<std::string> SqliteStore::documents_cut_otherwise(std::string_view segmentation_sha256) {
+    Statement get(db_,
+                  "SELECT d.id FROM document d JOIN document_version v ON v.document_id = d.id AND v.version = "
+                  "d.current_version WHERE d.retired_at IS NULL AND v.segmentation_sha256 != ? ORDER BY d.id");
+    get.bind(1, segmentation_sha256);
+    std::vector<std::string> ids;
+    while (get.step()) ids.push_back(get.text(0));
+    return ids;
+}
+
 std::vector<std::string> SqliteStore::documents_from(std::string_view folder) {
     Statement get(db_, "SELECT id FROM document WHERE folder = ? AND retired_at IS NULL ORDER BY id");
     get.bind(1, folder);

@@ -25,6 +25,7 @@ public:
     std::vector<DocumentStatus> status(std::string_view only_locale) override;
     std::vector<std::string> document_ids() override;
     std::vector<std::string> documents_from(std::string_view folder) override;
+    std::vector<std::string> documents_cut_otherwise(std::string_view segmentation_sha256) override;
     bool is_retired(std::string_view document_id) override;
     std::vector<Retirement> retired_since_release(std::string_view locale) override;
     void set_document_folder(std::string_view document_id, std::string_view folder) override;

@@ -61,7 +61,8 @@ TEST_CASE("segmentation rules that add a break cut the next extract, and the tra
     const Result set = set_rules(project, "semicolon-breaks.srx");
     REQUIRE(set.exit_code == 0);
     CHECK(set.out.find("1 rules for en-US from \"English clauses\"") != std::string::npos);
-    CHECK(set.out.find("The next medloc extract cuts every document by them") != std::string::npos);
+    CHECK(set.out.find("1 document(s) were cut by other rules; the next medloc extract of them cuts them by these") !=
+          std::string::npos);
     // Nothing is cut again until the publisher extracts.
     CHECK(has_line(sources(project), kChewable));
 
@@ -99,7 +100,9 @@ TEST_CASE("segmentation rules that prevent a break, and back to medloc's own", "
     CHECK(reset.out.find("Sentences are cut by medloc's own rules for en-US") != std::string::npos);
     REQUIRE(extract(project).exit_code == 0);
     CHECK(has_line(sources(project), "Varga L, et al."));
-    CHECK(run_medloc(project.db, {"segmentation", "show"}).out.find("medloc's own rules") != std::string::npos);
+    const Result show = run_medloc(project.db, {"segmentation", "show"});
+    CHECK(show.out.find("medloc's own rules") != std::string::npos);
+    CHECK(show.out.find("were cut by other rules") == std::string::npos);
     REQUIRE(succeeds(project.db, {"audit", "verify"}));
 }
 
@@ -159,6 +162,14 @@ TEST_CASE("segmentation rules that cannot serve are refused and change nothing",
                   "no <languagemap> of the file matches the project's source language en-US");
     write_file(bad, read_file(translations_dir() / "amps-children.en-es.tmx"));
     check_refused(project.db, {"segmentation", "set", bad.string(), "--as", "pat"}, bad.string(), "not an SRX file");
+    // Every rule runs over every paragraph: a file of thousands is refused.
+    std::string many;
+    for (int i = 0; i < 2001; ++i)
+        many += "<rule break=\"no\"><beforebreak>x" + std::to_string(i) + "\\.</beforebreak></rule>";
+    text = good;
+    write_file(bad, text.replace(text.find("<rule break=\"yes\">"), 0, many));
+    check_refused(project.db, {"segmentation", "set", bad.string(), "--as", "pat"}, bad.string(),
+                  "2002 rules apply to en-US, more than the 2000 medloc runs over every paragraph");
     // Only a publisher sets them.
     check_refused(project.db, {"segmentation", "set", rules("semicolon-breaks.srx").string(), "--as", "ana"},
                   "Ana Ruiz", "publisher", 3);

@@ -376,6 +376,9 @@ public:
     virtual std::vector<std::string> document_ids() = 0;
     // Those of them extracted from `folder` (as extract names it).
     virtual std::vector<std::string> documents_from(std::string_view folder) = 0;
+    // Those whose current version was cut by other segmentation rules than
+    // these ("" for medloc's own).
+    virtual std::vector<std::string> documents_cut_otherwise(std::string_view segmentation_sha256) = 0;
     virtual bool is_retired(std::string_view document_id) = 0;
     // Retirements after the newest release of `locale` (all when none).
     virtual std::vector<Retirement> retired_since_release(std::string_view locale) = 0;
