@@ -7,10 +7,11 @@
 #   fuzz_html       HTML           } rebuilt with the source and pseudo text
 #   fuzz_qa         the clinical checks on a source and target (tab between)
 #   fuzz_tbx        the glossary reader
+#   fuzz_srx        the segmentation rules reader, and its rules applied
 # Seeds: the documents of tests/corpus, and XLIFF 1.2, 2.0 and pseudo
 # exports of them made here by the fuzz build's own medloc; the hand-written
-# translations of tests/qa/base-pairs.tsv; the TBX files of tests/qa/glossary. What each target
-# learns is kept in build-fuzz/fuzz-corpus/TARGET and grows from run to run;
+# translations of tests/qa/base-pairs.tsv; the TBX files of tests/qa/glossary;
+# the SRX files of tests/segmentation. What each target learns is kept in build-fuzz/fuzz-corpus/TARGET and grows from run to run;
 # crashes go to build-fuzz/fuzz-findings/TARGET/. Prints per target the
 # executions and the crashes; exits 1 if any target crashed.
 set -euo pipefail
@@ -21,11 +22,12 @@ build="$PWD/build-fuzz"
 
 seeds="$build/fuzz-seeds"
 rm -rf "$seeds"
-mkdir -p "$seeds"/{xliff,text,markdown,html,qa,tbx}
+mkdir -p "$seeds"/{xliff,text,markdown,html,qa,tbx,srx}
 cp tests/corpus/*.txt "$seeds/text/"
 cp tests/corpus/*.md "$seeds/markdown/"
 cp tests/corpus/*.html "$seeds/html/"
 cp tests/qa/glossary/*.tbx "$seeds/tbx/"
+cp tests/segmentation/*.srx "$seeds/srx/"
 # One seed per translation: a byte choosing the language, source, tab, target.
 awk -F'\t' -v out="$seeds/qa" '$1 != "" && $1 !~ /^#/ { printf "%c%s\t%s", 65 + NR % 5, $2, $3 > (out "/" NR); close(out "/" NR) }' \
     tests/qa/base-pairs.tsv
@@ -43,7 +45,7 @@ for file in "$project"/{x12,x20,pseudo}/*/*.xlf; do cp "$file" "$seeds/xliff/$((
 
 status=0
 printf '%-15s %12s %8s\n' target executions crashes
-for target in xliff text markdown html qa tbx; do
+for target in xliff text markdown html qa tbx srx; do
     corpus="$build/fuzz-corpus/$target"
     findings="$build/fuzz-findings/$target"
     mkdir -p "$corpus" "$findings"
