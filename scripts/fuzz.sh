@@ -12,8 +12,9 @@
 # exports of them made here by the fuzz build's own medloc; the hand-written
 # translations of tests/qa/base-pairs.tsv; the TBX files of tests/qa/glossary;
 # the SRX files of tests/segmentation. What each target learns is kept in
-# build-fuzz/fuzz-corpus/TARGET and grows from run to run; crashes go to build-fuzz/fuzz-findings/TARGET/. Prints per target the
-# executions and the crashes; exits 1 if any target crashed.
+# build-fuzz/fuzz-corpus/TARGET and grows from run to run; crashes go to
+# build-fuzz/fuzz-findings/TARGET/. Prints per target the executions and the
+# crashes; exits 1 if any target crashed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
