@@ -3,7 +3,8 @@
 #
 # Generates a deterministic corpus of 1000 documents (../shared/scripts/gen-corpus),
 # then in one run times:
-#   - medloc extract of the txt and html documents, and of all 1000 documents;
+#   - medloc extract of the txt and html documents, and of all 1000 documents,
+#     by medloc's own rules and by a project's SRX file of 53 rules;
 #   - translate-toolkit's converters on the same txt and html files
 #     (txt2po -P, html2po -P; Debian's translate-toolkit 3.8.4 has no Markdown one),
 # with /usr/bin/time -v for wall time and peak memory, and prints the ratios.
@@ -53,6 +54,11 @@ for person in "ana Ana Ruiz translator" "ben Ben Ode reviser" "carla Carla Chen 
 done
 measure medloc_txt_html "$medloc" --db "$work/a.db" extract "$work/by-format/txt" "$work/by-format/html" $(as pat)
 measure medloc_all "$medloc" --db "$work/b.db" extract "$work/corpus" $(as pat)
+# The same documents cut by a project's SRX file of 53 rules (each rule
+# runs over every paragraph), against medloc's own rules above.
+"$medloc" --db "$work/s.db" init --targets es-US --owner pat --name "Pat Publisher" \
+    --new-password-file "$work/pat.passphrase" --segmentation tests/segmentation/leaflet-rules.srx >/dev/null
+measure medloc_srx "$medloc" --db "$work/s.db" extract "$work/corpus" $(as pat)
 measure txt2po txt2po -P --progress=none -i "$work/by-format/txt" -o "$work/pot-txt"
 measure html2po html2po -P --progress=none -i "$work/by-format/html" -o "$work/pot-html"
 
@@ -67,6 +73,8 @@ printf 'medloc extract, all:        %6.2f s  %8d segments  %8.0f segments/s  pea
     "$t_all" "$segments_all" "$(awk -v n="$segments_all" -v t="$t_all" 'BEGIN{print n/(t>0?t:0.01)}')" "$(peak_kib medloc_all)"
 printf 'medloc extract, txt+html:   %6.2f s  %8d segments  %8.0f segments/s  peak %6d KiB\n' \
     "$t_m" "$segments_txt_html" "$(awk -v n="$segments_txt_html" -v t="$t_m" 'BEGIN{print n/(t>0?t:0.01)}')" "$(peak_kib medloc_txt_html)"
+printf 'medloc extract, all, SRX:   %6.2f s  (53 rules of tests/segmentation/leaflet-rules.srx; %.2fx medloc'"'"'s own rules)  peak %6d KiB\n' \
+    "$(seconds medloc_srx)" "$(awk -v a="$(seconds medloc_srx)" -v b="$t_all" 'BEGIN{print a/(b>0?b:0.01)}')" "$(peak_kib medloc_srx)"
 printf 'translate-toolkit, txt+html:%6.2f s  (txt2po %.2f s, html2po %.2f s)          peak %6d KiB\n' \
     "$t_tt" "$(seconds txt2po)" "$(seconds html2po)" "$m_tt"
 printf 'ratio time  medloc/translate-toolkit (txt+html): %.2f\n' "$(awk -v a="$t_m" -v b="$t_tt" 'BEGIN{print a/(b>0?b:0.01)}')"
