@@ -48,15 +48,27 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 
-// True when `rest` begins with the date of a Vancouver-style citation:
-// "2014 Sep;26(5)", "2017;51(11)", "2016 Mar;39(3):e41", "2018 Oct;19 Suppl".
+// The length of an abbreviated month ("Sep") at the start of `text`, or 0.
+std::size_t month_at(std::string_view text) {
+    return text.size() >= 3 && is_upper(text[0]) && is_lower(text[1]) && is_lower(text[2]) ? 3 : 0;
+}
+
+// True when `rest` begins with the date of a Vancouver-style citation: a
+// year, then perhaps a month or two and a day, then the volume after ";" or
+// the pages after ":": "2014 Sep;26(5)", "2017;51(11)", "2016 Mar;39(3):e41",
+// "2013 Oct 15;185(15)", "2019 Jan-Feb;14(1)".
 bool starts_with_citation_date(std::string_view rest) {
     if (rest.size() < 5 || !is_digit(rest[0]) || !is_digit(rest[1]) || !is_digit(rest[2]) || !is_digit(rest[3]))
         return false;
     std::size_t i = 4;
-    if (i + 4 <= rest.size() && rest[i] == ' ' && is_upper(rest[i + 1]) && is_lower(rest[i + 2]) &&
-        is_lower(rest[i + 3]))
+    if (i + 1 < rest.size() && rest[i] == ' ' && month_at(rest.substr(i + 1))) {
         i += 4;
+        if (i + 1 < rest.size() && rest[i] == '-' && month_at(rest.substr(i + 1))) i += 4;
+        if (i + 1 < rest.size() && rest[i] == ' ' && is_digit(rest[i + 1])) {
+            i += 2;
+            if (i < rest.size() && is_digit(rest[i])) ++i;
+        }
+    }
     return i < rest.size() && (rest[i] == ';' || rest[i] == ':');
 }
 

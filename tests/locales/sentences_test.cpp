@@ -105,6 +105,16 @@ TEST_CASE("a Portuguese source and its abbreviations", "[sentences]") {
           Sentences{"A Dra. Souza indica aprox. 5 ml, máx. 4 doses.", "Ligue para a Sra. Lima."});
 }
 
+TEST_CASE("an abbreviated journal title before the date of its citation", "[sentences]") {
+    for (const char* date : {"2014 Sep;26(5):592-603.", "2017;51(11):838-847.", "2013 Oct 15;185(15):1317-1323.",
+                             "2019 Jan-Feb;14(1):1-9."})
+        CHECK(sentences("en-US", std::string("Bjornson CL. Croup. CMAJ. ") + date) ==
+              Sentences{"Bjornson CL.", "Croup.", std::string("CMAJ. ") + date});
+    // A sentence that starts with a year is no citation.
+    CHECK(sentences("en-US", "We opened in May. 2014 Annual Report: see page 3.") ==
+          Sentences{"We opened in May.", "2014 Annual Report: see page 3."});
+}
+
 // A project's own rules (SRX): they decide where they match, the first
 // that matches first; medloc's rules decide everywhere else.
 TEST_CASE("a project rule adds a break", "[sentences]") {
