@@ -464,13 +464,9 @@ std::string declared_encoding(std::string_view bytes) {
 }
 
 ReadXliff read_xliff(std::string_view bytes, std::size_t max_depth) {
-    check_xml_policy(bytes, max_depth);
     pugi::xml_document document;
-    const pugi::xml_parse_result parsed = document.load_buffer(
-        bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8);
-    if (!parsed)
-        throw ReadError(static_cast<std::size_t>(parsed.offset), std::string("malformed XML: ") + parsed.description(),
-                        "repair the file in the tool that wrote it, or export again");
+    load_checked_xml(document, bytes, max_depth, Doctype::refused,
+                     "repair the file in the tool that wrote it, or export again");
     const pugi::xml_node root = document.document_element();
     if (!is(root, "xliff"))
         throw ReadError(offset_of(root), "not an XLIFF file (its root element is " + element_name(root) + ")",

@@ -101,13 +101,9 @@ std::vector<locales::BreakRule> Segmentation::rules_for(std::string_view locale,
 }
 
 Segmentation read_srx(std::string_view bytes, std::size_t max_depth) {
-    check_xml_policy(bytes, max_depth, Doctype::external_only);
     pugi::xml_document document;
-    const pugi::xml_parse_result parsed = document.load_buffer(
-        bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8);
-    if (!parsed)
-        throw ReadError(static_cast<std::size_t>(parsed.offset), std::string("malformed XML: ") + parsed.description(),
-                        "correct the segmentation rules file and give it again");
+    load_checked_xml(document, bytes, max_depth, Doctype::external_only,
+                     "correct the segmentation rules file and give it again");
     const pugi::xml_node root = document.document_element();
     if (local_name(root) != "srx")
         refuse(root, "not an SRX file (its root element is <" + std::string(root.name()) + ">, not <srx>)");

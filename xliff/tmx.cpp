@@ -146,13 +146,9 @@ std::string seg_of(const Content& content) {
 }  // namespace
 
 Tmx read_tmx(std::string_view bytes, std::size_t max_depth) {
-    check_xml_policy(bytes, max_depth, Doctype::external_only);
     pugi::xml_document document;
-    const pugi::xml_parse_result parsed = document.load_buffer(
-        bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8);
-    if (!parsed)
-        throw ReadError(static_cast<std::size_t>(parsed.offset), std::string("malformed XML: ") + parsed.description(),
-                        "repair the memory in the tool that wrote it, or export it again");
+    load_checked_xml(document, bytes, max_depth, Doctype::external_only,
+                     "repair the memory in the tool that wrote it, or export it again");
     const pugi::xml_node root = document.document_element();
     if (std::string_view(root.name()) != "tmx")
         throw ReadError(offset_of(root), "not a TMX file (its root element is <" + std::string(root.name()) + ">)",

@@ -204,6 +204,16 @@ void check_xml_policy(std::string_view bytes, std::size_t max_depth, Doctype doc
     PolicyScan(bytes, max_depth, doctype).run();
 }
 
+void load_checked_xml(pugi::xml_document& document, std::string_view bytes, std::size_t max_depth, Doctype doctype,
+                      const char* todo) {
+    check_xml_policy(bytes, max_depth, doctype);
+    const pugi::xml_parse_result parsed = document.load_buffer(
+        bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8);
+    if (!parsed)
+        throw ReadError(static_cast<std::size_t>(parsed.offset), std::string("malformed XML: ") + parsed.description(),
+                        todo);
+}
+
 std::size_t offset_of(pugi::xml_node node) {
     const std::ptrdiff_t offset = node.offset_debug();
     return offset < 1 ? 0 : static_cast<std::size_t>(offset - 1);

@@ -31,6 +31,12 @@ enum class Doctype { refused, external_only };
 
 // Throws ReadError (xliff.h) at the first thing the policy refuses. The
 // bytes must already be known to be UTF-8.
+// Checks the bytes against the policy, then parses them into `document`
+// keeping white space. Throws ReadError at the first problem; `todo` says
+// what to do about malformed XML.
+void load_checked_xml(pugi::xml_document& document, std::string_view bytes, std::size_t max_depth, Doctype doctype,
+                      const char* todo);
+
 // Where an element starts in the bytes it was parsed from: its "<", where
 // people look for it (pugixml points at the name).
 std::size_t offset_of(pugi::xml_node node);
