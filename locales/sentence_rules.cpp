@@ -25,11 +25,14 @@ constexpr std::array kEnglishBeforeNumber = {
     "Tue."sv,  "Tues."sv, "Wed."sv, "Thu."sv, "Thur."sv, "Thurs."sv, "Fri."sv,  "Sat."sv, "Sun."sv};
 constexpr std::array kEnglishTimes = {"a.m."sv, "p.m."sv, "A.M."sv, "P.M."sv};
 constexpr std::array kEnglishCalendar = {
-    "Mon."sv,   "Tue."sv,      "Tues."sv,   "Wed."sv,      "Thu."sv,     "Thur."sv,  "Thurs."sv,   "Fri."sv,   "Sat."sv,
-    "Sun."sv,   "Monday"sv,    "Tuesday"sv, "Wednesday"sv, "Thursday"sv, "Friday"sv, "Saturday"sv, "Sunday"sv, "Jan."sv,
-    "Feb."sv,   "Mar."sv,      "Apr."sv,    "Jun."sv,      "Jul."sv,     "Aug."sv,   "Sep."sv,     "Sept."sv,  "Oct."sv,
-    "Nov."sv,   "Dec."sv,      "January"sv, "February"sv,  "March"sv,    "April"sv,  "May"sv,      "June"sv,   "July"sv,
-    "August"sv, "September"sv, "October"sv, "November"sv,  "December"sv};
+    "Mon."sv,     "Tue."sv,    "Tues."sv,   "Wed."sv,     "Thu."sv,      "Thur."sv,     "Thurs."sv,   "Fri."sv,
+    "Sat."sv,     "Sun."sv,    "Monday"sv,  "Tuesday"sv,  "Wednesday"sv, "Thursday"sv,  "Friday"sv,   "Saturday"sv,
+    "Sunday"sv,   "Jan."sv,    "Feb."sv,    "Mar."sv,     "Apr."sv,      "Jun."sv,      "Jul."sv,     "Aug."sv,
+    "Sep."sv,     "Sept."sv,   "Oct."sv,    "Nov."sv,     "Dec."sv,      "January"sv,   "February"sv, "March"sv,
+    "April"sv,    "May"sv,     "June"sv,    "July"sv,     "August"sv,    "September"sv, "October"sv,  "November"sv,
+    "December"sv, "Eastern"sv, "Central"sv, "Mountain"sv, "Pacific"sv,   "ET"sv,        "EST"sv,      "EDT"sv,
+    "CT"sv,       "CST"sv,     "CDT"sv,     "MT"sv,       "MST"sv,       "MDT"sv,       "PT"sv,       "PST"sv,
+    "PDT"sv,      "UTC"sv,     "GMT"sv};
 constexpr std::array kEnglishTitles = {"Dr."sv, "Drs."sv, "Mr."sv, "Mrs."sv, "Ms."sv, "Prof."sv, "Rev."sv};
 
 // Spanish.
@@ -198,7 +201,7 @@ bool continues(const SentenceRules& rules, std::string_view before, std::string_
     const std::string_view next = without_closers(first_word(after));
     const bool number_follows = !next.empty() && is_digit(next.front());
     if (number_follows && ends_with_listed(rules.before_number, before)) return true;
-    if (ends_with_listed(rules.times, before) && (number_follows || begins_with_listed(rules.calendar, next)))
+    if (ends_with_listed(rules.times, before) && (number_follows || begins_with_listed(rules.after_time, next)))
         return true;
     // "Dr. J. R. Alvarez": an initial after a title or an initial, or before another.
     if (is_initial(last)) {

@@ -9,8 +9,9 @@
 //   2. after one that ends a sentence unless a number follows it (doses and
 //      units: "max. 0.5 mL", "approx. 2 tsp.", "No. 5", "Fig. 2"; months
 //      before a day: "Jan. 5");
-//   3. after a time of day ("a.m.", "p.m.") before a weekday, a month or a
-//      number ("7:00 a.m. Sat.-Sun.", but "by 7:00 a.m. Bring the card." ends);
+//   3. after a time of day ("a.m.", "p.m.") before a weekday, a month, a
+//      time zone or a number ("7:00 a.m. Sat.-Sun.", "9 a.m. Eastern", but
+//      "by 7:00 a.m. Bring the card." ends);
 //   4. after an initial ("J.") that follows a title or another initial, or
 //      comes before another initial ("Dr. J. R. Alvarez");
 //   5. inside an abbreviation written in parts ("p. ej.", "z. B.", "a. m.").
@@ -27,7 +28,9 @@ struct SentenceRules {
     std::span<const std::string_view> always;  // group 1 (and 5: those written in parts)
     std::span<const std::string_view> before_number;
     std::span<const std::string_view> times;
-    std::span<const std::string_view> calendar;  // weekdays and months, whole and abbreviated
+    // Words after which a time of day goes on: weekdays and months, whole
+    // and abbreviated, and time zones ("8 a.m. Eastern", "9 a.m. EST").
+    std::span<const std::string_view> after_time;
     std::span<const std::string_view> titles;
 };
 

@@ -65,6 +65,8 @@ TEST_CASE("address and time abbreviations", "[sentences]") {
                                                     "Bring the card."});
     CHECK(sentences("en-US", "The clinic opens Jan. 5 at 8 a.m. Monday through Friday. Call first.") ==
           Sentences{"The clinic opens Jan. 5 at 8 a.m. Monday through Friday.", "Call first."});
+    CHECK(sentences("en-US", "Call from 9 a.m. Eastern to 5 p.m. PST on weekdays. We close at 5 p.m. Come early.") ==
+          Sentences{"Call from 9 a.m. Eastern to 5 p.m. PST on weekdays.", "We close at 5 p.m.", "Come early."});
 }
 
 TEST_CASE("units and dose words before a number", "[sentences]") {
