@@ -36,9 +36,9 @@ constexpr std::array kEnglishCalendar = {
 constexpr std::array kEnglishTitles = {"Dr."sv, "Drs."sv, "Mr."sv, "Mrs."sv, "Ms."sv, "Prof."sv, "Rev."sv};
 
 // Spanish.
-constexpr std::array kSpanishAlways = {"Sr."sv,    "Sra."sv, "Srta."sv, "Dr."sv,   "Dra."sv,   "Lic."sv,
-                                       "Ud."sv,    "Uds."sv, "Av."sv,   "Avda."sv, "EE.UU."sv, "p. ej."sv,
-                                       "aprox."sv, "vs."sv,  "Ing."sv,  "Prof."sv, "Profa."sv, "Dpto."sv};
+constexpr std::array kSpanishAlways = {"Sr."sv,  "Sra."sv, "Srta."sv, "Dr."sv,    "Dra."sv,    "Lic."sv,   "Ud."sv,
+                                       "Uds."sv, "Av."sv,  "Avda."sv, "EE.UU."sv, "EE. UU."sv, "p. ej."sv, "aprox."sv,
+                                       "vs."sv,  "Ing."sv, "Prof."sv, "Profa."sv, "Dpto."sv};
 constexpr std::array kSpanishBeforeNumber = {"máx."sv, "mín."sv, "núm."sv, "pág."sv, "págs."sv, "tel."sv,
                                              "Tel."sv, "cap."sv, "fig."sv, "Fig."sv, "ene."sv,  "feb."sv,
                                              "mar."sv, "abr."sv, "jun."sv, "jul."sv, "ago."sv,  "sept."sv,

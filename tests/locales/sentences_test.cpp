@@ -79,6 +79,8 @@ TEST_CASE("units and dose words before a number", "[sentences]") {
 TEST_CASE("a Spanish source and its abbreviations", "[sentences]") {
     CHECK(sentences("es-ES", "La Sra. Pérez debe tomar, p. ej. con la cena, máx. 5 ml al día. Llame a la Dra. Ruiz.") ==
           Sentences{"La Sra. Pérez debe tomar, p. ej. con la cena, máx. 5 ml al día.", "Llame a la Dra. Ruiz."});
+    CHECK(sentences("es-ES", "En los EE. UU. Medicaid lo cubre. Pregunte en la farmacia.") ==
+          Sentences{"En los EE. UU. Medicaid lo cubre.", "Pregunte en la farmacia."});
     CHECK(sentences("es-ES", "Abrimos a las 8 a. m. Traiga la tarjeta.") ==
           Sentences{"Abrimos a las 8 a. m.", "Traiga la tarjeta."});
 }
