@@ -78,6 +78,7 @@ void print_json(const reviews::ProjectSettings& settings, const ProjectStatus& s
     for (const auto& [locale, totals] : status.locales) locales[locale] = totals_json(totals);
     json["locales"] = std::move(locales);
     json["totals"] = {{"documents", status.documents.size()}, {"segments", status.segments}, {"words", status.words}};
+    json["cut_by_other_rules"] = status.cut_by_other_rules;
     out << json.dump(2) << '\n';
 }
 
@@ -127,6 +128,11 @@ void print_text(const reviews::ProjectSettings& settings, const ProjectStatus& s
                                      std::to_string(totals.documents) + " document(s) need attention")
             << '\n';
     }
+    if (!status.cut_by_other_rules.empty())
+        out << "\n"
+            << status.cut_by_other_rules.size()
+            << " document(s) were cut by other segmentation rules than the project's; the next medloc extract of "
+               "them cuts them again (medloc segmentation show names them)\n";
     bool heading = false;
     for (const DocumentReport& report : status.documents)
         for (const auto& [locale, here] : report.locales) {

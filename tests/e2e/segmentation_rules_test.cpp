@@ -63,8 +63,10 @@ TEST_CASE("segmentation rules that add a break cut the next extract, and the tra
     CHECK(set.out.find("1 rules for en-US from \"English clauses\"") != std::string::npos);
     CHECK(set.out.find("1 document(s) were cut by other rules; the next medloc extract of them cuts them by these") !=
           std::string::npos);
-    // Nothing is cut again until the publisher extracts.
+    // Nothing is cut again until the publisher extracts; status says so.
     CHECK(has_line(sources(project), kChewable));
+    CHECK(run_medloc(project.db, {"status"}).out.find("1 document(s) were cut by other segmentation rules") !=
+          std::string::npos);
 
     const Result cut = extract(project);
     REQUIRE(cut.exit_code == 0);
@@ -79,6 +81,7 @@ TEST_CASE("segmentation rules that add a break cut the next extract, and the tra
     const Result status = run_medloc(project.db, {"status", "--doc", kDocument, "--locale", "es-US"});
     CHECK(status.out.find("needs-translation 1  translated 0") != std::string::npos);
 
+    CHECK(run_medloc(project.db, {"status"}).out.find("cut by other segmentation rules") == std::string::npos);
     // The same rules again cut nothing again.
     const Result again = extract(project);
     CHECK(again.out.find(kDocument + ": version 2 (source unchanged)") != std::string::npos);

@@ -53,6 +53,9 @@ struct ProjectStatus {
     std::map<std::string, LocaleTotals> locales;
     std::int64_t segments = 0;
     std::int64_t words = 0;
+    // Documents cut by other segmentation rules than those now in force:
+    // the next extract of them cuts them again (segmentation.h).
+    std::vector<std::string> cut_by_other_rules;
 };
 
 // "clinical review: 2026-01-05 by Dr. Carla Chen, next due 2029-01-05 (current)".
