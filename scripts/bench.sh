@@ -13,7 +13,9 @@
 # approve (--all), build, audit verify. Then the translation memory: tm
 # export of the project's approved translations, tm import of that TMX into a
 # new project holding a revised copy of the corpus (gen-corpus --mutate 5),
-# export with leverage and analyze there.
+# export with leverage and analyze there. Then the floor of each step
+# (tests/bench/floor.cpp: ICU and SQLite alone) and medloc's ratio to it,
+# and the project file's size against the source text it holds.
 # Usage: scripts/bench.sh [DOCS]   (default 1000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -91,6 +93,26 @@ measure audit "$medloc" --db "$work/b.db" audit verify
 for step in export import revise approve build audit; do
     printf 'medloc %-8s (all documents): %6.2f s  peak %6d KiB\n' "$step" "$(seconds "$step")" "$(peak_kib "$step")"
 done
+
+# The floor of each step: ICU's sentence breaks and SQLite's reads and
+# writes alone, with medloc's durability (tests/bench/floor.cpp), on the same
+# corpus; each medloc step's ratio to it is what issue 17 brings down.
+floor="$PWD/build/tests/medloc_floor"
+measure floor_extract "$floor" extract "$work/floor.db" "$work/corpus"
+measure floor_export "$floor" export "$work/floor.db" "$work/floor-export"
+measure floor_import "$floor" import "$work/floor.db" --per-file
+measure floor_revise "$floor" review "$work/floor.db" revised
+measure floor_approve "$floor" review "$work/floor.db" approved
+measure floor_build "$floor" build "$work/floor.db" "$work/floor-build"
+echo
+printf '%-9s %9s %9s %9s   (floor: %s)\n' step medloc floor ratio "ICU + SQLite alone, tests/bench/floor.cpp"
+for step in extract export import revise approve build; do
+    mine=$([ "$step" = extract ] && echo medloc_all || echo "$step")
+    printf '%-9s %8.2fs %8.2fs %8.1fx\n' "$step" "$(seconds "$mine")" "$(seconds "floor_$step")" \
+        "$(awk -v a="$(seconds "$mine")" -v b="$(seconds "floor_$step")" 'BEGIN{print a/(b>0?b:0.01)}')"
+done
+printf 'project file: %s for %s of source text\n' "$(du -h "$work/b.db" | cut -f1)" "$(du -sh "$work/corpus" | cut -f1)"
+echo
 
 # The translation memory: the approved translations as TMX, into a project
 # of a revised copy of the corpus, leveraged at export and analyzed.

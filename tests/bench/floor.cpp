@@ -1,0 +1,222 @@
+// floor.cpp - what each step of medloc's workflow cannot do without: ICU's
+// sentence breaks and SQLite's writes and reads, done by a program that does
+// nothing else, with medloc's durability (WAL, synchronous=FULL). A tool of
+// scripts/bench.sh, which prints every medloc step's ratio to its floor; not
+// part of the product.
+//
+//   medloc_floor extract DB DIR          sentences of every file, stored in one transaction
+//   medloc_floor export DB OUT           each document's sentences, a file each
+//   medloc_floor import DB [--per-file]  a target and an audit row per sentence,
+//                                        in one transaction (or one per document)
+//   medloc_floor review DB STATE         every target's state and an audit row, one transaction
+//   medloc_floor build DB OUT            each document's targets in order, a file each
+#include <sqlite3.h>
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CloseDatabase {
+    void operator()(sqlite3* db) const { sqlite3_close(db); }
+};
+struct FinalizeStatement {
+    void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
+};
+
+class Database {
+public:
+    explicit Database(const std::string& path) {
+        sqlite3* db = nullptr;
+        const int opened = sqlite3_open(path.c_str(), &db);
+        db_.reset(db);
+        if (opened != SQLITE_OK) throw std::runtime_error("cannot open " + path);
+        exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA cache_size = -32768");
+    }
+    void exec(const char* sql) {
+        char* error = nullptr;
+        if (sqlite3_exec(db_.get(), sql, nullptr, nullptr, &error) != SQLITE_OK) {
+            const std::string what = error ? error : "?";
+            sqlite3_free(error);
+            throw std::runtime_error(what);
+        }
+    }
+    sqlite3* get() const { return db_.get(); }
+
+private:
+    std::unique_ptr<sqlite3, CloseDatabase> db_;
+};
+
+// A prepared statement, reset after each row it writes.
+class Statement {
+public:
+    Statement(Database& db, const char* sql) {
+        sqlite3_stmt* statement = nullptr;
+        if (sqlite3_prepare_v2(db.get(), sql, -1, &statement, nullptr) != SQLITE_OK)
+            throw std::runtime_error(sqlite3_errmsg(db.get()));
+        statement_.reset(statement);
+    }
+    Statement& bind(int index, const std::string& text) {
+        sqlite3_bind_text(statement_.get(), index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+        return *this;
+    }
+    Statement& bind(int index, sqlite3_int64 number) {
+        sqlite3_bind_int64(statement_.get(), index, number);
+        return *this;
+    }
+    bool step() {
+        const int result = sqlite3_step(statement_.get());
+        if (result != SQLITE_ROW && result != SQLITE_DONE) throw std::runtime_error("step failed");
+        return result == SQLITE_ROW;
+    }
+    void run() {
+        step();
+        sqlite3_reset(statement_.get());
+    }
+    std::string text(int column) {
+        const auto* bytes = reinterpret_cast<const char*>(sqlite3_column_text(statement_.get(), column));
+        return bytes ? std::string(bytes, static_cast<std::size_t>(sqlite3_column_bytes(statement_.get(), column)))
+                     : std::string();
+    }
+    sqlite3_int64 integer(int column) { return sqlite3_column_int64(statement_.get(), column); }
+    void reset() { sqlite3_reset(statement_.get()); }
+
+private:
+    std::unique_ptr<sqlite3_stmt, FinalizeStatement> statement_;
+};
+
+std::string read_all(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
+
+void create(Database& db) {
+    db.exec(
+        "CREATE TABLE IF NOT EXISTS segment (id INTEGER PRIMARY KEY, document TEXT NOT NULL, position INTEGER NOT "
+        "NULL, source TEXT NOT NULL, target TEXT, state TEXT NOT NULL DEFAULT 'new');"
+        "CREATE INDEX IF NOT EXISTS segment_of ON segment(document, position);"
+        "CREATE TABLE IF NOT EXISTS event (id INTEGER PRIMARY KEY, segment INTEGER NOT NULL, state TEXT NOT NULL, "
+        "target TEXT);");
+}
+
+int extract(Database& db, const std::string& folder) {
+    create(db);
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::recursive_directory_iterator(folder))
+        if (entry.is_regular_file()) files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    UErrorCode status = U_ZERO_ERROR;
+    const std::unique_ptr<icu::BreakIterator> sentences(
+        icu::BreakIterator::createSentenceInstance(icu::Locale::getUS(), status));
+    if (U_FAILURE(status)) throw std::runtime_error("ICU sentence iterator");
+    db.exec("BEGIN IMMEDIATE");
+    Statement add(db, "INSERT INTO segment (document, position, source) VALUES (?, ?, ?)");
+    for (const fs::path& file : files) {
+        const std::string text = read_all(file);
+        UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+        sentences->setText(utext, status);
+        sqlite3_int64 position = 0;
+        int32_t start = sentences->first();
+        for (int32_t end = sentences->next(); end != icu::BreakIterator::DONE; start = end, end = sentences->next())
+            add.bind(1, file.string()).bind(2, position++).bind(3, text.substr(start, end - start)).run();
+        sentences->setText(icu::UnicodeString());
+        utext_close(utext);
+    }
+    db.exec("COMMIT");
+    return 0;
+}
+
+std::vector<std::string> documents(Database& db) {
+    Statement list(db, "SELECT DISTINCT document FROM segment ORDER BY document");
+    std::vector<std::string> names;
+    while (list.step()) names.push_back(list.text(0));
+    return names;
+}
+
+// One file per document, holding column `column` of its segments in order.
+int write_documents(Database& db, const std::string& out, const char* column) {
+    fs::create_directories(out);
+    const std::string sql =
+        std::string("SELECT coalesce(") + column + ", source) FROM segment WHERE document = ? ORDER BY position";
+    Statement each(db, sql.c_str());
+    std::size_t n = 0;
+    for (const std::string& document : documents(db)) {
+        std::ofstream file(fs::path(out) / (std::to_string(n++) + ".out"), std::ios::binary);
+        each.bind(1, document);
+        while (each.step()) file << each.text(0);
+        each.reset();
+    }
+    return 0;
+}
+
+int import(Database& db, bool per_file) {
+    Statement segments(db, "SELECT id, source FROM segment WHERE document = ? ORDER BY position");
+    Statement target(db, "UPDATE segment SET target = ?2, state = 'translated' WHERE id = ?1");
+    Statement audit(db, "INSERT INTO event (segment, state, target) VALUES (?, 'translated', ?)");
+    if (!per_file) db.exec("BEGIN IMMEDIATE");
+    for (const std::string& document : documents(db)) {
+        if (per_file) db.exec("BEGIN IMMEDIATE");
+        segments.bind(1, document);
+        while (segments.step()) {
+            const std::string text = "[" + segments.text(1) + "]";
+            target.bind(1, segments.integer(0)).bind(2, text).run();
+            audit.bind(1, segments.integer(0)).bind(2, text).run();
+        }
+        segments.reset();
+        if (per_file) db.exec("COMMIT");
+    }
+    if (!per_file) db.exec("COMMIT");
+    return 0;
+}
+
+int review(Database& db, const std::string& state) {
+    db.exec("BEGIN IMMEDIATE");
+    Statement all(db, "SELECT id, target FROM segment ORDER BY id");
+    Statement set(db, "UPDATE segment SET state = ?2 WHERE id = ?1");
+    Statement audit(db, "INSERT INTO event (segment, state, target) VALUES (?, ?, ?)");
+    while (all.step()) {
+        set.bind(1, all.integer(0)).bind(2, state).run();
+        audit.bind(1, all.integer(0)).bind(2, state).bind(3, all.text(1)).run();
+    }
+    all.reset();
+    db.exec("COMMIT");
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.size() < 2) {
+        std::cerr << "usage: medloc_floor extract|export|import|review|build DB ...\n";
+        return 1;
+    }
+    try {
+        Database db(args[1]);
+        const std::string& step = args[0];
+        if (step == "extract" && args.size() == 3) return extract(db, args[2]);
+        if (step == "export" && args.size() == 3) return write_documents(db, args[2], "NULL");
+        if (step == "import") return import(db, args.size() == 3 && args[2] == "--per-file");
+        if (step == "review" && args.size() == 3) return review(db, args[2]);
+        if (step == "build" && args.size() == 3) return write_documents(db, args[2], "target");
+        std::cerr << "medloc_floor: unknown step or arguments\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "medloc_floor: " << e.what() << "\n";
+        return 1;
+    }
+}
