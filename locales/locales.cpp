@@ -2,6 +2,7 @@
 // has one owner (unique_ptr or LocalUTextPointer); nothing ICU leaks out.
 #include "locales/locales.h"
 
+#include "icu_text.h"
 #include "sentence_rules.h"
 
 #include <unicode/brkiter.h>
@@ -205,8 +206,7 @@ std::string fold_case(std::string_view utf8) {
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
         return folded;
     }
-    icu::UnicodeString text =
-        icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    icu::UnicodeString text = from_utf8(utf8);
     std::string folded;
     text.foldCase().toUTF8String(folded);
     return folded;
@@ -230,14 +230,10 @@ namespace {
 // without end stops extraction instead of hanging it.
 constexpr int32_t kRuleTimeLimit = 5000;
 
-icu::UnicodeString unicode(std::string_view utf8) {
-    return icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-}
-
 // One pattern that matches up to the place a rule decides: the text before
 // it, then (looking ahead, taking nothing) the text after it.
 icu::UnicodeString rule_pattern(const BreakRule& rule) {
-    return "(?:" + unicode(rule.before) + ")(?=" + unicode(rule.after) + ")";
+    return "(?:" + from_utf8(rule.before) + ")(?=" + from_utf8(rule.after) + ")";
 }
 
 std::string pattern_problem(const icu::UnicodeString& pattern, const char* part) {
@@ -277,17 +273,17 @@ int64_t next_character(std::string_view utf8, int64_t offset) {
 std::string break_rule_problem(const BreakRule& rule) {
     if (rule.before.empty() && rule.after.empty())
         return "it has neither a beforebreak nor an afterbreak pattern, so it would match everywhere";
-    std::string problem = pattern_problem(unicode(rule.before), "its beforebreak pattern");
-    if (problem.empty()) problem = pattern_problem(unicode(rule.after), "its afterbreak pattern");
+    std::string problem = pattern_problem(from_utf8(rule.before), "its beforebreak pattern");
+    if (problem.empty()) problem = pattern_problem(from_utf8(rule.after), "its afterbreak pattern");
     if (problem.empty()) problem = pattern_problem(rule_pattern(rule), "the pair of its patterns");
     return problem;
 }
 
 std::optional<bool> language_pattern_matches(std::string_view pattern, std::string_view tag) {
     UErrorCode status = U_ZERO_ERROR;
-    icu::RegexMatcher matcher(unicode(pattern), UREGEX_CASE_INSENSITIVE, status);
+    icu::RegexMatcher matcher(from_utf8(pattern), UREGEX_CASE_INSENSITIVE, status);
     if (U_FAILURE(status)) return std::nullopt;
-    const icu::UnicodeString text = unicode(tag);
+    const icu::UnicodeString text = from_utf8(tag);
     matcher.reset(text);
     const bool matches = matcher.matches(status);
     if (U_FAILURE(status)) return std::nullopt;

@@ -1,6 +1,8 @@
 // names.cpp - printed names and ids, checked with ICU.
 #include "locales/names.h"
 
+#include "icu_text.h"
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -16,10 +18,6 @@ namespace medloc::locales {
 namespace {
 
 constexpr std::size_t kMaxName = 200;
-
-icu::UnicodeString from_utf8(std::string_view text) {
-    return icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-}
 
 std::string to_utf8(const icu::UnicodeString& text) {
     std::string out;

@@ -38,11 +38,16 @@ struct Run {
     std::string segmentation_sha256;
 };
 
+// True when the version is of this very source, read as the same format.
+bool same_source(const std::optional<reviews::DocumentVersion>& current, const SourceFile& file,
+                 const std::string& sha) {
+    return current && current->source_sha256 == sha && current->format == to_string(file.format);
+}
+
 // True when the project holds this very source, cut by the rules in force.
 bool is_current(const std::optional<reviews::DocumentVersion>& current, const SourceFile& file, const std::string& sha,
                 const Run& run) {
-    return current && current->source_sha256 == sha && current->format == to_string(file.format) &&
-           current->segmentation_sha256 == run.segmentation_sha256;
+    return same_source(current, file, sha) && current->segmentation_sha256 == run.segmentation_sha256;
 }
 
 // True when the version's segments are, in order, the ones given.
@@ -272,7 +277,7 @@ ExtractReport store_document(reviews::Store& store, const SourceFile& file, Read
         current ? store.version_segments(file.document_id, current->version) : std::vector<reviews::StoredSegment>{};
     // The same source under other segmentation rules: a new version only
     // where the rules cut it otherwise.
-    report.new_rules = current && current->source_sha256 == sha && current->format == to_string(file.format);
+    report.new_rules = same_source(current, file, sha);
     if (report.new_rules && same_segments(old_segments, document.segments)) {
         store.set_version_segmentation(file.document_id, current->version, run.segmentation_sha256);
         report.version = current->version;

@@ -62,6 +62,11 @@ ProjectSegmentation project_segmentation(reviews::Store& store) {
     }
 }
 
+std::string segmentation_sha256(reviews::Store& store) {
+    const std::string srx = store.segmentation_rules();
+    return srx.empty() ? std::string() : reviews::sha256_hex(srx);
+}
+
 ProjectSegmentation read_segmentation_file(const std::string& file, const std::string& source_locale) {
     return checked_segmentation(file, read_xml_file(file, kMaxRulesBytes), source_locale);
 }

@@ -74,7 +74,7 @@ ProjectStatus project_status(reviews::Store& store, const std::string& locale, c
         report.document = std::move(document);
         status.documents.push_back(std::move(report));
     }
-    status.cut_by_other_rules = store.documents_cut_otherwise(project_segmentation(store).sha256);
+    status.cut_by_other_rules = store.documents_cut_otherwise(segmentation_sha256(store));
     // Every count present, and a locale with no document yet too (not ready).
     for (const std::string& tag : store.settings().target_locales)
         if (locale.empty() || tag == locale) {

@@ -24,6 +24,9 @@ struct ProjectSegmentation {
     std::vector<std::string> language_rules;  // the names of the file's rules that apply
 };
 ProjectSegmentation project_segmentation(reviews::Store& store);
+// The SHA-256 of the rules in force, "" for medloc's own: what a document
+// version records, without reading the rules.
+std::string segmentation_sha256(reviews::Store& store);
 
 // Reads and checks an SRX file for a project whose source is
 // `source_locale`. Throws InputError naming the file, the place and what is
