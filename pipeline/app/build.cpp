@@ -49,14 +49,15 @@ nlohmann::ordered_json signature_json(const std::string& name, reviews::Role rol
 
 // One segment against the gate; its people go into the credits.
 void check_segment(reviews::Store& store, const reviews::StoredSegment& segment, const std::string& locale,
-                   Checks& checks, Credits& credits, std::vector<Blocker>& blockers) {
+                   const reviews::DocumentPeople& everyone, Checks& checks, Credits& credits,
+                   std::vector<Blocker>& blockers) {
     const auto translation = store.translation(segment.id, locale);
     const State state = translation ? translation->state : State::new_;
     const auto block = [&](std::string reason) {
         blockers.push_back({{}, segment.document_id, segment.id, state, std::move(reason)});
     };
     if (state != State::approved) return block(why_not_approved(segment, state, translation));
-    const reviews::TargetPeople people = reviews::people_of(store, segment.id, locale);
+    const reviews::TargetPeople people = everyone.of(segment.id);
     const std::optional<reviews::Event>& approval = people.approval;
     if (!approval) block("approved, but no approval is on record");
     else if (approval->source != segment.source) block("approved for a different source text");
@@ -79,8 +80,9 @@ void check_segment(reviews::Store& store, const reviews::StoredSegment& segment,
 Credits check_document(reviews::Store& store, Checks& checks, const reviews::DocumentVersion& version,
                        const std::string& locale, const std::string& as_of, std::vector<Blocker>& blockers) {
     Credits credits;
+    const reviews::DocumentPeople everyone(store, version.document_id, locale);
     for (const reviews::StoredSegment& segment : store.version_segments(version.document_id, version.version))
-        check_segment(store, segment, locale, checks, credits, blockers);
+        check_segment(store, segment, locale, everyone, checks, credits, blockers);
     if (const auto recorded = store.last_document_review(version.document_id, locale))
         credits.signatures["\1review"] =
             signature_json(recorded->review.actor, recorded->review.role, reviews::kDocumentReviewMeaning,

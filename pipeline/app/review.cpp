@@ -205,10 +205,15 @@ ReviewOutcome review(reviews::Store& store, const ReviewRequest& request, const 
         const std::map<std::string, std::string> contexts = request.act == reviews::Act::approve
                                                                 ? contexts_in(store, scope, segments)
                                                                 : std::map<std::string, std::string>{};
+        const std::optional<reviews::DocumentPeople> everyone =
+            scope.only ? std::nullopt
+                       : std::optional<reviews::DocumentPeople>(std::in_place, store, scope.version.document_id,
+                                                                outcome.locale);
         for (const reviews::StoredSegment& segment : segments) {
             const auto current = store.translation(segment.id, outcome.locale);
             const reviews::State state = current ? current->state : reviews::State::new_;
-            const reviews::TargetPeople people = reviews::people_of(store, segment.id, outcome.locale);
+            const reviews::TargetPeople people =
+                everyone ? everyone->of(segment.id) : reviews::people_of(store, segment.id, outcome.locale);
             authored = authored || took_part(people, signed_in.contributor());
             Decision decision = decide(request.act, state, people, signed_in.contributor(), role);
             if (request.act == reviews::Act::waive) {

@@ -234,6 +234,12 @@ const std::vector<std::string>& migrations() {
         BEGIN SELECT RAISE(ABORT, 'segmentation rules are kept as set'); END;
     ALTER TABLE document_version ADD COLUMN segmentation_sha256 TEXT NOT NULL DEFAULT '';
     )sql",
+        // 9: memory units are indexed for search by the store as their
+        // transaction commits, all in one statement, not by a trigger a row
+        // at a time.
+        R"sql(
+    DROP TRIGGER memory_unit_indexed;
+    )sql",
     };
     return all;
 }

@@ -214,8 +214,24 @@ void SqliteStore::load_settings() {
     while (targets.step()) settings_.target_locales.push_back(targets.text(0));
 }
 
+class SqliteStore::WriteTransaction final : public Transaction {
+public:
+    WriteTransaction(SqliteStore& store, Access access) : store_(store), inner_(store.db_, access) {}
+    ~WriteTransaction() override { store_.memory_indexed_upto_ = -1; }
+    WriteTransaction(const WriteTransaction&) = delete;
+    WriteTransaction& operator=(const WriteTransaction&) = delete;
+    void commit() override {
+        store_.index_new_memory();
+        inner_.commit();
+    }
+
+private:
+    SqliteStore& store_;
+    SqliteTransaction inner_;
+};
+
 std::unique_ptr<Transaction> SqliteStore::transaction(Access access) {
-    return std::make_unique<SqliteTransaction>(db_, access);
+    return std::make_unique<WriteTransaction>(*this, access);
 }
 
 std::optional<DocumentVersion> SqliteStore::current_version(std::string_view document_id) {
@@ -566,8 +582,16 @@ std::vector<MemoryUnit> SqliteStore::memory_exact(std::string_view plain, std::s
     return units;
 }
 
+void SqliteStore::index_new_memory() {
+    if (memory_indexed_upto_ < 0) return;
+    Statement index(db_, "INSERT INTO memory_words (rowid, plain) SELECT id, plain FROM memory_unit WHERE id > ?");
+    index.bind(1, memory_indexed_upto_).run();
+    memory_indexed_upto_ = -1;
+}
+
 std::vector<MemoryUnit> SqliteStore::memory_candidates(const std::vector<std::string>& words, std::size_t needed,
                                                        std::string_view target_language, int limit) {
+    index_new_memory();  // units added earlier in this transaction are found too
     // The rarest words first, by how many units hold each.
     constexpr std::int64_t kMostRows = 500;
     std::vector<std::pair<std::int64_t, const std::string*>> rarity;
@@ -608,6 +632,11 @@ void SqliteStore::each_memory_unit(std::string_view target_language, bool projec
 void SqliteStore::add_memory_import(const MemoryImport& import) { append(row_of(import)); }
 
 void SqliteStore::add_memory_unit(const MemoryUnit& unit) {
+    if (memory_indexed_upto_ < 0) {
+        Statement last(db_, "SELECT COALESCE(MAX(id), 0) FROM memory_unit");
+        last.step();
+        memory_indexed_upto_ = last.integer(0);
+    }
     // The same languages, texts and context are one unit, however often approved.
     const std::int64_t once = text_key(unit.source_language + '\x1f' + unit.target_language + '\x1f' + unit.source +
                                        '\x1f' + unit.target + '\x1f' + unit.context);

@@ -4,12 +4,12 @@
 // scripts/bench.sh, which prints every medloc step's ratio to its floor; not
 // part of the product.
 //
-//   medloc_floor extract DB DIR          sentences of every file, stored in one transaction
-//   medloc_floor export DB OUT           each document's sentences, a file each
-//   medloc_floor import DB [--per-file]  a target and an audit row per sentence,
-//                                        in one transaction (or one per document)
-//   medloc_floor review DB STATE         every target's state and an audit row, one transaction
-//   medloc_floor build DB OUT            each document's targets in order, a file each
+//   medloc_floor extract DB DIR                 sentences of every file, stored in one transaction
+//   medloc_floor export DB LOCALE OUT           each document's sentences, a file each
+//   medloc_floor import DB LOCALE [--per-file]  a target and an audit row per sentence,
+//                                               in one transaction (or one per document)
+//   medloc_floor review DB LOCALE STATE         every target's state and an audit row, one transaction
+//   medloc_floor build DB LOCALE OUT            each document's targets in order, a file each
 #include <sqlite3.h>
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
@@ -107,10 +107,12 @@ std::string read_all(const fs::path& path) {
 void create(Database& db) {
     db.exec(
         "CREATE TABLE IF NOT EXISTS segment (id INTEGER PRIMARY KEY, document TEXT NOT NULL, position INTEGER NOT "
-        "NULL, source TEXT NOT NULL, target TEXT, state TEXT NOT NULL DEFAULT 'new');"
+        "NULL, source TEXT NOT NULL);"
         "CREATE INDEX IF NOT EXISTS segment_of ON segment(document, position);"
-        "CREATE TABLE IF NOT EXISTS event (id INTEGER PRIMARY KEY, segment INTEGER NOT NULL, state TEXT NOT NULL, "
-        "target TEXT);");
+        "CREATE TABLE IF NOT EXISTS translation (segment INTEGER NOT NULL, locale TEXT NOT NULL, target TEXT, "
+        "state TEXT NOT NULL, PRIMARY KEY (segment, locale));"
+        "CREATE TABLE IF NOT EXISTS event (id INTEGER PRIMARY KEY, segment INTEGER NOT NULL, locale TEXT NOT NULL, "
+        "state TEXT NOT NULL, target TEXT);");
 }
 
 int extract(Database& db, const std::string& folder) {
@@ -147,34 +149,36 @@ std::vector<std::string> documents(Database& db) {
     return names;
 }
 
-// One file per document, holding column `column` of its segments in order.
-int write_documents(Database& db, const std::string& out, const char* column) {
+// One file per document, holding its segments' targets in `locale` in
+// order (the source where there is none).
+int write_documents(Database& db, const std::string& locale, const std::string& out) {
     fs::create_directories(out);
-    const std::string sql =
-        std::string("SELECT coalesce(") + column + ", source) FROM segment WHERE document = ? ORDER BY position";
-    Statement each(db, sql.c_str());
+    Statement each(db,
+                   "SELECT coalesce(t.target, s.source) FROM segment s LEFT JOIN translation t "
+                   "ON t.segment = s.id AND t.locale = ?2 WHERE s.document = ?1 ORDER BY s.position");
     std::size_t n = 0;
     for (const std::string& document : documents(db)) {
         std::ofstream file(fs::path(out) / (std::to_string(n++) + ".out"), std::ios::binary);
-        each.bind(1, document);
+        each.bind(1, document).bind(2, locale);
         while (each.step()) file << each.text(0);
         each.reset();
     }
     return 0;
 }
 
-int import(Database& db, bool per_file) {
+int import(Database& db, const std::string& locale, bool per_file) {
     Statement segments(db, "SELECT id, source FROM segment WHERE document = ? ORDER BY position");
-    Statement target(db, "UPDATE segment SET target = ?2, state = 'translated' WHERE id = ?1");
-    Statement audit(db, "INSERT INTO event (segment, state, target) VALUES (?, 'translated', ?)");
+    Statement target(
+        db, "INSERT OR REPLACE INTO translation (segment, locale, target, state) VALUES (?, ?, ?, 'translated')");
+    Statement audit(db, "INSERT INTO event (segment, locale, state, target) VALUES (?, ?, 'translated', ?)");
     if (!per_file) db.exec("BEGIN IMMEDIATE");
     for (const std::string& document : documents(db)) {
         if (per_file) db.exec("BEGIN IMMEDIATE");
         segments.bind(1, document);
         while (segments.step()) {
             const std::string text = "[" + segments.text(1) + "]";
-            target.bind(1, segments.integer(0)).bind(2, text).run();
-            audit.bind(1, segments.integer(0)).bind(2, text).run();
+            target.bind(1, segments.integer(0)).bind(2, locale).bind(3, text).run();
+            audit.bind(1, segments.integer(0)).bind(2, locale).bind(3, text).run();
         }
         segments.reset();
         if (per_file) db.exec("COMMIT");
@@ -183,14 +187,15 @@ int import(Database& db, bool per_file) {
     return 0;
 }
 
-int review(Database& db, const std::string& state) {
+int review(Database& db, const std::string& locale, const std::string& state) {
     db.exec("BEGIN IMMEDIATE");
-    Statement all(db, "SELECT id, target FROM segment ORDER BY id");
-    Statement set(db, "UPDATE segment SET state = ?2 WHERE id = ?1");
-    Statement audit(db, "INSERT INTO event (segment, state, target) VALUES (?, ?, ?)");
+    Statement all(db, "SELECT segment, target FROM translation WHERE locale = ? ORDER BY segment");
+    Statement set(db, "UPDATE translation SET state = ?3 WHERE segment = ?1 AND locale = ?2");
+    Statement audit(db, "INSERT INTO event (segment, locale, state, target) VALUES (?, ?, ?, ?)");
+    all.bind(1, locale);
     while (all.step()) {
-        set.bind(1, all.integer(0)).bind(2, state).run();
-        audit.bind(1, all.integer(0)).bind(2, state).bind(3, all.text(1)).run();
+        set.bind(1, all.integer(0)).bind(2, locale).bind(3, state).run();
+        audit.bind(1, all.integer(0)).bind(2, locale).bind(3, state).bind(4, all.text(1)).run();
     }
     all.reset();
     db.exec("COMMIT");
@@ -202,17 +207,18 @@ int review(Database& db, const std::string& state) {
 int main(int argc, char** argv) {
     const std::vector<std::string> args(argv + 1, argv + argc);
     if (args.size() < 2) {
-        std::cerr << "usage: medloc_floor extract|export|import|review|build DB ...\n";
+        std::cerr << "usage: medloc_floor extract DB DIR | export|import|review|build DB LOCALE ...\n";
         return 1;
     }
     try {
         Database db(args[1]);
         const std::string& step = args[0];
         if (step == "extract" && args.size() == 3) return extract(db, args[2]);
-        if (step == "export" && args.size() == 3) return write_documents(db, args[2], "NULL");
-        if (step == "import") return import(db, args.size() == 3 && args[2] == "--per-file");
-        if (step == "review" && args.size() == 3) return review(db, args[2]);
-        if (step == "build" && args.size() == 3) return write_documents(db, args[2], "target");
+        if (step == "export" && args.size() == 4) return write_documents(db, "", args[3]);
+        if (step == "import" && args.size() >= 3)
+            return import(db, args[2], args.size() == 4 && args[3] == "--per-file");
+        if (step == "review" && args.size() == 4) return review(db, args[2], args[3]);
+        if (step == "build" && args.size() == 4) return write_documents(db, args[2], args[3]);
         std::cerr << "medloc_floor: unknown step or arguments\n";
         return 1;
     } catch (const std::exception& e) {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace medloc::reviews {
@@ -31,5 +32,17 @@ struct TargetPeople {
 };
 
 TargetPeople people_of(Store& store, std::string_view segment_id, std::string_view locale);
+
+// The people of every translation of one document into a locale, from one
+// read of the document's log: build and review ask for each segment in turn,
+// and a read per segment was the most of their time.
+class DocumentPeople {
+public:
+    DocumentPeople(Store& store, std::string_view document_id, std::string_view locale);
+    TargetPeople of(const std::string& segment_id) const;
+
+private:
+    std::unordered_map<std::string, TargetPeople> by_segment_;
+};
 
 }  // namespace medloc::reviews
