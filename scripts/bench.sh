@@ -124,16 +124,17 @@ python3 "$gen" --mutate 1 --from "$work/corpus" --out "$work/mutated" --seed ben
 cp "$work"/mutated/* "$work/project/"
 measure w_reextract w extract "$work/project" $(as pat)
 w export --locale es-US --out "$work/again" --pseudo >/dev/null
-one_file="$work/again/es-US/$(ls "$work/again/es-US" | head -n 1)"
-measure w_one_import w import "$one_file" --role translator --for ana $(as pat)
+exported=("$work"/again/es-US/*.xlf)
+one_file="${exported[0]}"
+measure w_one_import w import "$one_file" --role translator $(as ana)
 
 # translate-toolkit's nearest steps on the txt and html documents (it has no
 # Markdown converter), per locale as medloc's.
 pot="$work/pot"; mkdir -p "$pot"; cp -r "$work/pot-txt" "$pot/txt"; cp -r "$work/pot-html" "$pot/html"
-tt_export() { podebug --progress=none --rewrite=unicode -i "$pot" -o "$work/tt/$1/po" && po2xliff --progress=none -i "$work/tt/$1/po" -o "$work/tt/$1/xliff"; }
+tt_export() { mkdir -p "$work/tt/$1" && podebug --progress=none --rewrite=unicode -i "$pot" -o "$work/tt/$1/po" && po2xliff --progress=none -i "$work/tt/$1/po" -o "$work/tt/$1/xliff"; }
 tt_import() { xliff2po --progress=none -i "$work/tt/$1/xliff" -o "$work/tt/$1/back"; }
 tt_revise() { pofilter --progress=none -i "$work/tt/$1/po" -o "$work/tt/$1/filtered"; }
-tt_build() { po2txt --progress=none -t "$work/by-format/txt" -i "$work/tt/$1/po/txt" -o "$work/tt/$1/dist/txt" &&
+tt_build() { mkdir -p "$work/tt/$1/dist" && po2txt --progress=none -t "$work/by-format/txt" -i "$work/tt/$1/po/txt" -o "$work/tt/$1/dist/txt" &&
     po2html --progress=none -t "$work/by-format/html" -i "$work/tt/$1/po/html" -o "$work/tt/$1/dist/html"; }
 export pot
 export -f tt_export tt_import tt_revise tt_build

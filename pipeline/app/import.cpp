@@ -532,43 +532,35 @@ ImportOutcome import_files(reviews::Store& store, const ImportRequest& request, 
     for (const std::string& path : request.files)
         if (std::find(paths.begin(), paths.end(), path) == paths.end()) paths.push_back(path);
 
-    // First every file is checked, its plan dropped as soon as it is made,
-    // so that memory does not grow with the number of files.
-    std::vector<Blocker> blockers;
-    {
-        Progress progress("checking", paths.size());
-        std::map<std::pair<std::string, std::string>, std::string> file_of;  // document and locale -> file
-        for (std::size_t i = 0; i < paths.size(); ++i) {
-            progress.at(i + 1);
-            const FilePlan plan = importer.plan(paths[i], false);
-            blockers.insert(blockers.end(), plan.blockers.begin(), plan.blockers.end());
-            for (const auto& document : plan.documents)
-                if (const auto [it, added] = file_of.emplace(document, plan.path); !added)
-                    throw InputError(plan.path,
-                                     "document \"" + document.first + "\" (" + document.second + ") is also in " +
-                                         it->second + "; medloc cannot tell which file is meant",
-                                     "import one file per document and locale");
-        }
-    }
-    if (!blockers.empty())
-        throw Refused(refused_as(signer) + ", the review rules refuse:" + blocker_lines(blockers) + "\n");
-
-    // Then each file again, planned against the project as it stands, all in
-    // one transaction: every file of the run is stored, or none is.
+    // Each file is planned and stored at once, all in one transaction: every
+    // file of the run is stored, or none is. A refusal stops the storing but
+    // not the checking, so that one run names the problems of every file;
+    // each plan is dropped once stored, so that memory does not grow with the
+    // number of files. (Checking every file first and planning it again to
+    // store it read and checked each file twice.)
     ImportOutcome outcome;
     outcome.actor = signer.actor + " (" + signed_in.person.id + ")";
     const auto transaction = store.transaction(reviews::Access::write);
+    std::vector<Blocker> blockers;
+    std::map<std::pair<std::string, std::string>, std::string> file_of;  // document and locale -> file
     Progress progress("importing", paths.size());
     for (std::size_t i = 0; i < paths.size(); ++i) {
         progress.at(i + 1);
-        const std::string& path = paths[i];
-        const FilePlan plan = importer.plan(path, true);
-        if (!plan.blockers.empty())
-            throw Refused(refused_as(signer) + ": " + path + " is refused:" + blocker_lines(plan.blockers) + "\n");
+        const FilePlan plan = importer.plan(paths[i], blockers.empty());
+        blockers.insert(blockers.end(), plan.blockers.begin(), plan.blockers.end());
+        for (const auto& document : plan.documents)
+            if (const auto [it, added] = file_of.emplace(document, plan.path); !added)
+                throw InputError(plan.path,
+                                 "document \"" + document.first + "\" (" + document.second + ") is also in " +
+                                     it->second + "; medloc cannot tell which file is meant",
+                                 "import one file per document and locale");
+        if (!blockers.empty()) continue;
         store_plan(store, plan, signer);
         outcome.changes += plan.changes.size();
         outcome.files.push_back({plan.path, plan.summary});
     }
+    if (!blockers.empty())
+        throw Refused(refused_as(signer) + ", the review rules refuse:" + blocker_lines(blockers) + "\n");
     sign_act(store, signed_in);
     transaction->commit();
     return outcome;

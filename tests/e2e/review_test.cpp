@@ -1,6 +1,7 @@
 // Clinical review: the life of the sample article through translation,
 // revision and approval; four eyes; review dates; invalidation when the
 // source changes; sign-off through XLIFF; and a log that shows tampering.
+#include "reviews/people.h"
 #include "reviews/store.h"
 #include "support.h"
 
@@ -8,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <ctime>
+#include <map>
 
 using namespace medloc;
 using namespace medloc::test;
@@ -265,4 +267,48 @@ TEST_CASE("the event log refuses edits, and audit verify finds them when forced"
         tampered("DROP TRIGGER event_is_append_only_delete; DELETE FROM event WHERE id = (SELECT MAX(id) FROM event)",
                  "covers no act of its own: events were removed");
     }
+}
+
+// Build and review read the people of a whole document at once; they must be
+// who the log of each segment, read alone, names.
+TEST_CASE("the people of a document read at once are those of each segment read alone", "[review][people]") {
+    Translated project({"es-US", "ar"});
+    REQUIRE(project.ok(project.review("revise", "ben", "reviser", "es-US")));
+    REQUIRE(project.ok(project.review("approve", "carla", "clinical", "es-US")));
+    REQUIRE(project.ok(project.review("revise", "ben", "reviser", "ar")));
+    std::vector<std::string> reject = project.review("reject", "carla", "clinical", "ar");
+    reject.insert(reject.end(), {"--comment", "Say it plainly"});
+    REQUIRE(project.ok(reject));
+    std::string text = read_file(project.document);
+    const std::string before = "Although AMPS can afflict anyone";
+    text.replace(text.find(before), before.size(), "Although AMPS can affect anyone");
+    write_file(project.document, text);
+    REQUIRE(project.ok({"extract", (project.dir / "docs").string(), "--as", "pat"}));
+
+    const auto who = [](const reviews::TargetPeople& people) {
+        std::string said;
+        for (const reviews::Contributor& author : people.authors)
+            said += "author " + author.id + " " + author.name + ";";
+        if (people.reviser) said += "reviser " + people.reviser->id + ";";
+        if (people.approval) said += "approval " + people.approval->actor_id + " " + people.approval_hash + ";";
+        return said + (people.source_kept ? "kept" : "");
+    };
+    const auto opened = reviews::open_project(project.db.string());
+    reviews::Store& store = *opened;
+    const auto version = store.current_version(kDoc);
+    std::map<std::string, int> seen;
+    for (const char* locale : {"es-US", "ar"}) {
+        const reviews::DocumentPeople everyone(store, kDoc, locale);
+        for (const reviews::StoredSegment& segment : store.version_segments(kDoc, version->version)) {
+            const std::string alone = who(reviews::people_of(store, segment.id, locale));
+            CHECK(who(everyone.of(segment.id)) == alone);
+            ++seen[std::string(locale) + (alone.empty()                                 ? " nobody"
+                                          : alone.find("approval") != std::string::npos ? " approved"
+                                                                                        : " authored")];
+        }
+    }
+    // Every kind of history was compared: approved, edited since, rejected.
+    CHECK(seen["es-US approved"] == 72);
+    CHECK(seen["es-US nobody"] == 1);
+    CHECK(seen["ar nobody"] == 73);
 }

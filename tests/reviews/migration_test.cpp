@@ -87,3 +87,74 @@ TEST_CASE("a project from a newer medloc is refused, not downgraded", "[reviews]
     CHECK_THROWS_WITH(open_project(path.string()), Catch::Contains("made by a newer medloc"));
     fs::remove(path);
 }
+
+namespace {
+
+MemoryUnit unit_of(const std::string& plain, const std::string& target) {
+    MemoryUnit unit;
+    unit.source_language = "en-US";
+    unit.target_language = "es-US";
+    unit.source = unit.plain = plain;
+    unit.target = target;
+    unit.origin = kProjectMemory;
+    return unit;
+}
+
+// The targets of the units that share a word with `word`, as a fuzzy match
+// looks for them.
+std::vector<std::string> found(Store& store, const std::string& word) {
+    std::vector<std::string> targets;
+    for (const MemoryUnit& unit : store.memory_candidates({word}, 1, "es-US", 10)) targets.push_back(unit.target);
+    return targets;
+}
+
+}  // namespace
+
+// Schema 9 indexes memory units for search as their transaction commits,
+// in one statement, instead of a trigger per row: units of schema 8 stay
+// found, new ones are found once added, and a rolled-back act leaves none.
+TEST_CASE("memory units are found by their words before and after schema 9", "[reviews][migration][memory]") {
+    const fs::path path = temporary_file("v8.db");
+    {
+        Database db(path.string(), Database::Mode::create_new);
+        db.exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
+        migrate(db, 0, 8);
+        db.exec(
+            "INSERT INTO setting VALUES ('project_id', 'p8'), ('source_locale', 'en-US'), "
+            "('review_months', '24'), ('created_at', '2025-01-01T00:00:00Z');"
+            "INSERT INTO target_locale VALUES ('es-US');"
+            "INSERT INTO memory_unit (event, source_language, target_language, source, plain, plain_key, target, "
+            "translator, translator_id, approver, created_at, changed_at, document_id, context, origin, tuid, "
+            "unit_key) VALUES (1, 'en-US', 'es-US', 'Give fluids often.', 'Give fluids often.', 1, "
+            "'Dé líquidos a menudo.', '', '', '', '', '', 'a.txt', '', 'project', '', 1);");
+    }
+    const auto store = open_project(path.string());
+    CHECK(found(*store, "fluids") == std::vector<std::string>{"Dé líquidos a menudo."});
+    {
+        const auto writing = store->transaction(Access::write);
+        MemoryImport import;  // the log entry the units belong to
+        import.at = FixedClock().now();
+        import.actor = "Pat Publisher";
+        store->add_memory_import(import);
+        store->add_memory_unit(unit_of("Check the rash daily.", "Revise el sarpullido a diario."));
+        // Found within the act that added it, and after it commits.
+        CHECK(found(*store, "rash") == std::vector<std::string>{"Revise el sarpullido a diario."});
+        store->add_memory_unit(unit_of("The rash may itch.", "El sarpullido puede picar."));
+        writing->commit();
+    }
+    CHECK(found(*store, "itch") == std::vector<std::string>{"El sarpullido puede picar."});
+    CHECK(found(*store, "rash").size() == 2);
+    {
+        const auto writing = store->transaction(Access::write);
+        store->add_memory_unit(unit_of("Wash the rash gently.", "Lave el sarpullido con cuidado."));
+    }  // rolled back
+    CHECK(found(*store, "gently").empty());
+    CHECK(found(*store, "rash").size() == 2);
+    {
+        const auto writing = store->transaction(Access::write);
+        store->add_memory_unit(unit_of("Keep nails short.", "Mantenga las uñas cortas."));
+        writing->commit();
+    }
+    CHECK(found(*store, "nails") == std::vector<std::string>{"Mantenga las uñas cortas."});
+    CHECK(found(*store, "gently").empty());
+}
