@@ -5,6 +5,7 @@
 #include "reviews/hash.h"
 #include "reviews/keys.h"
 
+#include <algorithm>
 #include <charconv>
 
 namespace medloc::reviews {
@@ -299,13 +300,17 @@ void LogCheck::check_row(const LogRow& row) {
     people_started_ = true;
     if (row.actor_id.empty())
         return fail(name + " names no registered person, after people were registered: it was written outside medloc");
-    Pending pending{row.id, row.actor_id, row.hash, std::nullopt};
     try {
-        if (registry) pending.change = std::get<PersonChange>(entry_of(row).record);
+        if (registry) pending_.changes.emplace_back(row.id, std::get<PersonChange>(entry_of(row).record));
     } catch (const LogFormatError& e) {
         return fail(e.what());
     }
-    pending_.push_back(std::move(pending));
+    if (pending_.first_id == 0) pending_.first_id = row.id;
+    pending_.last_id = row.id;
+    pending_.last_hash = row.hash;
+    const auto named = [&](const auto& actor) { return actor.first == row.actor_id; };
+    if (std::none_of(pending_.actors.begin(), pending_.actors.end(), named))
+        pending_.actors.emplace_back(row.actor_id, row.id);
 }
 
 void LogCheck::add(const LogRow& row) {
@@ -339,42 +344,43 @@ void LogCheck::add_signature(const ActSignature& signature) {
     if (!report_.problem.empty()) return;
     const std::string name =
         "the signature of " + signature.signer_id + " on event " + std::to_string(signature.last_event);
-    if (pending_.empty() || pending_.back().id != signature.last_event)
+    if (pending_.last_id == 0 || pending_.last_id != signature.last_event)
         return fail(name + " covers no act of its own: events were removed, or signatures rewritten");
     // The owner's first act registers the key that signs it.
-    const bool bootstrap =
-        keys_.empty() && pending_.front().change && pending_.front().change->person_id == signature.signer_id;
-    if (bootstrap) apply(*pending_.front().change);
+    const bool bootstrap = keys_.empty() && !pending_.changes.empty() &&
+                           pending_.changes.front().first == pending_.first_id &&
+                           pending_.changes.front().second.person_id == signature.signer_id;
+    if (bootstrap) apply(pending_.changes.front().second);
     const Key* key = signer_key(signature.signer_id);
     if (!key) return fail(name + ": " + signature.signer_id + " was never registered by a publisher");
     if (key->disabled) return fail(name + ": " + signature.signer_id + " was disabled before it");
-    bool changes_registry = false;
-    for (const Pending& entry : pending_) {
-        if (entry.actor_id != signature.signer_id)
-            return fail("event " + std::to_string(entry.id) + " names " + entry.actor_id + " but is signed by " +
+    for (const auto& [actor_id, first_row] : pending_.actors)
+        if (actor_id != signature.signer_id)
+            return fail("event " + std::to_string(first_row) + " names " + actor_id + " but is signed by " +
                         signature.signer_id + ": it was written outside medloc");
+    bool changes_registry = false;
+    for (const auto& [row_id, change] : pending_.changes) {
         // Anyone changes their own passphrase; every other registry change is a publisher's.
-        const bool own_passphrase = entry.change && entry.change->kind == PersonChange::Kind::passphrase_changed &&
-                                    entry.change->person_id == signature.signer_id;
-        changes_registry = changes_registry || (entry.change.has_value() && !own_passphrase);
+        const bool own_passphrase =
+            change.kind == PersonChange::Kind::passphrase_changed && change.person_id == signature.signer_id;
+        changes_registry = changes_registry || !own_passphrase;
     }
     bool publisher = false;
     for (const Role role : key->roles) publisher = publisher || role == Role::publisher;
     if (changes_registry && !publisher)
         return fail(name + ": " + signature.signer_id + " changed the people registry without the publisher role");
-    if (!signature_valid(key->public_key, act_message(project_id_, pending_.back().hash), signature.signature))
+    if (!signature_valid(key->public_key, act_message(project_id_, pending_.last_hash), signature.signature))
         return fail(name + " is not " + signature.signer_id + "'s signature: events " +
-                    std::to_string(pending_.front().id) + " to " + std::to_string(signature.last_event) +
+                    std::to_string(pending_.first_id) + " to " + std::to_string(signature.last_event) +
                     " were written or changed by someone without " + signature.signer_id + "'s passphrase");
-    for (const Pending& entry : pending_)
-        if (entry.change) apply(*entry.change);
-    pending_.clear();
+    for (const auto& [row_id, change] : pending_.changes) apply(change);
+    pending_ = {};
     ++report_.signatures_checked;
 }
 
 void LogCheck::finish() {
-    if (!report_.problem.empty() || pending_.empty()) return;
-    fail("events " + std::to_string(pending_.front().id) + " to " + std::to_string(pending_.back().id) +
+    if (!report_.problem.empty() || pending_.last_id == 0) return;
+    fail("events " + std::to_string(pending_.first_id) + " to " + std::to_string(pending_.last_id) +
          " are signed by no one: they were written outside medloc");
 }
 

@@ -15,6 +15,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace medloc::reviews {
@@ -94,11 +95,13 @@ private:
         std::vector<Role> roles;
         bool disabled = false;
     };
-    struct Pending {
-        std::int64_t id = 0;
-        std::string actor_id;
-        std::string hash;
-        std::optional<PersonChange> change;
+    // The rows of the act the next signature must close, in a size that
+    // does not grow with the act: approving a whole corpus is one act.
+    struct PendingAct {
+        std::int64_t first_id = 0, last_id = 0;  // 0: no row waits for a signature
+        std::string last_hash;
+        std::vector<std::pair<std::string, std::int64_t>> actors;    // each person named, with their first row
+        std::vector<std::pair<std::int64_t, PersonChange>> changes;  // the registry changes, by row
     };
 
     void fail(std::string problem);
@@ -112,7 +115,7 @@ private:
     std::string previous_at_;
     std::int64_t previous_id_ = 0;
     bool people_started_ = false;
-    std::vector<Pending> pending_;
+    PendingAct pending_;
     std::map<std::string, Key> keys_;
 };
 

@@ -27,10 +27,6 @@ struct SourceFile {
     std::string folder;  // the folder given, as a canonical path; "" for a file named alone
 };
 
-// How much source text the checking pass keeps, taken apart, for the
-// storing pass; past it, documents are read and taken apart again.
-constexpr std::uintmax_t kKeptSourceBytes = 32u << 20;
-
 // One extract run: when, by whom, and under which segmentation rules.
 struct Run {
     std::string now;
@@ -51,9 +47,9 @@ bool is_current(const std::optional<reviews::DocumentVersion>& current, const So
 }
 
 // True when the version's segments are, in order, the ones given.
-bool same_segments(const std::vector<reviews::StoredSegment>& stored, const std::vector<DocumentSegment>& cut) {
+bool same_segments(const std::vector<reviews::StoredSegment>& stored, const std::vector<reviews::StoredSegment>& cut) {
     return std::equal(stored.begin(), stored.end(), cut.begin(), cut.end(),
-                      [](const reviews::StoredSegment& a, const DocumentSegment& b) { return a.id == b.id; });
+                      [](const reviews::StoredSegment& a, const reviews::StoredSegment& b) { return a.id == b.id; });
 }
 
 void check_document_id(const std::string& shown, const std::string& id) {
@@ -177,8 +173,7 @@ void carry_translations(reviews::Store& store, const reviews::StoredSegment& rep
     }
 }
 
-reviews::StoredSegment stored_form(const DocumentSegment& segment, const std::string& document_id,
-                                   const std::optional<std::string>& replaces) {
+reviews::StoredSegment stored_form(const DocumentSegment& segment, const std::string& document_id) {
     reviews::StoredSegment stored;
     stored.id = segment.id;
     stored.document_id = document_id;
@@ -187,7 +182,6 @@ reviews::StoredSegment stored_form(const DocumentSegment& segment, const std::st
     stored.words = static_cast<std::int64_t>(segment.words);
     stored.kind = to_string(segment.extracted.kind);
     stored.context = segment.extracted.context;
-    stored.replaces = replaces;
     return stored;
 }
 
@@ -197,20 +191,15 @@ std::vector<Sentence> sentences_of(const std::vector<reviews::StoredSegment>& se
     return sentences;
 }
 
-std::vector<Sentence> sentences_of(const std::vector<DocumentSegment>& segments) {
-    std::vector<Sentence> sentences;
-    for (const DocumentSegment& segment : segments) sentences.push_back({segment.id, segment.plain});
-    return sentences;
-}
-
 // Stores the segments of a new version against those of the one before.
-void store_segments(reviews::Store& store, const ExtractedDocument& document, const std::string& document_id,
-                    const std::vector<reviews::StoredSegment>& old_segments, const Run& run, ExtractReport& report) {
+void store_segments(reviews::Store& store, std::vector<reviews::StoredSegment>& segments,
+                    const std::string& document_id, const std::vector<reviews::StoredSegment>& old_segments,
+                    const Run& run, ExtractReport& report) {
     std::set<std::string> old_ids, new_ids;
     for (const reviews::StoredSegment& segment : old_segments) old_ids.insert(segment.id);
     std::vector<std::string> ids;
-    const auto replaces = pair_changes(sentences_of(old_segments), sentences_of(document.segments));
-    for (const DocumentSegment& segment : document.segments) {
+    const auto replaces = pair_changes(sentences_of(old_segments), sentences_of(segments));
+    for (reviews::StoredSegment& segment : segments) {
         new_ids.insert(segment.id);
         ids.push_back(segment.id);
         if (old_ids.contains(segment.id)) {
@@ -223,11 +212,10 @@ void store_segments(reviews::Store& store, const ExtractedDocument& document, co
             store.restore_segment(segment.id);  // text that was removed once and is back
             continue;
         }
-        const std::optional<std::string> replaced_id =
-            replaced == replaces.end() ? std::nullopt : std::optional(replaced->second);
-        const reviews::StoredSegment stored = stored_form(segment, document_id, replaced_id);
-        store.add_segment(stored, report.version);
-        if (replaced_id) carry_translations(store, *store.segment(*replaced_id), stored, report.version, run);
+        if (replaced != replaces.end()) segment.replaces = replaced->second;
+        store.add_segment(segment, report.version);
+        if (segment.replaces)
+            carry_translations(store, *store.segment(*segment.replaces), segment, report.version, run);
     }
     store.set_version_segments(document_id, report.version, ids);
     for (const reviews::StoredSegment& segment : old_segments)
@@ -237,29 +225,47 @@ void store_segments(reviews::Store& store, const ExtractedDocument& document, co
         }
 }
 
-// A source file read, checked and taken apart, before the write lock.
+// A source file read, checked and taken apart, before the write lock: its
+// segments and skeleton in the form they are stored in, a fraction of the
+// extractor's working form.
 struct ReadDocument {
-    std::string bytes;
     std::string sha;
-    std::optional<ExtractedDocument> extracted;  // none when it is the current version's source
+    std::int64_t source_bytes = 0;
+    bool taken_apart = false;  // false when it is the current version's source
+    std::vector<reviews::StoredSegment> segments;
+    std::string skeleton;
+
+    std::size_t size() const {
+        std::size_t bytes = skeleton.size();
+        for (const reviews::StoredSegment& segment : segments)
+            bytes += sizeof segment + segment.id.size() + segment.source.size() + segment.plain.size() +
+                     segment.context.size() + segment.document_id.size();
+        return bytes;
+    }
 };
 
 // Reads and checks one file and takes it apart unless the project already
-// holds this very source. Throws InputError.
+// holds this very source (or `always`). Throws InputError.
 ReadDocument read_document(reviews::Store& store, const SourceFile& file, DocumentExtractor& extractor,
-                           const InputLimits& limits, const Run& run) {
+                           const InputLimits& limits, const Run& run, bool always = false) {
     ReadDocument read;
-    read.bytes = read_file(file.path, limits.max_bytes);
-    check_text(file.path.string(), read.bytes);
-    check_nesting(file.path.string(), read.bytes, file.format, limits.max_depth);
-    read.sha = reviews::sha256_hex(read.bytes);
-    if (!is_current(store.current_version(file.document_id), file, read.sha, run))
-        read.extracted = extractor.extract(file.path.string(), file.document_id, file.format, read.bytes);
+    const std::string bytes = read_file(file.path, limits.max_bytes);
+    check_text(file.path.string(), bytes);
+    check_nesting(file.path.string(), bytes, file.format, limits.max_depth);
+    read.sha = reviews::sha256_hex(bytes);
+    read.source_bytes = static_cast<std::int64_t>(bytes.size());
+    if (!always && is_current(store.current_version(file.document_id), file, read.sha, run)) return read;
+    const ExtractedDocument document = extractor.extract(file.path.string(), file.document_id, file.format, bytes);
+    read.taken_apart = true;
+    read.segments.reserve(document.segments.size());
+    for (const DocumentSegment& segment : document.segments)
+        read.segments.push_back(stored_form(segment, file.document_id));
+    read.skeleton = document.skeleton.to_json();
     return read;
 }
 
 ExtractReport store_document(reviews::Store& store, const SourceFile& file, ReadDocument read,
-                             DocumentExtractor& extractor, const Run& run) {
+                             DocumentExtractor& extractor, const InputLimits& limits, const Run& run) {
     ExtractReport report;
     report.document_id = file.document_id;
     const std::string& sha = read.sha;
@@ -270,15 +276,14 @@ ExtractReport store_document(reviews::Store& store, const SourceFile& file, Read
         report.same_source = true;
         return report;
     }
-    const std::string& bytes = read.bytes;
-    if (!read.extracted) read.extracted = extractor.extract(file.path.string(), file.document_id, file.format, bytes);
-    const ExtractedDocument& document = *read.extracted;
+    // Current when checked, changed since by someone else: taken apart now.
+    if (!read.taken_apart) read = read_document(store, file, extractor, limits, run, true);
     const std::vector<reviews::StoredSegment> old_segments =
         current ? store.version_segments(file.document_id, current->version) : std::vector<reviews::StoredSegment>{};
     // The same source under other segmentation rules: a new version only
     // where the rules cut it otherwise.
     report.new_rules = same_source(current, file, sha);
-    if (report.new_rules && same_segments(old_segments, document.segments)) {
+    if (report.new_rules && same_segments(old_segments, read.segments)) {
         store.set_version_segmentation(file.document_id, current->version, run.segmentation_sha256);
         report.version = current->version;
         report.unchanged = old_segments.size();
@@ -286,10 +291,9 @@ ExtractReport store_document(reviews::Store& store, const SourceFile& file, Read
         return report;
     }
     report.version = current ? current->version + 1 : 1;
-    store.add_document_version({file.document_id, report.version, to_string(file.format), sha,
-                                static_cast<std::int64_t>(bytes.size()), document.skeleton.to_json(), run.now,
-                                run.segmentation_sha256});
-    store_segments(store, document, file.document_id, old_segments, run, report);
+    store.add_document_version({file.document_id, report.version, to_string(file.format), sha, read.source_bytes,
+                                read.skeleton, run.now, run.segmentation_sha256});
+    store_segments(store, read.segments, file.document_id, old_segments, run, report);
     report.outside_text =
         current && !report.new_rules && report.added == 0 && report.changed == 0 && report.removed == 0;
     if (current)
@@ -325,12 +329,12 @@ ExtractOutcome extract_documents(reviews::Store& store, const std::vector<std::s
     std::map<std::size_t, ReadDocument> kept;
     {
         Progress progress("checking", files.size());
-        std::uintmax_t kept_bytes = 0;
+        std::size_t kept_bytes = 0;
         for (std::size_t i = 0; i < files.size(); ++i) {
             progress.at(i + 1);
             ReadDocument read = read_document(store, files[i], extractor, limits, run);
-            if (kept_bytes + read.bytes.size() > kKeptSourceBytes) continue;
-            kept_bytes += read.bytes.size();
+            if (kept_bytes + read.size() > services.extract_kept_bytes) continue;
+            kept_bytes += read.size();
             kept.emplace(i, std::move(read));
         }
     }
@@ -343,7 +347,7 @@ ExtractOutcome extract_documents(reviews::Store& store, const std::vector<std::s
         ReadDocument read =
             found != kept.end() ? std::move(found->second) : read_document(store, files[i], extractor, limits, run);
         if (found != kept.end()) kept.erase(found);
-        outcome.documents.push_back(store_document(store, files[i], std::move(read), extractor, run));
+        outcome.documents.push_back(store_document(store, files[i], std::move(read), extractor, limits, run));
         if (store.is_retired(files[i].document_id)) {
             store.restore_document(files[i].document_id);
             outcome.restored.push_back(files[i].document_id);

@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <map>
 
 using namespace medloc;
@@ -64,4 +65,55 @@ TEST_CASE("a translated segment is escaped for its place and keeps its codes", "
     CHECK(rebuilt.find("<script type=\"text/javascript\">") != std::string::npos);
     CHECK(rebuilt.find("<"
                        "Eczema") == std::string::npos);
+}
+
+namespace {
+
+// What extract stored of every document: versions, skeletons, segments and
+// what each replaced.
+std::string stored_documents(const fs::path& db) {
+    const auto opened = reviews::open_project(db.string());
+    reviews::Store& store = *opened;
+    std::string dump;
+    for (const std::string& id : store.document_ids()) {
+        const auto version = store.current_version(id);
+        dump += id + " v" + std::to_string(version->version) + " " + version->source_sha256 + " " +
+                std::to_string(version->source_bytes) + "\n" + version->skeleton + "\n";
+        for (const reviews::StoredSegment& segment : store.version_segments(id, version->version))
+            dump += segment.id + " " + segment.kind + " " + std::to_string(segment.words) + " " + segment.source +
+                    " | " + segment.context + " | " + segment.replaces.value_or("-") + "\n";
+    }
+    return dump;
+}
+
+}  // namespace
+
+// Extract keeps what its checking pass took apart for its storing pass up to
+// a budget, and reads the rest again: the project is the same either way.
+TEST_CASE("extract stores the same project whether it keeps every document between its passes or none",
+          "[rebuild][extract]") {
+    std::map<std::string, std::string> stored;
+    for (const char* kept : {"", "40000", "1"}) {
+        INFO("MEDLOC_TEST_EXTRACT_KEPT_BYTES=" << kept);
+        TempDir dir;
+        const fs::path db = new_project(dir);
+        for (const fs::path& path : corpus_documents()) write_file(dir / "docs" / path.filename(), read_file(path));
+        setenv("MEDLOC_TEST_EXTRACT_KEPT_BYTES", kept, 1);
+        REQUIRE(run_medloc(db, {"extract", (dir / "docs").string(), "--as", "pat"}).exit_code == 0);
+        // One sentence edited: a new version whose segment replaces the old.
+        const fs::path edited = dir / "docs" / "amps-children.txt";
+        std::string text = read_file(edited);
+        const std::string before = "Although AMPS can afflict anyone";
+        REQUIRE(text.find(before) != std::string::npos);
+        text.replace(text.find(before), before.size(), "Although AMPS can affect anyone");
+        write_file(edited, text);
+        const Result again = run_medloc(db, {"extract", (dir / "docs").string(), "--as", "pat"});
+        unsetenv("MEDLOC_TEST_EXTRACT_KEPT_BYTES");
+        REQUIRE(again.exit_code == 0);
+        CHECK_THAT(again.out, Catch::Contains("1 changed"));
+        stored[kept] = stored_documents(db);
+    }
+    CHECK(stored["40000"] == stored[""]);
+    CHECK(stored["1"] == stored[""]);
+    CHECK(stored[""].find("amps-children.txt v2") != std::string::npos);
 }

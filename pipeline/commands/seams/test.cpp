@@ -8,8 +8,11 @@
 //   MEDLOC_TEST_COUNT_FAULT_POINTS=FILE    at exit, the number of fault
 //                                          points reached goes to FILE
 //   MEDLOC_TEST_BUSY_WAIT_MS=N             a writer waits N ms for another
+//   MEDLOC_TEST_EXTRACT_KEPT_BYTES=N       extract keeps N bytes of documents
+//                                          taken apart for its storing pass
 // so that tests can review on a known date, kill a build half way, fail
-// every step of a command in turn, and meet a busy project quickly.
+// every step of a command in turn, meet a busy project quickly, and extract
+// a corpus larger than what extract keeps.
 #include "io/errors.h"
 #include "seams/seams.h"
 
@@ -89,7 +92,10 @@ Services seams() {
     if (const char* wait = variable("MEDLOC_TEST_BUSY_WAIT_MS")) database.busy_wait_ms = std::atoi(wait);
     fault_points();  // made before anything can reach a point, so it outlives them all
     database.fault = [] { return fault_points().fails(); };
-    return {clock, writer, database};
+    Services services{clock, writer, database};
+    if (const char* kept = variable("MEDLOC_TEST_EXTRACT_KEPT_BYTES"))
+        services.extract_kept_bytes = std::strtoull(kept, nullptr, 10);
+    return services;
 }
 
 }  // namespace medloc::pipeline
