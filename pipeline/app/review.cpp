@@ -36,9 +36,12 @@ std::vector<Scope> scope_of(reviews::Store& store, const ReviewRequest& request)
     }
     const std::vector<std::string> ids = request.all ? store.document_ids() : std::vector{request.document};
     for (const std::string& id : ids) {
-        const auto version = store.current_version(id);
+        auto version = store.current_version(id);
         if (!version) throw InputError("--doc " + id, "no such document in this project", "see medloc status");
-        scopes.push_back({*version, std::nullopt, true});
+        // A review never needs the skeleton, and those of 10,000 documents
+        // were most of the memory of review --all.
+        version->skeleton = std::string();
+        scopes.push_back({std::move(*version), std::nullopt, true});
     }
     return scopes;
 }
