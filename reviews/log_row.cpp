@@ -260,17 +260,29 @@ LogEntry entry_of(const LogRow& row) {
 }
 
 std::string row_hash(const LogRow& row, const std::string& previous_hash) {
+    // Built in place: the log is hashed entry by entry on every audit and build.
     std::string bytes;
+    bytes.reserve(256 + row.source.size() + (row.target ? row.target->size() : 0));
+    const auto add = [&bytes](const std::string& field) {
+        bytes += std::to_string(field.size());
+        bytes += ':';
+        bytes += field;
+    };
     for (const std::string* field :
          {&previous_hash, &row.at, &row.document_id, &row.segment_id, &row.locale, &row.actor, &row.role, &row.meaning,
-          &row.state, &row.source, &row.comment, &row.origin}) {
-        bytes += std::to_string(field->size()) + ":" + *field;
+          &row.state, &row.source, &row.comment, &row.origin})
+        add(*field);
+    if (row.target) add(*row.target);
+    else bytes += '-';
+    if (!row.actor_id.empty() || !row.for_id.empty()) {
+        bytes += '|';
+        add(row.actor_id);
+        add(row.for_id);
     }
-    bytes += row.target ? std::to_string(row.target->size()) + ":" + *row.target : std::string("-");
-    if (!row.actor_id.empty() || !row.for_id.empty())
-        bytes += "|" + std::to_string(row.actor_id.size()) + ":" + row.actor_id + std::to_string(row.for_id.size()) +
-                 ":" + row.for_id;
-    if (!row.finding.empty()) bytes += "|finding " + std::to_string(row.finding.size()) + ":" + row.finding;
+    if (!row.finding.empty()) {
+        bytes += "|finding ";
+        add(row.finding);
+    }
     return sha256_hex(bytes);
 }
 
@@ -281,10 +293,12 @@ void LogCheck::fail(std::string problem) {
 void LogCheck::check_row(const LogRow& row) {
     const std::string name =
         "event " + std::to_string(row.id) + " (" + row.at + ", " + row.actor + ", " + row.meaning + ")";
-    if (row.previous_hash != previous_hash_)
-        return fail(name + " does not follow event " + std::to_string(previous_id_) +
-                    ": an event between them was removed or the chain was rewritten");
-    if (row_hash(row, row.previous_hash) != row.hash)
+    if (row.id != previous_id_ + 1)
+        return fail(name +
+                    (previous_id_ == 0 ? std::string(" is the first of the log")
+                                       : " does not follow event " + std::to_string(previous_id_)) +
+                    ": an event before it was removed");
+    if (row_hash(row, previous_hash_) != row.hash)
         return fail(name + " does not match its hash: its content was changed after it was written");
     if (row.at < previous_at_)
         return fail(name + " is dated before event " + std::to_string(previous_id_) + " (" + previous_at_ +

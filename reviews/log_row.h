@@ -37,7 +37,8 @@ struct LogRow {
     std::string comment;
     std::string origin;
     std::string finding;  // a waiver's finding (schema 5); "" for every other entry
-    std::string previous_hash;
+    // Chains the row to the one before it, whose hash it covers (row_hash):
+    // rows are numbered from 1 without a gap, so the one before is id - 1.
     std::string hash;
 };
 

@@ -240,6 +240,131 @@ const std::vector<std::string>& migrations() {
         R"sql(
     DROP TRIGGER memory_unit_indexed;
     )sql",
+        // 10: the log stores each distinct text once (text) and what every
+        // entry of one act shares once (stamp): an entry is a row of
+        // numbers that refer to them, its state and its hash as 32 bytes,
+        // found by its first 6. The previous entry's hash is the one of the
+        // row before. The view `log` shows the entries as they were written
+        // and hashed (log_row.h); the hashes do not change. Memory units
+        // refer to the same texts for their source and target (the plain
+        // text stays, for the full-text index, whose row ids are kept).
+        R"sql(
+    CREATE TABLE text (
+        id      INTEGER PRIMARY KEY,
+        key     INTEGER NOT NULL,
+        content TEXT NOT NULL
+    ) STRICT;
+    INSERT INTO text (key, content) SELECT medloc_text_key(content), content FROM (
+        SELECT document_id AS content FROM event WHERE document_id IS NOT NULL
+        UNION SELECT segment_id FROM event WHERE segment_id IS NOT NULL
+        UNION SELECT locale FROM event WHERE locale IS NOT NULL
+        UNION SELECT source FROM event
+        UNION SELECT target FROM event WHERE target IS NOT NULL
+        UNION SELECT source FROM memory_unit
+        UNION SELECT target FROM memory_unit);
+    CREATE INDEX text_by_key ON text(key);
+    CREATE TABLE stamp (
+        id       INTEGER PRIMARY KEY,
+        at       TEXT NOT NULL,
+        actor    TEXT NOT NULL,
+        actor_id TEXT,
+        for_id   TEXT,
+        role     TEXT NOT NULL,
+        meaning  TEXT NOT NULL,
+        comment  TEXT NOT NULL,
+        origin   TEXT NOT NULL
+    ) STRICT;
+    INSERT INTO stamp (at, actor, actor_id, for_id, role, meaning, comment, origin)
+        SELECT at, actor, actor_id, for_id, role, meaning, comment, origin FROM event
+        GROUP BY at, actor, actor_id, for_id, role, meaning, comment, origin ORDER BY MIN(id);
+    CREATE INDEX stamp_by_time ON stamp(at);
+    CREATE TABLE event_v10 (
+        id       INTEGER PRIMARY KEY,
+        stamp    INTEGER NOT NULL REFERENCES stamp(id),
+        document INTEGER REFERENCES text(id),
+        segment  INTEGER REFERENCES text(id),
+        locale   INTEGER REFERENCES text(id),
+        state    TEXT NOT NULL,
+        source   INTEGER NOT NULL REFERENCES text(id),
+        target   INTEGER REFERENCES text(id),
+        finding  TEXT,
+        hash     BLOB NOT NULL
+    ) STRICT;
+    INSERT INTO event_v10 (id, stamp, document, segment, locale, state, source, target, finding, hash)
+        SELECT e.id,
+               (SELECT s.id FROM stamp s WHERE s.at = e.at AND s.actor = e.actor AND s.actor_id IS e.actor_id
+                    AND s.for_id IS e.for_id AND s.role = e.role AND s.meaning = e.meaning
+                    AND s.comment = e.comment AND s.origin = e.origin),
+               (SELECT id FROM text WHERE key = medloc_text_key(e.document_id) AND content = e.document_id),
+               (SELECT id FROM text WHERE key = medloc_text_key(e.segment_id) AND content = e.segment_id),
+               (SELECT id FROM text WHERE key = medloc_text_key(e.locale) AND content = e.locale),
+               e.state,
+               (SELECT id FROM text WHERE key = medloc_text_key(e.source) AND content = e.source),
+               (SELECT id FROM text WHERE key = medloc_text_key(e.target) AND content = e.target),
+               e.finding, medloc_unhex(e.hash)
+        FROM event e ORDER BY e.id;
+    DROP INDEX stamp_by_time;
+    DROP TABLE event;
+    ALTER TABLE event_v10 RENAME TO event;
+    CREATE TABLE memory_unit_v10 (
+        id              INTEGER PRIMARY KEY,
+        event           INTEGER NOT NULL REFERENCES event(id),
+        source_language TEXT NOT NULL,
+        target_language TEXT NOT NULL,
+        source          INTEGER NOT NULL REFERENCES text(id),
+        plain           TEXT NOT NULL,
+        plain_key       INTEGER NOT NULL,
+        target          INTEGER NOT NULL REFERENCES text(id),
+        translator      TEXT NOT NULL,
+        translator_id   TEXT NOT NULL,
+        approver        TEXT NOT NULL,
+        created_at      TEXT NOT NULL,
+        changed_at      TEXT NOT NULL,
+        document_id     TEXT NOT NULL,
+        context         TEXT NOT NULL,
+        origin          TEXT NOT NULL,
+        tuid            TEXT NOT NULL,
+        unit_key        INTEGER NOT NULL
+    ) STRICT;
+    INSERT INTO memory_unit_v10
+        SELECT m.id, m.event, m.source_language, m.target_language,
+               (SELECT id FROM text WHERE key = medloc_text_key(m.source) AND content = m.source), m.plain, m.plain_key,
+               (SELECT id FROM text WHERE key = medloc_text_key(m.target) AND content = m.target), m.translator,
+               m.translator_id, m.approver, m.created_at, m.changed_at, m.document_id, m.context, m.origin, m.tuid,
+               m.unit_key
+        FROM memory_unit m ORDER BY m.id;
+    DROP TABLE memory_unit;
+    ALTER TABLE memory_unit_v10 RENAME TO memory_unit;
+    CREATE INDEX memory_by_text ON memory_unit(target_language, plain_key);
+    CREATE UNIQUE INDEX memory_holds_once ON memory_unit(unit_key);
+    CREATE TRIGGER memory_is_append_only_update BEFORE UPDATE ON memory_unit
+        BEGIN SELECT RAISE(ABORT, 'the translation memory is append-only'); END;
+    CREATE TRIGGER memory_is_append_only_delete BEFORE DELETE ON memory_unit
+        BEGIN SELECT RAISE(ABORT, 'the translation memory is append-only'); END;
+    CREATE INDEX event_by_segment ON event(segment, locale);
+    CREATE INDEX event_by_document ON event(document, locale);
+    CREATE INDEX event_by_hash ON event(substr(hash, 1, 6));
+    CREATE TRIGGER event_is_append_only_update BEFORE UPDATE ON event
+        BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+    CREATE TRIGGER event_is_append_only_delete BEFORE DELETE ON event
+        BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+    CREATE TRIGGER text_is_append_only_update BEFORE UPDATE ON text
+        BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+    CREATE TRIGGER text_is_append_only_delete BEFORE DELETE ON text
+        BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+    CREATE TRIGGER stamp_is_append_only_update BEFORE UPDATE ON stamp
+        BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+    CREATE TRIGGER stamp_is_append_only_delete BEFORE DELETE ON stamp
+        BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+    CREATE VIEW log AS SELECT
+        e.id, s.at, d.content AS document_id, g.content AS segment_id, l.content AS locale, s.actor, s.role,
+        s.meaning, e.state, src.content AS source, tgt.content AS target, s.comment, s.origin,
+        lower(hex(e.hash)) AS hash, s.actor_id, s.for_id, e.finding,
+        e.document AS document_ref, e.segment AS segment_ref, e.locale AS locale_ref
+        FROM event e JOIN stamp s ON s.id = e.stamp JOIN text src ON src.id = e.source
+        LEFT JOIN text d ON d.id = e.document LEFT JOIN text g ON g.id = e.segment
+        LEFT JOIN text l ON l.id = e.locale LEFT JOIN text tgt ON tgt.id = e.target;
+    )sql",
     };
     return all;
 }

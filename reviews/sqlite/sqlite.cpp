@@ -2,6 +2,7 @@
 #include "sqlite.h"
 
 #include "reviews/clock.h"
+#include "reviews/hash.h"
 
 #include <signal.h>
 #include <sqlite3.h>
@@ -19,7 +20,36 @@ namespace {
 // How often a writer that waits for another looks again.
 constexpr int kBusyStepMilliseconds = 50;
 
+std::string_view argument_text(sqlite3_value* value) {
+    const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(value));
+    return text ? std::string_view(text, static_cast<std::size_t>(sqlite3_value_bytes(value))) : std::string_view();
+}
+
+// SQL's medloc_text_key(text) and medloc_unhex(text): what migrations need
+// of lookup_key() and from_hex(); NULL in, NULL out.
+void sql_text_key(sqlite3_context* context, int, sqlite3_value** arguments) {
+    if (sqlite3_value_type(arguments[0]) == SQLITE_NULL) return sqlite3_result_null(context);
+    sqlite3_result_int64(context, lookup_key(argument_text(arguments[0])));
+}
+
+void sql_unhex(sqlite3_context* context, int, sqlite3_value** arguments) {
+    const auto bytes = from_hex(argument_text(arguments[0]));
+    if (sqlite3_value_type(arguments[0]) == SQLITE_NULL || !bytes) return sqlite3_result_null(context);
+    sqlite3_result_blob64(context, bytes->data(), bytes->size(), SQLITE_TRANSIENT);
+}
+
 }  // namespace
+
+std::int64_t text_key(std::string_view text) { return std::stoll(sha256_hex(text).substr(0, 15), nullptr, 16); }
+
+std::int64_t lookup_key(std::string_view text) {
+    std::uint64_t hash = 0xcbf29ce484222325;  // FNV-1a, 64 bits
+    for (const char c : text) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 0x100000001b3;
+    }
+    return static_cast<std::int64_t>(hash >> 1);
+}
 
 Database::Database(const std::string& path, Mode mode, const OpenOptions& options) : path_(path), options_(options) {
     const int flags = mode == Mode::create_new ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READWRITE;
@@ -34,6 +64,9 @@ Database::Database(const std::string& path, Mode mode, const OpenOptions& option
     }
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_handler(db_, on_busy, this);
+    constexpr int kPure = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+    sqlite3_create_function_v2(db_, "medloc_text_key", 1, kPure, nullptr, sql_text_key, nullptr, nullptr, nullptr);
+    sqlite3_create_function_v2(db_, "medloc_unhex", 1, kPure, nullptr, sql_unhex, nullptr, nullptr, nullptr);
 }
 
 Database::~Database() {
@@ -180,6 +213,14 @@ Statement& Statement::bind(int index, std::int64_t number) {
 
 Statement& Statement::bind_optional(int index, const std::optional<std::string>& text) {
     return text ? bind(index, std::string_view(*text)) : bind_null(index);
+}
+
+std::int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
+
+Statement& Statement::bind_blob(int index, std::string_view bytes) {
+    if (sqlite3_bind_blob64(statement_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT) != SQLITE_OK)
+        db_.fail("cannot bind");
+    return *this;
 }
 
 Statement& Statement::bind_null(int index) {

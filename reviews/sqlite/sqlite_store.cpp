@@ -72,41 +72,13 @@ Translation read_translation(const Statement& row) {
 constexpr const char* kTranslationColumns =
     "t.segment_id, t.locale, t.state, t.target, t.updated_at, t.updated_by, t.previous_source, t.previous_target";
 
+// An entry of the log as stored: its own numbers and texts; who, when and
+// why (its stamp) and which document and locale are looked up by
+// SqliteStore::read_row, which keeps them while the transaction lasts.
 constexpr const char* kLogColumns =
-    "SELECT id, at, COALESCE(document_id, ''), COALESCE(segment_id, ''), COALESCE(locale, ''), actor, role, "
-    "meaning, state, source, target, comment, origin, previous_hash, hash, COALESCE(actor_id, ''), "
-    "COALESCE(for_id, ''), COALESCE(finding, '') FROM event ";
-
-LogRow read_row(const Statement& row) {
-    LogRow log;
-    log.id = row.integer(0);
-    log.at = row.text(1);
-    log.document_id = row.text(2);
-    log.segment_id = row.text(3);
-    log.locale = row.text(4);
-    log.actor = row.text(5);
-    log.role = row.text(6);
-    log.meaning = row.text(7);
-    log.state = row.text(8);
-    log.source = row.text(9);
-    log.target = row.optional_text(10);
-    log.comment = row.text(11);
-    log.origin = row.text(12);
-    log.previous_hash = row.text(13);
-    log.hash = row.text(14);
-    log.actor_id = row.text(15);
-    log.for_id = row.text(16);
-    log.finding = row.text(17);
-    return log;
-}
-
-LogEntry read_entry(const Statement& row) {
-    try {
-        return entry_of(read_row(row));
-    } catch (const LogFormatError& e) {
-        throw DatabaseError(std::string(e.what()) + "; run medloc audit verify");
-    }
-}
+    "SELECT e.id, e.stamp, e.document, seg.content, e.locale, e.state, src.content, tgt.content, e.finding, "
+    "lower(hex(e.hash)) FROM event e LEFT JOIN text seg ON seg.id = e.segment JOIN text src ON src.id = e.source "
+    "LEFT JOIN text tgt ON tgt.id = e.target ";
 
 constexpr const char* kPersonColumns =
     "SELECT id, name, roles, passphrase_hash, public_key, sealed_key, registered_at, disabled_at FROM person ";
@@ -132,13 +104,75 @@ void bind_or_null(Statement& statement, int index, const std::string& text) {
     else statement.bind(index, text);
 }
 
-std::vector<LogEntry> read_log(Statement& query) {
+}  // namespace
+
+LogRow SqliteStore::read_row(const Statement& row) {
+    LogRow log;
+    log.id = row.integer(0);
+    const LogRow& stamp = stamp_of(row.integer(1));
+    log.at = stamp.at;
+    log.actor = stamp.actor;
+    log.actor_id = stamp.actor_id;
+    log.for_id = stamp.for_id;
+    log.role = stamp.role;
+    log.meaning = stamp.meaning;
+    log.comment = stamp.comment;
+    log.origin = stamp.origin;
+    if (!row.is_null(2)) log.document_id = name_of(row.integer(2));
+    log.segment_id = row.text(3);
+    if (!row.is_null(4)) log.locale = name_of(row.integer(4));
+    log.state = row.text(5);
+    log.source = row.text(6);
+    log.target = row.optional_text(7);
+    log.finding = row.text(8);
+    log.hash = row.text(9);
+    return log;
+}
+
+LogEntry SqliteStore::read_entry(const Statement& row) {
+    try {
+        return entry_of(read_row(row));
+    } catch (const LogFormatError& e) {
+        throw DatabaseError(std::string(e.what()) + "; run medloc audit verify");
+    }
+}
+
+std::vector<LogEntry> SqliteStore::read_log(Statement& query) {
     std::vector<LogEntry> entries;
     while (query.step()) entries.push_back(read_entry(query));
     return entries;
 }
 
-}  // namespace
+// A stamp or text that is not there reads as empty: the entry then fails
+// its hash, which is how audit verify reports an edited log.
+const LogRow& SqliteStore::stamp_of(std::int64_t id) {
+    if (const auto known = stamps_.find(id); known != stamps_.end()) return known->second;
+    if (stamps_.size() >= kKeptReads) stamps_.clear();
+    Statement get(db_,
+                  "SELECT at, actor, COALESCE(actor_id, ''), COALESCE(for_id, ''), role, meaning, comment, origin "
+                  "FROM stamp WHERE id = ?");
+    get.bind(1, id);
+    LogRow& stamp = stamps_[id];
+    if (get.step()) {
+        stamp.at = get.text(0);
+        stamp.actor = get.text(1);
+        stamp.actor_id = get.text(2);
+        stamp.for_id = get.text(3);
+        stamp.role = get.text(4);
+        stamp.meaning = get.text(5);
+        stamp.comment = get.text(6);
+        stamp.origin = get.text(7);
+    }
+    return stamp;
+}
+
+const std::string& SqliteStore::name_of(std::int64_t text_id) {
+    if (const auto known = names_.find(text_id); known != names_.end()) return known->second;
+    if (names_.size() >= kKeptReads) names_.clear();
+    Statement get(db_, "SELECT content FROM text WHERE id = ?");
+    get.bind(1, text_id);
+    return names_[text_id] = get.step() ? get.text(0) : std::string();
+}
 
 SqliteStore::SqliteStore(Database db) : db_(std::move(db)) {}
 
@@ -188,13 +222,15 @@ std::unique_ptr<SqliteStore> SqliteStore::open(const std::string& path, const Op
         throw NotAProject(path + ": not a medloc project (an SQLite file of another application)");
     if (schema > schema_version())
         throw NotAProject(path + ": made by a newer medloc (schema " + std::to_string(schema) + "); use that version");
-    db.exec("PRAGMA foreign_keys = ON");
     db.use_write_ahead_log();
+    // Migrations rebuild tables that others refer to, so foreign keys are
+    // enforced from after them (SQLite's own advice for schema changes).
     if (schema < schema_version()) {
         SqliteTransaction transaction(db, Access::write);
         migrate(db, schema);
         transaction.commit();
     }
+    db.exec("PRAGMA foreign_keys = ON");
     auto store = std::unique_ptr<SqliteStore>(new SqliteStore(std::move(db)));
     store->load_settings();
     return store;
@@ -217,7 +253,13 @@ void SqliteStore::load_settings() {
 class SqliteStore::WriteTransaction final : public Transaction {
 public:
     WriteTransaction(SqliteStore& store, Access access) : store_(store), inner_(store.db_, access) {}
-    ~WriteTransaction() override { store_.memory_indexed_upto_ = -1; }
+    ~WriteTransaction() override {
+        store_.memory_indexed_upto_ = -1;
+        store_.recent_texts_.clear();
+        store_.recent_stamp_.reset();
+        store_.stamps_.clear();
+        store_.names_.clear();
+    }
     WriteTransaction(const WriteTransaction&) = delete;
     WriteTransaction& operator=(const WriteTransaction&) = delete;
     void commit() override {
@@ -323,8 +365,9 @@ bool SqliteStore::is_retired(std::string_view document_id) {
 
 std::vector<Retirement> SqliteStore::retired_since_release(std::string_view locale) {
     Statement get(db_, std::string(kLogColumns) +
-                           "WHERE meaning = ?1 AND segment_id IS NULL AND id > (SELECT COALESCE(MAX(id), 0) FROM event "
-                           "WHERE meaning = ?2 AND document_id IS NULL AND locale = ?3) ORDER BY id");
+                           "JOIN stamp s ON s.id = e.stamp WHERE s.meaning = ?1 AND e.segment IS NULL AND e.id > "
+                           "(SELECT COALESCE(MAX(id), 0) FROM log WHERE meaning = ?2 AND document_id IS NULL AND "
+                           "locale = ?3) ORDER BY e.id");
     get.bind(1, kRetiredMeaning).bind(2, kReleaseMeaning).bind(3, locale);
     std::vector<Retirement> retired;
     while (get.step()) retired.push_back(std::get<Retirement>(read_entry(get).record));
@@ -372,33 +415,45 @@ std::vector<Translation> SqliteStore::translations_of(std::string_view segment_i
 }
 
 std::vector<LogEntry> SqliteStore::segment_log(std::string_view segment_id, std::string_view locale) {
-    Statement get(db_, std::string(kLogColumns) + "WHERE segment_id = ?1 AND (?2 = '' OR locale = ?2) ORDER BY id");
-    get.bind(1, segment_id).bind(2, locale);
+    const auto segment = existing_text(segment_id);
+    const auto in_locale = locale.empty() ? std::optional<std::int64_t>(0) : existing_text(locale);
+    if (!segment || !in_locale) return {};
+    Statement get(db_, std::string(kLogColumns) + "WHERE e.segment = ?1 AND (?2 = 0 OR e.locale = ?2) ORDER BY e.id");
+    get.bind(1, *segment).bind(2, *in_locale);
     return read_log(get);
 }
 
 std::vector<LogEntry> SqliteStore::document_log(std::string_view document_id, std::string_view locale) {
-    Statement get(db_, std::string(kLogColumns) + "WHERE document_id = ?1 AND (?2 = '' OR locale = ?2) ORDER BY id");
-    get.bind(1, document_id).bind(2, locale);
+    const auto document = existing_text(document_id);
+    const auto in_locale = locale.empty() ? std::optional<std::int64_t>(0) : existing_text(locale);
+    if (!document || !in_locale) return {};
+    Statement get(db_, std::string(kLogColumns) + "WHERE e.document = ?1 AND (?2 = 0 OR e.locale = ?2) ORDER BY e.id");
+    get.bind(1, *document).bind(2, *in_locale);
     return read_log(get);
 }
 
 std::optional<RecordedReview> SqliteStore::last_document_review(std::string_view document_id, std::string_view locale) {
+    const auto document = existing_text(document_id);
+    const auto in_locale = existing_text(locale);
+    if (!document || !in_locale) return std::nullopt;
     Statement get(db_, std::string(kLogColumns) +
-                           "WHERE document_id = ? AND locale = ? AND segment_id IS NULL AND meaning = ? "
-                           "ORDER BY id DESC LIMIT 1");
-    get.bind(1, document_id).bind(2, locale).bind(3, kDocumentReviewMeaning);
+                           "JOIN stamp s ON s.id = e.stamp WHERE e.document = ? AND e.locale = ? AND e.segment IS "
+                           "NULL AND s.meaning = ? ORDER BY e.id DESC LIMIT 1");
+    get.bind(1, *document).bind(2, *in_locale).bind(3, kDocumentReviewMeaning);
     if (!get.step()) return std::nullopt;
     const LogEntry entry = read_entry(get);
     return RecordedReview{entry.id, entry.hash, std::get<DocumentReview>(entry.record)};
 }
 
 std::int64_t SqliteStore::last_translation_change(std::string_view document_id, std::string_view locale) {
+    const auto document = existing_text(document_id);
+    const auto in_locale = existing_text(locale);
+    if (!document || !in_locale) return 0;
     Statement get(db_,
-                  "SELECT COALESCE(MAX(id), 0) FROM event WHERE document_id = ? AND locale = ? "
-                  "AND segment_id IS NOT NULL AND meaning != ?");
+                  "SELECT COALESCE(MAX(id), 0) FROM log WHERE document_ref = ? AND locale_ref = ? "
+                  "AND segment_ref IS NOT NULL AND meaning != ?");
     // A waiver accepts a finding of a target as it stands: it changes none.
-    get.bind(1, document_id).bind(2, locale).bind(3, to_string(Meaning::waived));
+    get.bind(1, *document).bind(2, *in_locale).bind(3, to_string(Meaning::waived));
     return get.step() ? get.integer(0) : 0;
 }
 
@@ -409,7 +464,7 @@ std::int64_t SqliteStore::log_position() {
 
 AuditReport SqliteStore::verify_log() {
     LogCheck check(settings_.project_id);
-    Statement rows(db_, std::string(kLogColumns) + "ORDER BY id");
+    Statement rows(db_, std::string(kLogColumns) + "ORDER BY e.id");
     Statement signatures(db_, "SELECT last_event, signer, signature FROM signature ORDER BY last_event");
     bool signature_ahead = signatures.step();
     while (check.problem().empty() && rows.step()) {
@@ -426,11 +481,14 @@ AuditReport SqliteStore::verify_log() {
     if (!report.problem.empty()) return report;
     // A translation must be what its last event says: an edit outside
     // medloc, or a removed last event, shows here.
-    Statement translations(db_,
-                           "SELECT t.segment_id, t.locale, t.state FROM translation t LEFT JOIN event e ON e.id = "
-                           "(SELECT MAX(id) FROM event WHERE segment_id = t.segment_id AND locale = t.locale) "
-                           "WHERE e.id IS NULL OR e.state != t.state "
-                           "OR (t.state != 'needs-translation' AND e.target IS NOT t.target) LIMIT 1");
+    Statement translations(
+        db_,
+        "SELECT t.segment_id, t.locale, t.state FROM translation t LEFT JOIN event e ON e.id = "
+        "(SELECT MAX(id) FROM event WHERE "
+        "segment = (SELECT id FROM text WHERE key = medloc_text_key(t.segment_id) AND content = t.segment_id) AND "
+        "locale = (SELECT id FROM text WHERE key = medloc_text_key(t.locale) AND content = t.locale)) "
+        "LEFT JOIN text target ON target.id = e.target WHERE e.id IS NULL OR e.state != t.state "
+        "OR (t.state != 'needs-translation' AND target.content IS NOT t.target) LIMIT 1");
     if (translations.step()) {
         report.problem = "the translation of segment " + translations.text(0) + " in " + translations.text(1) + " (" +
                          translations.text(2) +
@@ -447,11 +505,13 @@ AuditReport SqliteStore::verify_log() {
 // Each unit of the memory must be what the entry that brought it says: the
 // approval of that very text, or the import of the file it names.
 std::string SqliteStore::memory_problem() {
+    // Texts are compared by their ids: the store keeps each text once.
     Statement units(db_,
-                    "SELECT m.id, m.event FROM memory_unit m LEFT JOIN event e ON e.id = m.event WHERE e.id IS NULL "
-                    "OR (m.origin = ?1 AND (e.meaning != ?2 OR e.source != m.source OR e.target IS NOT m.target OR "
-                    "e.locale != m.target_language OR m.plain IS NOT (SELECT plain FROM segment WHERE id = "
-                    "e.segment_id))) OR (m.origin != ?1 AND (e.meaning != ?3 OR e.origin != m.origin)) "
+                    "SELECT m.id, m.event FROM memory_unit m WHERE NOT EXISTS (SELECT 1 FROM event e JOIN stamp s ON "
+                    "s.id = e.stamp WHERE e.id = m.event AND ((m.origin = ?1 AND s.meaning = ?2 AND e.source = "
+                    "m.source AND e.target IS m.target AND (SELECT content FROM text WHERE id = e.locale) = "
+                    "m.target_language AND m.plain IS (SELECT plain FROM segment WHERE id = (SELECT content FROM "
+                    "text WHERE id = e.segment))) OR (m.origin != ?1 AND s.meaning = ?3 AND s.origin = m.origin))) "
                     "LIMIT 1");
     units.bind(1, kProjectMemory).bind(2, to_string(Meaning::approved)).bind(3, kMemoryMeaning);
     if (!units.step()) return "";
@@ -461,10 +521,9 @@ std::string SqliteStore::memory_problem() {
 
 // The file in force must be the one its log entry set, byte for byte.
 std::string SqliteStore::kept_file_problem(const KeptFile& file) {
-    Statement last(db_, std::string("SELECT f.sha256, f.content, f.event, e.source FROM ") + file.table +
-                            " f LEFT JOIN event e ON e.id = f.event ORDER BY f.id DESC LIMIT 1");
+    Statement last(db_, std::string("SELECT sha256, content, event FROM ") + file.table + " ORDER BY id DESC LIMIT 1");
     Statement logged(db_,
-                     "SELECT id, source FROM event WHERE meaning = ? AND document_id IS NULL ORDER BY id DESC LIMIT 1");
+                     "SELECT id, source FROM log WHERE meaning = ? AND document_id IS NULL ORDER BY id DESC LIMIT 1");
     logged.bind(1, file.meaning);
     const bool set = logged.step();
     if (!last.step())
@@ -494,7 +553,8 @@ void SqliteStore::put_kept_file(const KeptFile& file, const LogRow& row, std::st
 
 std::optional<LogHead> SqliteStore::unsigned_head() {
     Statement head(db_,
-                   "SELECT id, hash FROM event WHERE id > (SELECT COALESCE(MAX(last_event), 0) FROM signature) "
+                   "SELECT id, lower(hex(hash)) FROM event "
+                   "WHERE id > (SELECT COALESCE(MAX(last_event), 0) FROM signature) "
                    "ORDER BY id DESC LIMIT 1");
     if (!head.step()) return std::nullopt;
     return LogHead{head.integer(0), head.text(1)};
@@ -544,17 +604,14 @@ void SqliteStore::put_segmentation_rules(const SegmentationChange& change, std::
 namespace {
 
 constexpr const char* kMemoryColumns =
-    "SELECT m.source_language, m.target_language, m.source, m.plain, m.target, m.translator, m.translator_id, "
-    "m.approver, m.created_at, m.changed_at, m.document_id, m.context, m.origin, m.tuid FROM memory_unit m ";
+    "SELECT m.source_language, m.target_language, source.content, m.plain, target.content, m.translator, "
+    "m.translator_id, m.approver, m.created_at, m.changed_at, m.document_id, m.context, m.origin, m.tuid "
+    "FROM memory_unit m JOIN text source ON source.id = m.source JOIN text target ON target.id = m.target ";
 
 MemoryUnit read_memory_unit(const Statement& row) {
     return {row.text(0), row.text(1), row.text(2), row.text(3),  row.text(4),  row.text(5),  row.text(6),
             row.text(7), row.text(8), row.text(9), row.text(10), row.text(11), row.text(12), row.text(13)};
 }
-
-// The memory's index key of a source text: 60 bits of its SHA-256, which
-// keeps the index small; the text itself is compared after.
-std::int64_t text_key(std::string_view plain) { return std::stoll(sha256_hex(plain).substr(0, 15), nullptr, 16); }
 
 // A word as an FTS5 query term: quoted, so that the index's own tokenizer
 // reads it and no character of it is query syntax.
@@ -613,8 +670,8 @@ std::vector<MemoryUnit> SqliteStore::memory_candidates(const std::vector<std::st
     // Ranked by bm25, rarer shared words first; the index holds every
     // language pair, so more are asked for than `limit`.
     Statement get(db_, std::string(kMemoryColumns) +
-                           "JOIN (SELECT rowid FROM memory_words WHERE memory_words MATCH ?1 ORDER BY rank LIMIT ?3) "
-                           "w ON w.rowid = m.id WHERE m.target_language = ?2");
+                           "JOIN (SELECT rowid, rank FROM memory_words WHERE memory_words MATCH ?1 ORDER BY rank "
+                           "LIMIT ?3) w ON w.rowid = m.id WHERE m.target_language = ?2 ORDER BY w.rank");
     get.bind(1, query).bind(2, target_language).bind(3, static_cast<std::int64_t>(limit) * 4);
     std::vector<MemoryUnit> units;
     while (get.step() && static_cast<int>(units.size()) < limit) units.push_back(read_memory_unit(get));
@@ -645,8 +702,9 @@ void SqliteStore::add_memory_unit(const MemoryUnit& unit) {
                   "plain_key, target, translator, translator_id, approver, created_at, changed_at, document_id, "
                   "context, origin, tuid, unit_key) "
                   "VALUES ((SELECT MAX(id) FROM event), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    add.bind(1, unit.source_language).bind(2, unit.target_language).bind(3, unit.source).bind(4, unit.plain);
-    add.bind(5, text_key(unit.plain)).bind(6, unit.target).bind(7, unit.translator).bind(8, unit.translator_id);
+    add.bind(1, unit.source_language).bind(2, unit.target_language).bind(3, text_id(unit.source)).bind(4, unit.plain);
+    add.bind(5, text_key(unit.plain)).bind(6, text_id(unit.target)).bind(7, unit.translator);
+    add.bind(8, unit.translator_id);
     add.bind(9, unit.approver).bind(10, unit.created_at).bind(11, unit.changed_at).bind(12, unit.document_id);
     add.bind(13, unit.context).bind(14, unit.origin).bind(15, unit.tuid).bind(16, once);
     add.run();
@@ -654,16 +712,19 @@ void SqliteStore::add_memory_unit(const MemoryUnit& unit) {
 
 std::optional<LogEntry> SqliteStore::release_of(std::string_view manifest_sha256) {
     Statement get(db_, std::string(kLogColumns) +
-                           "WHERE document_id IS NULL AND meaning = ? AND source = ? "
-                           "ORDER BY id DESC LIMIT 1");
+                           "JOIN stamp s ON s.id = e.stamp WHERE e.document IS NULL AND s.meaning = ? AND "
+                           "src.content = ? ORDER BY e.id DESC LIMIT 1");
     get.bind(1, kReleaseMeaning).bind(2, release_source(manifest_sha256));
     if (!get.step()) return std::nullopt;
     return read_entry(get);
 }
 
 std::optional<LogEntry> SqliteStore::entry_with_hash(std::string_view hash) {
-    Statement get(db_, std::string(kLogColumns) + "WHERE hash = ?");
-    get.bind(1, hash);
+    const auto bytes = from_hex(hash);
+    if (!bytes || bytes->empty()) return std::nullopt;
+    Statement get(db_, std::string(kLogColumns) +
+                           "WHERE e.id = (SELECT id FROM event WHERE substr(hash, 1, 6) = ? AND hash = ?)");
+    get.bind_blob(1, bytes->substr(0, 6)).bind_blob(2, *bytes);
     if (!get.step()) return std::nullopt;
     return read_entry(get);
 }
@@ -746,31 +807,78 @@ void SqliteStore::add_event(const Event& event) { append(row_of(event)); }
 void SqliteStore::add_document_review(const DocumentReview& review) { append(row_of(review)); }
 
 void SqliteStore::append(LogRow row) {
-    Statement last(db_, "SELECT hash, at FROM event ORDER BY id DESC LIMIT 1");
+    Statement last(db_,
+                   "SELECT lower(hex(e.hash)), s.at FROM event e JOIN stamp s ON s.id = e.stamp "
+                   "ORDER BY e.id DESC LIMIT 1");
+    std::string previous_hash;
     if (last.step()) {
-        row.previous_hash = last.text(0);
+        previous_hash = last.text(0);
         if (row.at < last.text(1))
             throw ClockWentBack("the clock went back: it says " + row.at + ", but the log's newest entry is dated " +
                                 last.text(1) + "; set the system clock right and try again");
     }
-    row.hash = row_hash(row, row.previous_hash);
-    Statement add(
-        db_,
-        "INSERT INTO event (at, document_id, segment_id, locale, actor, role, meaning, state, source, target, "
-        "comment, origin, previous_hash, hash, actor_id, for_id, finding) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    add.bind(1, row.at);
-    bind_or_null(add, 2, row.document_id);
-    bind_or_null(add, 3, row.segment_id);
-    bind_or_null(add, 4, row.locale);
-    add.bind(5, row.actor).bind(6, row.role).bind(7, row.meaning);
-    add.bind(8, row.state).bind(9, row.source);
-    add.bind_optional(10, row.target);
-    add.bind(11, row.comment).bind(12, row.origin).bind(13, row.previous_hash).bind(14, row.hash);
-    bind_or_null(add, 15, row.actor_id);
-    bind_or_null(add, 16, row.for_id);
-    bind_or_null(add, 17, row.finding);
+    row.hash = row_hash(row, previous_hash);
+    Statement add(db_,
+                  "INSERT INTO event (stamp, document, segment, locale, state, source, target, finding, hash) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    add.bind(1, stamp_id(row));
+    const auto bind_text = [&](int index, const std::string& text) {
+        if (text.empty()) add.bind_null(index);
+        else add.bind(index, text_id(text));
+    };
+    bind_text(2, row.document_id);
+    bind_text(3, row.segment_id);
+    bind_text(4, row.locale);
+    add.bind(5, row.state).bind(6, text_id(row.source));
+    if (row.target) add.bind(7, text_id(*row.target));
+    else add.bind_null(7);
+    bind_or_null(add, 8, row.finding);
+    add.bind_blob(9, from_hex(row.hash).value());
     add.run();
+}
+
+// The texts and stamps written lately, by their ids: an act writes the same
+// document, locale and stamp into each of its entries. Forgotten as each
+// transaction ends, since a rollback takes the rows they name.
+std::int64_t SqliteStore::text_id(std::string_view text) {
+    if (const auto known = recent_texts_.find(text); known != recent_texts_.end()) return known->second;
+    std::int64_t id = 0;
+    if (const auto found = existing_text(text)) {
+        id = *found;
+    } else {
+        Statement add(db_, "INSERT INTO text (key, content) VALUES (?, ?)");
+        add.bind(1, lookup_key(text)).bind(2, text).run();
+        id = db_.last_insert_id();
+    }
+    if (recent_texts_.size() >= kRecentTexts) recent_texts_.clear();
+    recent_texts_.emplace(text, id);
+    return id;
+}
+
+std::optional<std::int64_t> SqliteStore::existing_text(std::string_view text) {
+    if (const auto known = recent_texts_.find(text); known != recent_texts_.end()) return known->second;
+    Statement find(db_, "SELECT id FROM text WHERE key = ? AND content = ?");
+    find.bind(1, lookup_key(text)).bind(2, text);
+    if (!find.step()) return std::nullopt;
+    return find.integer(0);
+}
+
+std::int64_t SqliteStore::stamp_id(const LogRow& row) {
+    const auto fields = [](const LogRow& r) {
+        return std::tie(r.at, r.actor, r.actor_id, r.for_id, r.role, r.meaning, r.comment, r.origin);
+    };
+    if (recent_stamp_ && fields(recent_stamp_->second) == fields(row)) return recent_stamp_->first;
+    Statement add(db_,
+                  "INSERT INTO stamp (at, actor, actor_id, for_id, role, meaning, comment, origin) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    add.bind(1, row.at).bind(2, row.actor);
+    bind_or_null(add, 3, row.actor_id);
+    bind_or_null(add, 4, row.for_id);
+    add.bind(5, row.role).bind(6, row.meaning).bind(7, row.comment).bind(8, row.origin);
+    add.run();
+    const std::int64_t id = db_.last_insert_id();
+    recent_stamp_.emplace(id, row);
+    return id;
 }
 
 std::unique_ptr<Store> create_project(const std::string& path, ProjectSettings settings, const Clock& clock,

@@ -2,12 +2,16 @@
 // reviews/; callers get it from open_project() and create_project().
 #pragma once
 
+#include "log_row.h"
 #include "reviews/store.h"
 #include "sqlite.h"
 
+#include <map>
+#include <optional>
+#include <utility>
+
 namespace medloc::reviews {
 
-struct LogRow;
 struct KeptFile;
 
 class SqliteStore final : public Store {
@@ -78,6 +82,15 @@ private:
     explicit SqliteStore(Database db);
     void load_settings();
     void append(LogRow row);
+    // The id of a text in the log's text table, added when new.
+    std::int64_t text_id(std::string_view text);
+    std::optional<std::int64_t> existing_text(std::string_view text);
+    std::int64_t stamp_id(const LogRow& row);
+    LogRow read_row(const Statement& row);
+    LogEntry read_entry(const Statement& row);
+    std::vector<LogEntry> read_log(Statement& query);
+    const LogRow& stamp_of(std::int64_t id);
+    const std::string& name_of(std::int64_t text_id);
     std::string kept_file_problem(const KeptFile& file);
     std::optional<std::string> kept_file(const KeptFile& file);
     void put_kept_file(const KeptFile& file, const LogRow& row, std::string_view sha256, std::string_view content);
@@ -92,6 +105,14 @@ private:
     Database db_;
     ProjectSettings settings_;
     std::int64_t memory_indexed_upto_ = -1;  // units past this id await indexing; -1: none added
+    static constexpr std::size_t kRecentTexts = 256;
+    std::map<std::string, std::int64_t, std::less<>> recent_texts_;
+    std::optional<std::pair<std::int64_t, LogRow>> recent_stamp_;
+    // What read_row looked up, by id: an entry's stamp, its document's id
+    // and its locale. Kept for a transaction, and to a bound.
+    static constexpr std::size_t kKeptReads = 65'536;
+    std::map<std::int64_t, LogRow> stamps_;
+    std::map<std::int64_t, std::string> names_;
 };
 
 }  // namespace medloc::reviews

@@ -230,10 +230,14 @@ TEST_CASE("the event log refuses edits, and audit verify finds them when forced"
     CHECK(run_medloc(project.db, {"audit", "verify"}).exit_code == 0);
 
     // The triggers refuse a quiet edit.
-    const Result update = run({"sqlite3", db, "UPDATE event SET actor = 'Someone Else' WHERE id = 5"});
-    CHECK(update.exit_code != 0);
-    CHECK(update.err.find("append-only") != std::string::npos);
-    CHECK(run({"sqlite3", db, "DELETE FROM event WHERE id = 5"}).exit_code != 0);
+    for (const char* edit : {"UPDATE event SET state = 'new' WHERE id = 5", "DELETE FROM event WHERE id = 5",
+                             "UPDATE stamp SET actor = 'Someone Else' WHERE id = 2", "DELETE FROM stamp WHERE id = 2",
+                             "UPDATE text SET content = 'Texto' WHERE id = 2", "DELETE FROM text WHERE id = 2"}) {
+        INFO(edit);
+        const Result refused = run({"sqlite3", db, edit});
+        CHECK(refused.exit_code != 0);
+        CHECK(refused.err.find("append-only") != std::string::npos);
+    }
 
     // Each tampering forced past the triggers, and what audit verify says of it.
     const auto tampered = [&](const std::string& sql, const std::string& says) {
@@ -246,7 +250,7 @@ TEST_CASE("the event log refuses edits, and audit verify finds them when forced"
     SECTION("an event's text changed") {
         const std::string out = tampered(
             "DROP TRIGGER event_is_append_only_update; "
-            "UPDATE event SET target = 'Texto cambiado' WHERE id = 5",
+            "UPDATE event SET target = source WHERE id = 5",
             "does not match its hash");
         CHECK(out.find("event 5 (") != std::string::npos);
         const Result json = run_medloc(project.db, {"audit", "verify", "--json"});
@@ -254,6 +258,28 @@ TEST_CASE("the event log refuses edits, and audit verify finds them when forced"
         const nlohmann::json report = nlohmann::json::parse(json.out);
         CHECK(report["intact"] == false);
         CHECK(report["problem"].get<std::string>().starts_with("event 5 ("));
+    }
+    SECTION("a text an event refers to changed") {
+        // Each distinct text is stored once: every event that holds it no
+        // longer matches its hash, the first of them is named.
+        const std::string out = tampered(
+            "DROP TRIGGER text_is_append_only_update; UPDATE text SET content = 'Texto cambiado' "
+            "WHERE id = (SELECT target FROM event WHERE id = 5)",
+            "does not match its hash");
+        CHECK(out.find("Texto cambiado") == std::string::npos);
+    }
+    SECTION("who acted changed") {
+        const std::string out = tampered(
+            "DROP TRIGGER stamp_is_append_only_update; UPDATE stamp SET actor = 'Someone Else' "
+            "WHERE id = (SELECT stamp FROM event WHERE id = 5)",
+            "does not match its hash");
+        CHECK(out.find("Someone Else") != std::string::npos);
+    }
+    SECTION("the first event deleted") {
+        tampered("DROP TRIGGER event_is_append_only_delete; DELETE FROM event WHERE id = 1", "event 2 (");
+        CHECK(run_medloc(project.db, {"audit", "verify"})
+                  .out.find("is the first of the log: an event before it was "
+                            "removed") != std::string::npos);
     }
     SECTION("an event deleted") {
         const std::string out = tampered("DROP TRIGGER event_is_append_only_delete; DELETE FROM event WHERE id = 7",

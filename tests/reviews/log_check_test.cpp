@@ -22,7 +22,6 @@ LogRow legacy_row(std::int64_t id, const std::string& at, const std::string& pre
     row.state = "translated";
     row.source = "Hello.";
     row.target = "Hola.";
-    row.previous_hash = previous_hash;
     row.hash = row_hash(row, previous_hash);
     return row;
 }

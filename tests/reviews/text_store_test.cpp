@@ -1,0 +1,90 @@
+// The log's texts (schema 10): each distinct text stored once, and an act
+// rolled back leaves nothing that a later act of the same process refers to.
+// Uses reviews' private sqlite.h to look into the file.
+#include "reviews/store.h"
+#include "sqlite/sqlite.h"
+#include "support.h"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+using namespace medloc::reviews;
+using namespace medloc::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+Event translated(const std::string& source, const std::string& target) {
+    Event event;
+    event.at = FixedClock().now();
+    event.document_id = "a.txt";
+    event.segment_id = "s1";
+    event.locale = "es-US";
+    event.actor = "Ana Ruiz";
+    event.role = Role::translator;
+    event.meaning = Meaning::translated;
+    event.state = State::translated;
+    event.source = source;
+    event.target = target;
+    return event;
+}
+
+std::int64_t count(const fs::path& path, const std::string& sql) {
+    Database db(path.string(), Database::Mode::open_existing);
+    Statement get(db, sql);
+    REQUIRE(get.step());
+    return get.integer(0);
+}
+
+}  // namespace
+
+TEST_CASE("the log stores each distinct text once and reads every entry back whole", "[reviews][log]") {
+    const fs::path path = temporary_file("texts.db");
+    {
+        const auto store = create_project(path.string(), {"", "en-US", {"es-US"}, 36, ""}, FixedClock());
+        for (const char* target : {"Dé 5 mL.", "Dé 5 mL.", "Administre 5 mL."}) {
+            const auto writing = store->transaction(Access::write);
+            store->add_event(translated("Give 5 mL.", target));
+            writing->commit();
+        }
+        const auto log = store->segment_log("s1", "es-US");
+        REQUIRE(log.size() == 3);
+        CHECK(std::get<Event>(log[1].record).target == "Dé 5 mL.");
+        CHECK(std::get<Event>(log[2].record).source == "Give 5 mL.");
+        CHECK(store->verify_log().intact());
+    }
+    CHECK(count(path, "SELECT COUNT(*) FROM event") == 3);
+    CHECK(count(path, "SELECT COUNT(*) FROM text WHERE content = 'Give 5 mL.'") == 1);
+    CHECK(count(path, "SELECT COUNT(*) FROM text WHERE content = 'Dé 5 mL.'") == 1);
+    CHECK(count(path, "SELECT COUNT(*) - COUNT(DISTINCT content) FROM text") == 0);
+    CHECK(count(path, "SELECT COUNT(*) FROM stamp") == 3);  // one for each act
+    fs::remove(path);
+}
+
+TEST_CASE("an act rolled back leaves no text a later act of the same process refers to", "[reviews][log]") {
+    const fs::path path = temporary_file("rollback.db");
+    const auto store = create_project(path.string(), {"", "en-US", {"es-US"}, 36, ""}, FixedClock());
+    {
+        const auto writing = store->transaction(Access::write);
+        store->add_event(translated("Give 5 mL.", "Texto que se deshace"));
+    }  // rolled back: its texts and stamp are gone
+    {
+        const auto writing = store->transaction(Access::write);
+        // Takes the row ids the rolled-back texts had.
+        store->add_event(translated("Rest at home.", "Descanse en casa."));
+        store->add_event(translated("Give 5 mL.", "Texto que se deshace"));
+        writing->commit();
+    }
+    const auto log = store->segment_log("s1", "es-US");
+    REQUIRE(log.size() == 2);
+    CHECK(std::get<Event>(log[0].record).target == "Descanse en casa.");
+    CHECK(std::get<Event>(log[1].record).source == "Give 5 mL.");
+    CHECK(std::get<Event>(log[1].record).target == "Texto que se deshace");
+    const AuditReport report = store->verify_log();
+    INFO(report.problem);
+    CHECK(report.intact());
+    CHECK(count(path, "SELECT COUNT(*) FROM stamp") == 1);  // the act's two entries share it
+    CHECK(count(path, "SELECT COUNT(*) FROM text WHERE content = 'Texto que se deshace'") == 1);
+    fs::remove(path);
+}
