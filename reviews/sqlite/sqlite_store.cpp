@@ -837,22 +837,14 @@ void SqliteStore::append(LogRow row) {
     add.run();
 }
 
-// The texts and stamps written lately, by their ids: an act writes the same
-// document, locale and stamp into each of its entries. Forgotten as each
-// transaction ends, since a rollback takes the rows they name.
+// The texts and stamps written or looked up lately, by their ids: an act
+// writes the same document, locale and stamp into each of its entries.
+// Forgotten as each transaction ends, since a rollback takes the rows they name.
 std::int64_t SqliteStore::text_id(std::string_view text) {
-    if (const auto known = recent_texts_.find(text); known != recent_texts_.end()) return known->second;
-    std::int64_t id = 0;
-    if (const auto found = existing_text(text)) {
-        id = *found;
-    } else {
-        Statement add(db_, "INSERT INTO text (key, content) VALUES (?, ?)");
-        add.bind(1, lookup_key(text)).bind(2, text).run();
-        id = db_.last_insert_id();
-    }
-    if (recent_texts_.size() >= kRecentTexts) recent_texts_.clear();
-    recent_texts_.emplace(text, id);
-    return id;
+    if (const auto found = existing_text(text)) return *found;
+    Statement add(db_, "INSERT INTO text (key, content) VALUES (?, ?)");
+    add.bind(1, lookup_key(text)).bind(2, text).run();
+    return remember_text(text, db_.last_insert_id());
 }
 
 std::optional<std::int64_t> SqliteStore::existing_text(std::string_view text) {
@@ -860,7 +852,13 @@ std::optional<std::int64_t> SqliteStore::existing_text(std::string_view text) {
     Statement find(db_, "SELECT id FROM text WHERE key = ? AND content = ?");
     find.bind(1, lookup_key(text)).bind(2, text);
     if (!find.step()) return std::nullopt;
-    return find.integer(0);
+    return remember_text(text, find.integer(0));
+}
+
+std::int64_t SqliteStore::remember_text(std::string_view text, std::int64_t id) {
+    if (recent_texts_.size() >= kRecentTexts) recent_texts_.clear();
+    recent_texts_.emplace(text, id);
+    return id;
 }
 
 std::int64_t SqliteStore::stamp_id(const LogRow& row) {

@@ -85,6 +85,7 @@ private:
     // The id of a text in the log's text table, added when new.
     std::int64_t text_id(std::string_view text);
     std::optional<std::int64_t> existing_text(std::string_view text);
+    std::int64_t remember_text(std::string_view text, std::int64_t id);
     std::int64_t stamp_id(const LogRow& row);
     LogRow read_row(const Statement& row);
     LogEntry read_entry(const Statement& row);
