@@ -56,6 +56,15 @@ bool passphrase_matches(const std::string& hash, std::string_view passphrase) {
     return crypto_pwhash_str_verify(hash.c_str(), passphrase.data(), passphrase.size()) == 0;
 }
 
+void take_refusal_time(std::string_view passphrase) {
+    ready();
+    const std::array<unsigned char, crypto_pwhash_SALTBYTES> salt{};
+    for (int run = 0; run < 2; ++run) {
+        auto key = sealing_key(passphrase, salt.data());
+        sodium_memzero(key.data(), key.size());
+    }
+}
+
 SigningKey::SigningKey() = default;
 
 SigningKey::~SigningKey() { sodium_memzero(secret_.data(), secret_.size()); }

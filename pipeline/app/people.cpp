@@ -23,6 +23,22 @@ constexpr std::size_t kMinPassphrase = 8;
                         "; the failed attempt is recorded");
 }
 
+// The person's signing key, if the passphrase opens it. Opening the seal
+// checks the passphrase: its MAC fails for any other, so a sign-in costs one
+// Argon2id, not two. Only a refusal asks the passphrase hash which of two
+// things went wrong: every refusal takes two (reviews::take_refusal_time).
+struct OpenedKey {
+    std::optional<reviews::SigningKey> key;
+    std::string refusal;
+};
+
+OpenedKey opened_key(const reviews::Person& person, const std::string& passphrase) {
+    std::optional<reviews::SigningKey> key = reviews::SigningKey::unseal(person.sealed_key, passphrase);
+    if (key && key->public_key() == person.public_key) return {std::move(key), ""};
+    if (!reviews::passphrase_matches(person.passphrase_hash, passphrase)) return {std::nullopt, "wrong passphrase"};
+    return {std::nullopt, "the signing key does not open with this passphrase"};
+}
+
 std::string roles_wanted(const std::vector<Role>& roles) {
     std::string text;
     for (std::size_t i = 0; i < roles.size(); ++i)
@@ -101,22 +117,18 @@ SignedIn sign_in(reviews::Store& store, const Credentials& credentials, const st
     if (!person) {
         // As long as a wrong passphrase takes, so that the time of a refusal
         // does not tell which ids are registered.
-        static const std::string unused_hash = reviews::hash_passphrase("no one's passphrase");
-        (void)reviews::passphrase_matches(unused_hash, credentials.passphrase);
+        reviews::take_refusal_time(credentials.passphrase);
         refuse_sign_in(store, credentials, command, "no registered person has this id", clock);
     }
     if (person->disabled_at) refuse_sign_in(store, credentials, command, "this person was disabled", clock);
-    if (!reviews::passphrase_matches(person->passphrase_hash, credentials.passphrase))
-        refuse_sign_in(store, credentials, command, "wrong passphrase", clock);
-    std::optional<reviews::SigningKey> key = reviews::SigningKey::unseal(person->sealed_key, credentials.passphrase);
-    if (!key || key->public_key() != person->public_key)
-        refuse_sign_in(store, credentials, command, "the signing key does not open with this passphrase", clock);
+    OpenedKey opened = opened_key(*person, credentials.passphrase);
+    if (!opened.key) refuse_sign_in(store, credentials, command, opened.refusal, clock);
     bool allowed = roles.empty();
     for (const Role role : roles) allowed = allowed || person->holds(role);
     if (!allowed)
         throw Refused(command + " needs the " + roles_wanted(roles) + " role; " + person->name + " (" + person->id +
                       ") holds " + reviews::role_list(person->roles) + "\n");
-    return {std::move(*person), std::move(*key)};
+    return {std::move(*person), std::move(*opened.key)};
 }
 
 std::optional<reviews::Person> active_person(reviews::Store& store, const std::string& id) {

@@ -142,6 +142,41 @@ TEST_CASE("an unregistered person and a wrong passphrase are refused, and only t
     CHECK(sample.es()["translated"] == 73);
 }
 
+// Signing in opens the person's sealed key with the passphrase, which is the
+// check of the passphrase; the passphrase hash only names what went wrong.
+TEST_CASE("a sealed key swapped in the registry does not sign in, with the right passphrase or its hash", "[people]") {
+    Sample sample;
+    sample.translate("ana");
+    const std::vector<std::string> revise = sample.review("revise", "ben");
+    // ana's seal under ben's name: ben's passphrase does not open it.
+    REQUIRE(sample
+                .sql("UPDATE person SET sealed_key = (SELECT sealed_key FROM person WHERE id = 'ana') "
+                     "WHERE id = 'ben'")
+                .exit_code == 0);
+    std::string before = sample.dump_but_attempts();
+    const Result swapped = run_medloc(sample.db, revise);
+    CHECK(swapped.exit_code == 3);
+    CHECK(swapped.err.find("as ben: the signing key does not open with this passphrase") != std::string::npos);
+    CHECK(sample.dump_but_attempts() == before);
+    // ana's seal, key and passphrase hash under ben's name, opened with
+    // ana's passphrase: sign-in takes it, but nothing it signs verifies.
+    REQUIRE(sample
+                .sql("UPDATE person SET (passphrase_hash, public_key) = (SELECT passphrase_hash, public_key FROM "
+                     "person WHERE id = 'ana') WHERE id = 'ben'")
+                .exit_code == 0);
+    before = sample.dump_but_attempts();
+    std::vector<std::string> as_ana = revise;
+    as_ana.insert(as_ana.end(), {"--password-file", passphrase_file(sample.db, "ana").string()});
+    const Result wrong = run_medloc(sample.db, revise);
+    CHECK(wrong.exit_code == 3);
+    CHECK(wrong.err.find("as ben: wrong passphrase") != std::string::npos);
+    CHECK(sample.dump_but_attempts() == before);
+    REQUIRE(run_medloc(sample.db, as_ana).exit_code == 0);
+    const Result audit = run_medloc(sample.db, {"audit", "verify"});
+    CHECK(audit.exit_code != 0);
+    CHECK(audit.out.find("is not ben's signature") != std::string::npos);
+}
+
 TEST_CASE("a disabled person stays in history and can no longer act", "[people]") {
     Sample sample;
     sample.translate("ana");

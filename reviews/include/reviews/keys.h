@@ -18,6 +18,10 @@ namespace medloc::reviews {
 // Argon2id, encoded with its salt and cost ("$argon2id$v=19$...").
 std::string hash_passphrase(std::string_view passphrase);
 bool passphrase_matches(const std::string& hash, std::string_view passphrase);
+// As long as refusing a wrong passphrase takes (a seal that does not open,
+// then the hash that does not match), with no one's: refusing an unknown
+// person then tells no one which ids are registered.
+void take_refusal_time(std::string_view passphrase);
 
 // An unsealed signing key: held in memory only while one act is signed,
 // wiped when it goes.
