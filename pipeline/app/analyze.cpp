@@ -75,13 +75,12 @@ Analysis analyze(reviews::Store& store, const std::string& locale) {
     for (std::size_t d = 0; d < documents.size(); ++d) {
         progress.at(d + 1);
         const auto version = store.current_version(documents[d]);
-        const std::vector<reviews::StoredSegment> segments =
-            store.version_segments(version->document_id, version->version);
+        const std::vector<reviews::TranslatedSegment> segments =
+            store.version_translations(version->document_id, version->version, analysis.locale);
         const std::vector<std::string> contexts = memory ? contexts_of(segments) : std::vector<std::string>{};
         DocumentAnalysis document{documents[d], {}};
         for (std::size_t i = 0; i < segments.size(); ++i) {
-            const reviews::StoredSegment& segment = segments[i];
-            const auto translation = store.translation(segment.id, analysis.locale);
+            const auto& [segment, translation] = segments[i];
             if (translation && !reviews::is_untranslated(translation->state)) continue;
             const std::vector<MemoryMatch> best =
                 memory ? memory->matches(segment, contexts[i], 1, 50) : std::vector<MemoryMatch>{};

@@ -48,10 +48,9 @@ nlohmann::ordered_json signature_json(const std::string& name, reviews::Role rol
 }
 
 // One segment against the gate; its people go into the credits.
-void check_segment(reviews::Store& store, const reviews::StoredSegment& segment, const std::string& locale,
+void check_segment(const reviews::StoredSegment& segment, const std::optional<reviews::Translation>& translation,
                    const reviews::DocumentPeople& everyone, Checks& checks, Credits& credits,
                    std::vector<Blocker>& blockers) {
-    const auto translation = store.translation(segment.id, locale);
     const State state = translation ? translation->state : State::new_;
     const auto block = [&](std::string reason) {
         blockers.push_back({{}, segment.document_id, segment.id, state, std::move(reason)});
@@ -81,8 +80,8 @@ Credits check_document(reviews::Store& store, Checks& checks, const reviews::Doc
                        const std::string& locale, const std::string& as_of, std::vector<Blocker>& blockers) {
     Credits credits;
     const reviews::DocumentPeople everyone(store, version.document_id, locale);
-    for (const reviews::StoredSegment& segment : store.version_segments(version.document_id, version.version))
-        check_segment(store, segment, locale, everyone, checks, credits, blockers);
+    for (const auto& [segment, translation] : store.version_translations(version.document_id, version.version, locale))
+        check_segment(segment, translation, everyone, checks, credits, blockers);
     if (const auto recorded = store.last_document_review(version.document_id, locale))
         credits.signatures["\1review"] =
             signature_json(recorded->review.actor, recorded->review.role, reviews::kDocumentReviewMeaning,

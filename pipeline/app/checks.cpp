@@ -115,8 +115,8 @@ std::size_t Checks::open_errors(const std::string& document_id) {
     const auto version = store_.current_version(document_id);
     if (!version) return 0;
     std::size_t open = 0;
-    for (const reviews::StoredSegment& segment : store_.version_segments(document_id, version->version))
-        if (const auto translation = store_.translation(segment.id, locale_))
+    for (const auto& [segment, translation] : store_.version_translations(document_id, version->version, locale_))
+        if (translation)
             for (const SegmentFinding& found : of(segment, *translation)) open += found.blocks() ? 1 : 0;
     return open;
 }
@@ -146,8 +146,7 @@ CheckOutcome check_locale(reviews::Store& store, const CheckRequest& request) {
         progress.at(static_cast<std::size_t>(&id - ids.data()) + 1);
         const auto version = store.current_version(id);
         ++outcome.documents;
-        for (reviews::StoredSegment& segment : store.version_segments(id, version->version)) {
-            const auto translation = store.translation(segment.id, outcome.locale);
+        for (auto& [segment, translation] : store.version_translations(id, version->version, outcome.locale)) {
             if (!translation || !translation->target || reviews::is_untranslated(translation->state)) continue;
             ++outcome.targets;
             std::vector<SegmentFinding> findings = checks.of(segment, *translation);

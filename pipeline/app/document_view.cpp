@@ -44,8 +44,8 @@ std::string segment_fingerprint(const reviews::StoredSegment& segment,
 std::string document_fingerprint(reviews::Store& store, const reviews::DocumentVersion& version,
                                  const std::string& locale) {
     std::string text = version_text(version, locale);
-    for (const reviews::StoredSegment& segment : store.version_segments(version.document_id, version.version))
-        text += translation_text(segment, store.translation(segment.id, locale));
+    for (const auto& [segment, translation] : store.version_translations(version.document_id, version.version, locale))
+        text += translation_text(segment, translation);
     return reviews::sha256_hex(text);
 }
 
@@ -60,9 +60,9 @@ DocumentView document_view(reviews::Store& store, const std::string& document_id
     view.version = std::move(*version);
     Checks checks(store, view.locale);
     std::string shown = version_text(view.version, view.locale);
-    for (reviews::StoredSegment& segment : store.version_segments(document_id, view.version.version)) {
+    for (auto& [segment, translation] : store.version_translations(document_id, view.version.version, view.locale)) {
         SegmentView here;
-        here.translation = store.translation(segment.id, view.locale);
+        here.translation = std::move(translation);
         here.state = here.translation ? here.translation->state : reviews::State::new_;
         if (here.translation) here.findings = checks.of(segment, *here.translation);
         for (const SegmentFinding& finding : here.findings) view.open_errors += finding.blocks() ? 1 : 0;

@@ -113,15 +113,15 @@ void leverage(Leverage& memory, const reviews::StoredSegment& segment, const std
 // The units of one document version; counts pending ones into `exported`.
 void export_units(reviews::Store& store, const reviews::DocumentVersion& version, const ExportRequest& request,
                   Checks& checks, std::optional<Leverage>& memory, xliff::File& file, ExportedFile& exported) {
-    const std::vector<reviews::StoredSegment> segments = store.version_segments(version.document_id, version.version);
+    const std::vector<reviews::TranslatedSegment> segments =
+        store.version_translations(version.document_id, version.version, request.locale);
     const std::vector<std::string> contexts = memory ? contexts_of(segments) : std::vector<std::string>{};
     std::map<std::string, xliff::Content> sources;
-    for (const reviews::StoredSegment& segment : segments)
-        sources[segment.id] = xliff::content_from_markup(segment.source);
+    for (const reviews::TranslatedSegment& each : segments)
+        sources[each.segment.id] = xliff::content_from_markup(each.segment.source);
     const OriginalCodes originals(version, sources);
     for (std::size_t i = 0; i < segments.size(); ++i) {
-        const reviews::StoredSegment& segment = segments[i];
-        const std::optional<reviews::Translation> translation = store.translation(segment.id, request.locale);
+        const auto& [segment, translation] = segments[i];
         const reviews::State state = translation ? translation->state : reviews::State::new_;
         if (request.pending && !reviews::is_untranslated(state)) continue;
         xliff::Unit unit = unit_for(segment, sources.at(segment.id), translation, request);

@@ -222,14 +222,17 @@ private:
             file.log_position > 0 && store_.last_translation_change(version.document_id, locale) > file.log_position
                 ? file.log_position
                 : 0;
-        std::vector<reviews::StoredSegment> in_order = store_.version_segments(version.document_id, version.version);
+        // Each segment with its translation as it stands before the file; a
+        // unit changes its own segment only, and appears once.
+        std::vector<reviews::TranslatedSegment> in_order =
+            store_.version_translations(version.document_id, version.version, locale);
         contexts_.clear();
         if (request_.role == Role::clinical) {  // a clinician's approvals join the memory
             const std::vector<std::string> contexts = contexts_of(in_order);
-            for (std::size_t i = 0; i < in_order.size(); ++i) contexts_.emplace(in_order[i].id, contexts[i]);
+            for (std::size_t i = 0; i < in_order.size(); ++i) contexts_.emplace(in_order[i].segment.id, contexts[i]);
         }
-        std::map<std::string, reviews::StoredSegment> segments;
-        for (reviews::StoredSegment& segment : in_order) segments.emplace(segment.id, std::move(segment));
+        std::map<std::string, reviews::TranslatedSegment> segments;
+        for (reviews::TranslatedSegment& each : in_order) segments.emplace(each.segment.id, std::move(each));
 
         Counts counts;
         if (!checks_ || checks_locale_ != locale) {  // one checker per locale, not per file
@@ -284,10 +287,11 @@ private:
     // A clinician's file with every unit final reviews the whole document,
     // under the same four eyes as review approve --doc.
     void plan_document_review(const reviews::DocumentVersion& version, const std::string& locale,
-                              const std::map<std::string, reviews::StoredSegment>& segments, FilePlan& plan) {
+                              const std::map<std::string, reviews::TranslatedSegment>& segments, FilePlan& plan) {
         const reviews::Contributor signer{signer_.actor_id, signer_.actor};
+        const reviews::DocumentPeople everyone(store_, version.document_id, locale);
         for (const auto& [id, segment] : segments)
-            if (took_part(reviews::people_of(store_, id, locale), signer)) {
+            if (took_part(everyone.of(id), signer)) {
                 plan.blockers.push_back({plan.path,
                                          version.document_id,
                                          {},
@@ -331,8 +335,9 @@ private:
         return line;
     }
 
-    void plan_unit(const Place& place, const xliff::ReadUnit& unit, const reviews::StoredSegment& segment,
+    void plan_unit(const Place& place, const xliff::ReadUnit& unit, const reviews::TranslatedSegment& stored,
                    const std::string& locale, FilePlan& plan, Counts& counts) {
+        const reviews::StoredSegment& segment = stored.segment;
         const xliff::Content source = xliff::content_from_markup(segment.source);
         if (!same_content(unit.source, source))
             place.fail(unit.offset, "the source text of unit \"" + unit.id + "\" differs from the one exported",
@@ -347,7 +352,7 @@ private:
         const xliff::Content target = with_source_codes(unit.target, source);
         Signer signer = signer_;
         signer.origin = "medloc import " + plan.path;
-        const UnitPlan here{segment, locale, store_.translation(segment.id, locale), std::move(signer)};
+        const UnitPlan here{segment, locale, stored.translation, std::move(signer)};
         const std::string markup = target.to_markup();
         if (here.has_stored_target() && *here.stored->target == markup) {
             plan_signoff(unit, here, plan, counts);
@@ -489,10 +494,8 @@ private:
 };
 
 bool all_approved(reviews::Store& store, const reviews::DocumentVersion& version, const std::string& locale) {
-    for (const reviews::StoredSegment& segment : store.version_segments(version.document_id, version.version)) {
-        const auto translation = store.translation(segment.id, locale);
+    for (const auto& [segment, translation] : store.version_translations(version.document_id, version.version, locale))
         if (!translation || translation->state != State::approved) return false;
-    }
     return true;
 }
 

@@ -83,12 +83,12 @@ bool same_context(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-std::vector<std::string> contexts_of(const std::vector<reviews::StoredSegment>& segments) {
+std::vector<std::string> contexts_of(const std::vector<reviews::TranslatedSegment>& segments) {
     std::vector<std::string> contexts;
     contexts.reserve(segments.size());
     for (std::size_t i = 0; i < segments.size(); ++i)
-        contexts.push_back(
-            context_of(i > 0 ? &segments[i - 1] : nullptr, i + 1 < segments.size() ? &segments[i + 1] : nullptr));
+        contexts.push_back(context_of(i > 0 ? &segments[i - 1].segment : nullptr,
+                                      i + 1 < segments.size() ? &segments[i + 1].segment : nullptr));
     return contexts;
 }
 

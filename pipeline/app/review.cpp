@@ -127,15 +127,17 @@ void keep_source(reviews::Store& store, const reviews::StoredSegment& segment, c
 
 // The neighbours' digest of each segment of the scope's document version;
 // `in_scope` is the whole version unless the scope is one segment.
-std::map<std::string, std::string> contexts_in(reviews::Store& store, const Scope& scope,
-                                               const std::vector<reviews::StoredSegment>& in_scope) {
-    std::vector<reviews::StoredSegment> version;
-    if (scope.only) version = store.version_segments(scope.version.document_id, scope.version.version);
-    const std::vector<reviews::StoredSegment>& segments = scope.only ? version : in_scope;
+std::map<std::string, std::string> contexts_in(reviews::Store& store, const Scope& scope, const std::string& locale,
+                                               const std::vector<reviews::TranslatedSegment>& in_scope) {
+    std::vector<reviews::TranslatedSegment> version;
+    if (scope.only) version = store.version_translations(scope.version.document_id, scope.version.version, locale);
+    const std::vector<reviews::TranslatedSegment>& segments = scope.only ? version : in_scope;
     const std::vector<std::string> contexts = contexts_of(segments);
     std::map<std::string, std::string> by_id;
-    for (std::size_t i = 0; i < segments.size(); ++i)
-        if (!scope.only || segments[i].id == scope.only->id) by_id.emplace(segments[i].id, contexts[i]);
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        const std::string& id = segments[i].segment.id;
+        if (!scope.only || id == scope.only->id) by_id.emplace(id, contexts[i]);
+    }
     return by_id;
 }
 
@@ -201,19 +203,20 @@ ReviewOutcome review(reviews::Store& store, const ReviewRequest& request, const 
         const std::size_t changed_before = outcome.changed;
         const bool signs_document = request.act == reviews::Act::approve && scope.whole;
         bool authored = false;
-        const std::vector<reviews::StoredSegment> segments =
-            scope.only ? std::vector{*scope.only}
-                       : store.version_segments(scope.version.document_id, scope.version.version);
+        // Read before anything is written: each change is of its own segment.
+        const std::vector<reviews::TranslatedSegment> segments =
+            scope.only ? std::vector{reviews::TranslatedSegment{*scope.only,
+                                                                store.translation(scope.only->id, outcome.locale)}}
+                       : store.version_translations(scope.version.document_id, scope.version.version, outcome.locale);
         // Approvals join the memory with their neighbours' digest.
         const std::map<std::string, std::string> contexts = request.act == reviews::Act::approve
-                                                                ? contexts_in(store, scope, segments)
+                                                                ? contexts_in(store, scope, outcome.locale, segments)
                                                                 : std::map<std::string, std::string>{};
         const std::optional<reviews::DocumentPeople> everyone =
             scope.only ? std::nullopt
                        : std::optional<reviews::DocumentPeople>(std::in_place, store, scope.version.document_id,
                                                                 outcome.locale);
-        for (const reviews::StoredSegment& segment : segments) {
-            const auto current = store.translation(segment.id, outcome.locale);
+        for (const auto& [segment, current] : segments) {
             const reviews::State state = current ? current->state : reviews::State::new_;
             const reviews::TargetPeople people =
                 everyone ? everyone->of(segment.id) : reviews::people_of(store, segment.id, outcome.locale);

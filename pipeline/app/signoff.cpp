@@ -62,9 +62,11 @@ Change reviewed(const reviews::StoredSegment& segment, const reviews::Translatio
 
 std::string targets_hash(reviews::Store& store, const reviews::DocumentVersion& version, const std::string& locale) {
     std::string signed_targets;
-    for (const reviews::StoredSegment& segment : store.version_segments(version.document_id, version.version)) {
-        const auto translation = store.translation(segment.id, locale);
-        signed_targets += segment.id + '\0' + translation.value_or(reviews::Translation{}).target.value_or("") + '\0';
+    for (const auto& [segment, translation] :
+         store.version_translations(version.document_id, version.version, locale)) {
+        signed_targets += segment.id + '\0';
+        if (translation && translation->target) signed_targets += *translation->target;
+        signed_targets += '\0';
     }
     return reviews::sha256_hex(signed_targets);
 }

@@ -24,9 +24,9 @@ LocalizedDocument localized_document(reviews::Store& store, const reviews::Docum
                                      const std::string& locale) {
     LocalizedDocument document;
     std::map<std::string, xliff::Content> sources, targets;
-    for (const reviews::StoredSegment& segment : store.version_segments(version.document_id, version.version)) {
+    for (const auto& [segment, translation] :
+         store.version_translations(version.document_id, version.version, locale)) {
         sources[segment.id] = xliff::content_from_markup(segment.source);
-        const auto translation = store.translation(segment.id, locale);
         if (!translation || !translation->target) throw RebuildError("no target for segment " + segment.id);
         targets[segment.id] = xliff::content_from_markup(*translation->target);
         document.targets_shown.push_back(shown(targets[segment.id]));

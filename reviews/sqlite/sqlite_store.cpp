@@ -56,16 +56,17 @@ State stored_state(const std::string& text) {
     return *state;
 }
 
-Translation read_translation(const Statement& row) {
+// The translation in the row's columns from `first` on (kTranslationColumns).
+Translation read_translation(const Statement& row, int first = 0) {
     Translation translation;
-    translation.segment_id = row.text(0);
-    translation.locale = row.text(1);
-    translation.state = stored_state(row.text(2));
-    translation.target = row.optional_text(3);
-    translation.updated_at = row.text(4);
-    translation.updated_by = row.text(5);
-    translation.previous_source = row.optional_text(6);
-    translation.previous_target = row.optional_text(7);
+    translation.segment_id = row.text(first);
+    translation.locale = row.text(first + 1);
+    translation.state = stored_state(row.text(first + 2));
+    translation.target = row.optional_text(first + 3);
+    translation.updated_at = row.text(first + 4);
+    translation.updated_by = row.text(first + 5);
+    translation.previous_source = row.optional_text(first + 6);
+    translation.previous_target = row.optional_text(first + 7);
     return translation;
 }
 
@@ -294,6 +295,23 @@ std::vector<StoredSegment> SqliteStore::version_segments(std::string_view docume
     get.bind(1, document_id).bind(2, version);
     std::vector<StoredSegment> segments;
     while (get.step()) segments.push_back(read_segment(get));
+    return segments;
+}
+
+std::vector<TranslatedSegment> SqliteStore::version_translations(std::string_view document_id, std::int64_t version,
+                                                                 std::string_view locale) {
+    Statement get(db_, std::string("SELECT ") + kSegmentColumns + ", " + kTranslationColumns +
+                           " FROM version_segment vs JOIN segment s ON s.id = vs.segment_id "
+                           "LEFT JOIN translation t ON t.segment_id = s.id AND t.locale = ?3 "
+                           "WHERE vs.document_id = ?1 AND vs.version = ?2 ORDER BY vs.position");
+    get.bind(1, document_id).bind(2, version).bind(3, locale);
+    constexpr int kFirstTranslationColumn = 9;
+    std::vector<TranslatedSegment> segments;
+    while (get.step()) {
+        TranslatedSegment& here = segments.emplace_back();
+        here.segment = read_segment(get);
+        if (!get.is_null(kFirstTranslationColumn)) here.translation = read_translation(get, kFirstTranslationColumn);
+    }
     return segments;
 }
 

@@ -25,6 +25,8 @@ public:
 
     std::optional<DocumentVersion> current_version(std::string_view document_id) override;
     std::vector<StoredSegment> version_segments(std::string_view document_id, std::int64_t version) override;
+    std::vector<TranslatedSegment> version_translations(std::string_view document_id, std::int64_t version,
+                                                        std::string_view locale) override;
     std::optional<StoredSegment> segment(std::string_view segment_id) override;
     std::vector<DocumentStatus> status(std::string_view only_locale) override;
     std::vector<std::string> document_ids() override;

@@ -136,6 +136,13 @@ struct Translation {
     std::optional<std::string> previous_target;
 };
 
+// A segment of a document version with its translation into one locale,
+// if it has one.
+struct TranslatedSegment {
+    StoredSegment segment;
+    std::optional<Translation> translation;
+};
+
 // One change of one segment's translation: who did what, when, to exactly
 // which text.
 struct Event {
@@ -370,6 +377,10 @@ public:
     // Reading
     virtual std::optional<DocumentVersion> current_version(std::string_view document_id) = 0;
     virtual std::vector<StoredSegment> version_segments(std::string_view document_id, std::int64_t version) = 0;
+    // The same segments, each with its translation into `locale`, in one
+    // read: what every step that walks a document in a locale asks for.
+    virtual std::vector<TranslatedSegment> version_translations(std::string_view document_id, std::int64_t version,
+                                                                std::string_view locale) = 0;
     virtual std::optional<StoredSegment> segment(std::string_view segment_id) = 0;
     virtual std::vector<DocumentStatus> status(std::string_view only_locale = {}) = 0;
     // The documents in publication (retired ones left out).

@@ -46,7 +46,7 @@ struct MemoryMatch {
 // shares.
 std::string context_of(const reviews::StoredSegment* before, const reviews::StoredSegment* after);
 // The context of each of a document version's segments, in order.
-std::vector<std::string> contexts_of(const std::vector<reviews::StoredSegment>& segments);
+std::vector<std::string> contexts_of(const std::vector<reviews::TranslatedSegment>& segments);
 
 class Leverage {
 public:
