@@ -291,17 +291,19 @@ void LogCheck::fail(std::string problem) {
 }
 
 void LogCheck::check_row(const LogRow& row) {
-    const std::string name =
-        "event " + std::to_string(row.id) + " (" + row.at + ", " + row.actor + ", " + row.meaning + ")";
+    // Named only for a problem: every entry is checked on every audit and build.
+    const auto named = [&row] {
+        return "event " + std::to_string(row.id) + " (" + row.at + ", " + row.actor + ", " + row.meaning + ")";
+    };
     if (row.id != previous_id_ + 1)
-        return fail(name +
+        return fail(named() +
                     (previous_id_ == 0 ? std::string(" is the first of the log")
                                        : " does not follow event " + std::to_string(previous_id_)) +
                     ": an event before it was removed");
     if (row_hash(row, previous_hash_) != row.hash)
-        return fail(name + " does not match its hash: its content was changed after it was written");
+        return fail(named() + " does not match its hash: its content was changed after it was written");
     if (row.at < previous_at_)
-        return fail(name + " is dated before event " + std::to_string(previous_id_) + " (" + previous_at_ +
+        return fail(named() + " is dated before event " + std::to_string(previous_id_) + " (" + previous_at_ +
                     "): the clock went back, or the log was edited");
     const bool registry = row.document_id.empty() && change_kind(row.meaning).has_value();
     if (!people_started_ && !registry && row.actor_id.empty()) {
@@ -310,10 +312,11 @@ void LogCheck::check_row(const LogRow& row) {
     }
     if (!people_started_ && !(registry && row.meaning == to_string(PersonChange::Kind::registered) &&
                               row.actor_id == row.source && row.role == to_string(Role::publisher)))
-        return fail(name + " is not the project owner registering themselves, yet no one was registered before it");
+        return fail(named() + " is not the project owner registering themselves, yet no one was registered before it");
     people_started_ = true;
     if (row.actor_id.empty())
-        return fail(name + " names no registered person, after people were registered: it was written outside medloc");
+        return fail(named() +
+                    " names no registered person, after people were registered: it was written outside medloc");
     try {
         if (registry) pending_.changes.emplace_back(row.id, std::get<PersonChange>(entry_of(row).record));
     } catch (const LogFormatError& e) {
@@ -322,8 +325,8 @@ void LogCheck::check_row(const LogRow& row) {
     if (pending_.first_id == 0) pending_.first_id = row.id;
     pending_.last_id = row.id;
     pending_.last_hash = row.hash;
-    const auto named = [&](const auto& actor) { return actor.first == row.actor_id; };
-    if (std::none_of(pending_.actors.begin(), pending_.actors.end(), named))
+    const auto is_actor = [&](const auto& actor) { return actor.first == row.actor_id; };
+    if (std::none_of(pending_.actors.begin(), pending_.actors.end(), is_actor))
         pending_.actors.emplace_back(row.actor_id, row.id);
 }
 

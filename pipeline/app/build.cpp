@@ -80,13 +80,16 @@ Credits check_document(reviews::Store& store, Checks& checks, const reviews::Doc
                        const std::string& locale, const std::string& as_of, std::vector<Blocker>& blockers) {
     Credits credits;
     const reviews::DocumentPeople everyone(store, version.document_id, locale);
-    for (const auto& [segment, translation] : store.version_translations(version.document_id, version.version, locale))
+    const std::vector<reviews::TranslatedSegment> segments =
+        store.version_translations(version.document_id, version.version, locale);
+    for (const auto& [segment, translation] : segments)
         check_segment(segment, translation, everyone, checks, credits, blockers);
-    if (const auto recorded = store.last_document_review(version.document_id, locale))
+    const auto recorded = store.last_document_review(version.document_id, locale);
+    if (recorded)
         credits.signatures["\1review"] =
             signature_json(recorded->review.actor, recorded->review.role, reviews::kDocumentReviewMeaning,
                            recorded->review.at, recorded->hash);
-    credits.review = review_standing(store, version.document_id, locale, as_of);
+    credits.review = review_standing(store, version, segments, recorded, as_of);
     const ReviewStanding& review = credits.review;
     if (review.standing == Standing::not_reviewed)
         blockers.push_back(
@@ -169,7 +172,8 @@ void write_bundle(reviews::Store& store, const std::vector<std::string>& documen
     for (std::size_t i = 0; i < document_ids.size(); ++i) {
         progress.at(i + 1);
         const reviews::DocumentVersion version = *store.current_version(document_ids[i]);
-        const LocalizedDocument document = localized_document(store, version, outcome.locale);
+        const LocalizedDocument document = localized_document(
+            version, store.version_translations(version.document_id, version.version, outcome.locale), outcome.locale);
         read_back(version, document, outcome.blockers);
         folder.write(version.document_id, document.bytes);
         const ReviewStanding& review = credits[i].review;  // as the gate judged it

@@ -59,7 +59,8 @@ void check_document(reviews::Store& store, const fs::path& bundle, const nlohman
     else if (version->version != entry.value("version", std::int64_t{0}))
         check.problems.push_back(id + ": the project is at version " + std::to_string(version->version) +
                                  " since; the bundle holds version " + std::to_string(entry.value("version", 0)));
-    else if (localized_document(store, *version, check.locale).bytes != bytes)
+    else if (localized_document(*version, store.version_translations(id, version->version, check.locale), check.locale)
+                 .bytes != bytes)
         check.problems.push_back(id + ": not what its approved text rebuilds to");
     for (const nlohmann::json& signature : entry.value("signatures", nlohmann::json::array())) {
         ++check.signatures_checked;

@@ -77,35 +77,50 @@ namespace {
 
 // What changed since `last` signed the document, in a reviewer's words; "".
 std::string what_changed_since(reviews::Store& store, const reviews::RecordedReview& last,
-                               const std::string& document_id, const std::string& locale) {
-    const auto version = store.current_version(document_id);
-    if (!version) return "the document is gone";
-    if (version->version != last.review.version)
+                               const reviews::DocumentVersion& version,
+                               const std::vector<reviews::TranslatedSegment>& segments) {
+    if (version.version != last.review.version)
         return "it signed version " + std::to_string(last.review.version) + "; the document is at version " +
-               std::to_string(version->version);
-    if (version->source_sha256 != last.review.source_sha256) return "the document's source changed since";
-    if (store.last_translation_change(document_id, locale) > last.log_id)
+               std::to_string(version.version);
+    if (version.source_sha256 != last.review.source_sha256) return "the document's source changed since";
+    if (store.last_translation_change(version.document_id, last.review.locale) > last.log_id)
         return "a target was changed, rejected or signed again since";
-    if (targets_hash(store, *version, locale) != last.review.targets_sha256) return "a target changed since";
+    if (targets_hash(segments) != last.review.targets_sha256) return "a target changed since";
     return {};
 }
 
-}  // namespace
-
-ReviewStanding review_standing(reviews::Store& store, const std::string& document_id, const std::string& locale,
-                               const std::string& as_of) {
+// Where a review stands on `as_of`, once `withdrawn_because` is known.
+ReviewStanding standing_of(reviews::Store& store, const reviews::RecordedReview& last, std::string withdrawn_because,
+                           const std::string& as_of) {
     ReviewStanding review;
-    const auto last = store.last_document_review(document_id, locale);
-    if (!last) return review;
-    review.last_reviewed = last->review.at.substr(0, 10);
-    review.reviewer = last->review.actor;
+    review.last_reviewed = last.review.at.substr(0, 10);
+    review.reviewer = last.review.actor;
     review.next_due = locales::add_months(review.last_reviewed, store.settings().review_months);
-    review.withdrawn_because = what_changed_since(store, *last, document_id, locale);
+    review.withdrawn_because = std::move(withdrawn_because);
     if (!review.withdrawn_because.empty()) review.standing = Standing::withdrawn;
     else if (as_of > review.next_due) review.standing = Standing::expired;
     else if (as_of >= locales::add_months(review.next_due, -1)) review.standing = Standing::due;
     else review.standing = Standing::current;
     return review;
+}
+
+}  // namespace
+
+ReviewStanding review_standing(reviews::Store& store, const reviews::DocumentVersion& version,
+                               const std::vector<reviews::TranslatedSegment>& segments,
+                               const std::optional<reviews::RecordedReview>& last, const std::string& as_of) {
+    if (!last) return {};
+    return standing_of(store, *last, what_changed_since(store, *last, version, segments), as_of);
+}
+
+ReviewStanding review_standing(reviews::Store& store, const std::string& document_id, const std::string& locale,
+                               const std::string& as_of) {
+    const auto last = store.last_document_review(document_id, locale);
+    if (!last) return {};
+    const auto version = store.current_version(document_id);
+    if (!version) return standing_of(store, *last, "the document is gone", as_of);
+    return review_standing(store, *version, store.version_translations(document_id, version->version, locale), last,
+                           as_of);
 }
 
 std::string as_of_option(const std::string& as_of, const reviews::Clock& clock) {

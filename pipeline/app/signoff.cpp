@@ -60,10 +60,9 @@ Change reviewed(const reviews::StoredSegment& segment, const reviews::Translatio
     return change;
 }
 
-std::string targets_hash(reviews::Store& store, const reviews::DocumentVersion& version, const std::string& locale) {
+std::string targets_hash(const std::vector<reviews::TranslatedSegment>& segments) {
     std::string signed_targets;
-    for (const auto& [segment, translation] :
-         store.version_translations(version.document_id, version.version, locale)) {
+    for (const auto& [segment, translation] : segments) {
         signed_targets += segment.id + '\0';
         if (translation && translation->target) signed_targets += *translation->target;
         signed_targets += '\0';
@@ -82,7 +81,7 @@ reviews::DocumentReview whole_document_review(reviews::Store& store, const revie
     review.role = signer.role;
     review.version = version.version;
     review.source_sha256 = version.source_sha256;
-    review.targets_sha256 = targets_hash(store, version, locale);
+    review.targets_sha256 = targets_hash(store.version_translations(version.document_id, version.version, locale));
     review.comment = signer.comment;
     review.origin = signer.origin;
     return review;

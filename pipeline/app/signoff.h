@@ -41,9 +41,10 @@ Change new_target(const reviews::StoredSegment& segment, const std::string& loca
 Change reviewed(const reviews::StoredSegment& segment, const reviews::Translation& current, const Decision& decision,
                 const Signer& signer);
 
-// The digest of every current target of the document in `locale`: what a
-// document review signs, and what must still hold for it to stand.
-std::string targets_hash(reviews::Store& store, const reviews::DocumentVersion& version, const std::string& locale);
+// The digest of every current target of a document version in a locale
+// (Store::version_translations): what a document review signs, and what must
+// still hold for it to stand.
+std::string targets_hash(const std::vector<reviews::TranslatedSegment>& segments);
 
 // A clinical review of the whole document in `locale`, with the source hash
 // and a digest of every target the reviewer signed.

@@ -20,12 +20,12 @@ std::string shown(const xliff::Content& content) {
 
 }  // namespace
 
-LocalizedDocument localized_document(reviews::Store& store, const reviews::DocumentVersion& version,
+LocalizedDocument localized_document(const reviews::DocumentVersion& version,
+                                     const std::vector<reviews::TranslatedSegment>& segments,
                                      const std::string& locale) {
     LocalizedDocument document;
     std::map<std::string, xliff::Content> sources, targets;
-    for (const auto& [segment, translation] :
-         store.version_translations(version.document_id, version.version, locale)) {
+    for (const auto& [segment, translation] : segments) {
         sources[segment.id] = xliff::content_from_markup(segment.source);
         if (!translation || !translation->target) throw RebuildError("no target for segment " + segment.id);
         targets[segment.id] = xliff::content_from_markup(*translation->target);

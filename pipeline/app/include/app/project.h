@@ -56,6 +56,12 @@ struct ReviewStanding {
     Standing standing = Standing::not_reviewed;  // due: within a month of next_due
     std::string withdrawn_because;               // withdrawn: what changed since
 };
+// The same from what the caller has read already: the document's current
+// version, its translations into the review's locale and its last review
+// there, if any.
+ReviewStanding review_standing(reviews::Store& store, const reviews::DocumentVersion& version,
+                               const std::vector<reviews::TranslatedSegment>& segments,
+                               const std::optional<reviews::RecordedReview>& last, const std::string& as_of);
 ReviewStanding review_standing(reviews::Store& store, const std::string& document_id, const std::string& locale,
                                const std::string& as_of);
 

@@ -16,9 +16,11 @@ struct LocalizedDocument {
     std::vector<std::string> targets_shown;
 };
 
-// Every segment of `version` must have a target in `locale` (the gate
+// `segments` are the version's, with their translations into `locale`
+// (Store::version_translations); every one must have a target (the gate
 // checked that). Throws RebuildError.
-LocalizedDocument localized_document(reviews::Store& store, const reviews::DocumentVersion& version,
+LocalizedDocument localized_document(const reviews::DocumentVersion& version,
+                                     const std::vector<reviews::TranslatedSegment>& segments,
                                      const std::string& locale);
 
 }  // namespace medloc::pipeline
