@@ -98,21 +98,29 @@ PersonChange change_of(const LogRow& row, PersonChange::Kind kind) {
     return change;
 }
 
-Event event_of(const LogRow& row) {
-    Event event = unstamped<Event>(row);
-    event.document_id = row.document_id;
-    event.segment_id = row.segment_id;
-    event.locale = row.locale;
-    event.for_id = row.for_id;
+// Most entries are events, read by every audit, build and review: the row's
+// texts are moved into the event, not copied.
+Event event_of(LogRow&& row) {
+    Event event;
+    event.role = parsed(parse_role(row.role), row, "role", row.role);
     event.meaning = parsed(parse_meaning(row.meaning), row, "meaning", row.meaning);
     event.state = parsed(parse_state(row.state), row, "state", row.state);
-    event.source = row.source;
-    event.target = row.target;
-    event.finding = row.finding;
-    if ((event.meaning == Meaning::waived) == event.finding.empty())
+    if ((event.meaning == Meaning::waived) == row.finding.empty())
         throw LogFormatError(
             "event " + std::to_string(row.id) +
-            (event.finding.empty() ? " is a waiver that names no finding" : " names a finding but waives nothing"));
+            (row.finding.empty() ? " is a waiver that names no finding" : " names a finding but waives nothing"));
+    event.at = std::move(row.at);
+    event.actor = std::move(row.actor);
+    event.actor_id = std::move(row.actor_id);
+    event.comment = std::move(row.comment);
+    event.origin = std::move(row.origin);
+    event.document_id = std::move(row.document_id);
+    event.segment_id = std::move(row.segment_id);
+    event.locale = std::move(row.locale);
+    event.for_id = std::move(row.for_id);
+    event.source = std::move(row.source);
+    event.target = std::move(row.target);
+    event.finding = std::move(row.finding);
     return event;
 }
 
@@ -219,10 +227,10 @@ LogRow row_of(const SegmentationChange& change) {
     return file_import_row(change, kSegmentationMeaning, kSegmentationPrefix);
 }
 
-LogEntry entry_of(const LogRow& row) {
+LogEntry entry_of(LogRow row) {
     LogEntry entry;
     entry.id = row.id;
-    entry.hash = row.hash;
+    entry.hash = std::move(row.hash);
     if (row.document_id.empty() && row.meaning == kMemoryMeaning) {
         entry.record = file_import_of<MemoryImport>(row, kMemoryPrefix, "a translation memory");
         return entry;
@@ -254,7 +262,7 @@ LogEntry entry_of(const LogRow& row) {
     } else if (row.segment_id.empty() && row.meaning == kDocumentReviewMeaning) {
         entry.record = review_of(row);
     } else {
-        entry.record = event_of(row);
+        entry.record = event_of(std::move(row));
     }
     return entry;
 }

@@ -59,7 +59,7 @@ class LogFormatError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
 };
-LogEntry entry_of(const LogRow& row);
+LogEntry entry_of(LogRow row);
 
 // The hash that chains `row` (its fields, not its id or own hash) to
 // `previous_hash`.

@@ -48,9 +48,10 @@ TargetPeople people_of(Store& store, std::string_view segment_id, std::string_vi
 }
 
 DocumentPeople::DocumentPeople(Store& store, std::string_view document_id, std::string_view locale) {
-    for (const LogEntry& entry : store.document_log(document_id, locale))
+    store.read_document_log(document_id, locale, [&](const LogEntry& entry) {
         if (const Event* event = std::get_if<Event>(&entry.record); event && !event->segment_id.empty())
             follow(store, by_segment_[event->segment_id], entry);
+    });
 }
 
 TargetPeople DocumentPeople::of(const std::string& segment_id) const {

@@ -33,19 +33,23 @@ std::string why_not_approved(const reviews::StoredSegment& segment, State state,
     return "not translated yet";
 }
 
+// A signature as the manifest cites it.
+struct Signature {
+    std::string name;
+    reviews::Role role = reviews::Role::system;
+    std::string meaning;
+    std::string at;
+    std::string hash;  // of its entry in the log
+};
+
 // Everyone whose work is in a document, by role, for the manifest.
 struct Credits {
     ReviewStanding review;  // the document's clinical review, as the gate judged it
     std::set<std::string> translators, revisers, clinicians;
     // The signatures that release the document: its clinical review first,
     // then each approver's newest approval, with the log entry's hash.
-    std::map<std::string, nlohmann::ordered_json> signatures;
+    std::map<std::string, Signature> signatures;
 };
-
-nlohmann::ordered_json signature_json(const std::string& name, reviews::Role role, const std::string& meaning,
-                                      const std::string& at, const std::string& hash) {
-    return {{"name", name}, {"role", reviews::to_string(role)}, {"meaning", meaning}, {"at", at}, {"event", hash}};
-}
 
 // One segment against the gate; its people go into the credits.
 void check_segment(const reviews::StoredSegment& segment, const std::optional<reviews::Translation>& translation,
@@ -67,10 +71,10 @@ void check_segment(const reviews::StoredSegment& segment, const std::optional<re
     if (people.reviser) credits.revisers.insert(people.reviser->name);
     if (approval) {
         credits.clinicians.insert(approval->actor);
-        nlohmann::ordered_json& newest = credits.signatures[approval->actor_id + '\0' + approval->actor];
-        if (newest.is_null() || newest["at"].get<std::string>() <= approval->at)
-            newest = signature_json(approval->actor, approval->role, reviews::to_string(approval->meaning),
-                                    approval->at, people.approval_hash);
+        Signature& newest = credits.signatures[approval->actor_id + '\0' + approval->actor];
+        if (newest.at.empty() || newest.at <= approval->at)
+            newest = {approval->actor, approval->role, reviews::to_string(approval->meaning), approval->at,
+                      people.approval_hash};
     }
 }
 
@@ -86,9 +90,8 @@ Credits check_document(reviews::Store& store, Checks& checks, const reviews::Doc
         check_segment(segment, translation, everyone, checks, credits, blockers);
     const auto recorded = store.last_document_review(version.document_id, locale);
     if (recorded)
-        credits.signatures["\1review"] =
-            signature_json(recorded->review.actor, recorded->review.role, reviews::kDocumentReviewMeaning,
-                           recorded->review.at, recorded->hash);
+        credits.signatures["\1review"] = {recorded->review.actor, recorded->review.role,
+                                          reviews::kDocumentReviewMeaning, recorded->review.at, recorded->hash};
     credits.review = review_standing(store, version, segments, recorded, as_of);
     const ReviewStanding& review = credits.review;
     if (review.standing == Standing::not_reviewed)
@@ -112,7 +115,12 @@ Credits check_document(reviews::Store& store, Checks& checks, const reviews::Doc
 
 nlohmann::ordered_json signatures_of(const Credits& credits) {
     nlohmann::ordered_json signatures = nlohmann::ordered_json::array();
-    for (const auto& [who, signature] : credits.signatures) signatures.push_back(signature);
+    for (const auto& [who, signature] : credits.signatures)
+        signatures.push_back({{"name", signature.name},
+                              {"role", reviews::to_string(signature.role)},
+                              {"meaning", signature.meaning},
+                              {"at", signature.at},
+                              {"event", signature.hash}});
     return signatures;
 }
 

@@ -442,12 +442,19 @@ std::vector<LogEntry> SqliteStore::segment_log(std::string_view segment_id, std:
 }
 
 std::vector<LogEntry> SqliteStore::document_log(std::string_view document_id, std::string_view locale) {
+    std::vector<LogEntry> entries;
+    read_document_log(document_id, locale, [&entries](const LogEntry& entry) { entries.push_back(entry); });
+    return entries;
+}
+
+void SqliteStore::read_document_log(std::string_view document_id, std::string_view locale,
+                                    const std::function<void(const LogEntry&)>& each) {
     const auto document = existing_text(document_id);
     const auto in_locale = locale.empty() ? std::optional<std::int64_t>(0) : existing_text(locale);
-    if (!document || !in_locale) return {};
+    if (!document || !in_locale) return;
     Statement get(db_, std::string(kLogColumns) + "WHERE e.document = ?1 AND (?2 = 0 OR e.locale = ?2) ORDER BY e.id");
     get.bind(1, *document).bind(2, *in_locale);
-    return read_log(get);
+    while (get.step()) each(read_entry(get));
 }
 
 std::optional<RecordedReview> SqliteStore::last_document_review(std::string_view document_id, std::string_view locale) {
