@@ -144,7 +144,7 @@ TEST_CASE("an unregistered person and a wrong passphrase are refused, and only t
 
 // Signing in opens the person's sealed key with the passphrase, which is the
 // check of the passphrase; the passphrase hash only names what went wrong.
-TEST_CASE("a sealed key swapped in the registry does not sign in, with the right passphrase or its hash", "[people]") {
+TEST_CASE("a sealed key swapped in the registry does not sign in with the right passphrase or its hash", "[people]") {
     Sample sample;
     sample.translate("ana");
     const std::vector<std::string> revise = sample.review("revise", "ben");
