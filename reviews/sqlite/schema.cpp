@@ -365,6 +365,43 @@ const std::vector<std::string>& migrations() {
         LEFT JOIN text d ON d.id = e.document LEFT JOIN text g ON g.id = e.segment
         LEFT JOIN text l ON l.id = e.locale LEFT JOIN text tgt ON tgt.id = e.target;
     )sql",
+        // 11: a translation's state is checked by comparisons: SQLite built
+        // a temporary table of the five states for `state IN (...)` on
+        // every write of a translation, twice for an upsert, and that was a
+        // tenth of approving. A document version's segments are kept in the
+        // order of their key (WITHOUT ROWID): the table and its key's index
+        // held the same columns twice.
+        R"sql(
+    CREATE TABLE translation_v11 (
+        segment_id      TEXT NOT NULL REFERENCES segment(id),
+        locale          TEXT NOT NULL REFERENCES target_locale(tag),
+        state           TEXT NOT NULL CHECK (state = 'new' OR state = 'needs-translation' OR state = 'translated'
+                                             OR state = 'revised' OR state = 'approved'),
+        target          TEXT,
+        updated_at      TEXT NOT NULL,
+        updated_by      TEXT NOT NULL DEFAULT '',
+        previous_source TEXT,
+        previous_target TEXT,
+        PRIMARY KEY (segment_id, locale)
+    ) STRICT;
+    INSERT INTO translation_v11 (segment_id, locale, state, target, updated_at, updated_by, previous_source,
+                                 previous_target)
+        SELECT segment_id, locale, state, target, updated_at, updated_by, previous_source, previous_target
+        FROM translation ORDER BY rowid;
+    DROP TABLE translation;
+    ALTER TABLE translation_v11 RENAME TO translation;
+    CREATE TABLE version_segment_v11 (
+        document_id TEXT NOT NULL,
+        version     INTEGER NOT NULL,
+        position    INTEGER NOT NULL,
+        segment_id  TEXT NOT NULL REFERENCES segment(id),
+        PRIMARY KEY (document_id, version, position),
+        FOREIGN KEY (document_id, version) REFERENCES document_version(document_id, version)
+    ) STRICT, WITHOUT ROWID;
+    INSERT INTO version_segment_v11 SELECT document_id, version, position, segment_id FROM version_segment;
+    DROP TABLE version_segment;
+    ALTER TABLE version_segment_v11 RENAME TO version_segment;
+    )sql",
     };
     return all;
 }

@@ -158,3 +158,64 @@ TEST_CASE("memory units are found by their words before and after schema 9", "[r
     CHECK(found(*store, "nails") == std::vector<std::string>{"Mantenga las uñas cortas."});
     CHECK(found(*store, "gently").empty());
 }
+
+// Schema 11 checks a translation's state by comparisons, not `IN (...)`,
+// for which SQLite built a temporary table on every write of a translation,
+// and keeps a version's segments in the order of their key alone. A schema
+// 10 project keeps its translations and versions, and a state outside the
+// five is still refused.
+TEST_CASE("schema 11 writes a translation without a temporary table and still checks its state",
+          "[reviews][migration]") {
+    const fs::path path = temporary_file("v10.db");
+    {
+        Database db(path.string(), Database::Mode::create_new);
+        db.exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
+        migrate(db, 0, 10);
+        db.exec(
+            "INSERT INTO setting VALUES ('project_id', 'p10'), ('source_locale', 'en-US'), "
+            "('review_months', '24'), ('created_at', '2025-01-01T00:00:00Z');"
+            "INSERT INTO target_locale VALUES ('es-US');"
+            "INSERT INTO document (id, format, current_version) VALUES ('a.txt', 'text', 1);"
+            "INSERT INTO document_version (document_id, version, source_sha256, source_bytes, skeleton, "
+            "extracted_at) VALUES ('a.txt', 1, 'abc', 5, '{}', '2025-01-01T00:00:00Z');"
+            "INSERT INTO segment (id, document_id, source, plain, words, kind, context, added_in) VALUES "
+            "('s2', 'a.txt', 'Rest.', 'Rest.', 1, 'paragraph', '', 1), "
+            "('s1', 'a.txt', 'Hello.', 'Hello.', 1, 'title', '', 1);"
+            "INSERT INTO version_segment VALUES ('a.txt', 1, 0, 's2'), ('a.txt', 1, 1, 's1');"
+            "INSERT INTO translation (segment_id, locale, state, target, updated_at, updated_by, previous_source, "
+            "previous_target) VALUES ('s1', 'es-US', 'approved', 'Hola.', '2025-01-01T00:00:00Z', 'ana', "
+            "'Hi.', 'Hola'), ('s2', 'es-US', 'needs-translation', NULL, '2025-01-01T00:00:00Z', '', NULL, NULL);");
+    }
+    {
+        const auto store = open_project(path.string());
+        const std::vector<TranslatedSegment> segments = store->version_translations("a.txt", 1, "es-US");
+        REQUIRE(segments.size() == 2);
+        CHECK(segments[0].segment.id == "s2");
+        REQUIRE(segments[0].translation);
+        CHECK(segments[0].translation->state == State::needs_translation);
+        CHECK_FALSE(segments[0].translation->target);
+        CHECK(segments[1].segment.id == "s1");
+        REQUIRE(segments[1].translation);
+        CHECK(segments[1].translation->state == State::approved);
+        CHECK(segments[1].translation->target == "Hola.");
+        CHECK(segments[1].translation->updated_by == "ana");
+        CHECK(segments[1].translation->previous_source == "Hi.");
+        CHECK(segments[1].translation->previous_target == "Hola");
+    }
+    CHECK(user_version(path) == schema_version());
+    {
+        Database db(path.string(), Database::Mode::open_existing);
+        // The write of a translation, as the store makes it: no step of it opens
+        // a temporary table.
+        Statement plan(db,
+                       "EXPLAIN INSERT INTO translation (segment_id, locale, state, target, updated_at, updated_by) "
+                       "VALUES ('s1', 'es-US', 'revised', 'Hola.', 'now', 'ben') ON CONFLICT (segment_id, locale) "
+                       "DO UPDATE SET state = excluded.state");
+        int temporary_tables = 0;
+        while (plan.step()) temporary_tables += plan.text(1) == "OpenEphemeral" ? 1 : 0;
+        CHECK(temporary_tables == 0);
+        CHECK_THROWS(db.exec("UPDATE translation SET state = 'done' WHERE segment_id = 's1'"));
+        CHECK_NOTHROW(db.exec("UPDATE translation SET state = 'revised' WHERE segment_id = 's1'"));
+    }
+    fs::remove(path);
+}
