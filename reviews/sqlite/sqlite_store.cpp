@@ -258,6 +258,7 @@ public:
         store_.memory_indexed_upto_ = -1;
         store_.recent_texts_.clear();
         store_.recent_stamp_.reset();
+        store_.newest_entry_.reset();
         store_.stamps_.clear();
         store_.names_.clear();
     }
@@ -832,16 +833,17 @@ void SqliteStore::add_event(const Event& event) { append(row_of(event)); }
 void SqliteStore::add_document_review(const DocumentReview& review) { append(row_of(review)); }
 
 void SqliteStore::append(LogRow row) {
-    Statement last(db_,
-                   "SELECT lower(hex(e.hash)), s.at FROM event e JOIN stamp s ON s.id = e.stamp "
-                   "ORDER BY e.id DESC LIMIT 1");
-    std::string previous_hash;
-    if (last.step()) {
-        previous_hash = last.text(0);
-        if (row.at < last.text(1))
-            throw ClockWentBack("the clock went back: it says " + row.at + ", but the log's newest entry is dated " +
-                                last.text(1) + "; set the system clock right and try again");
+    if (!newest_entry_) {
+        Statement last(db_,
+                       "SELECT lower(hex(e.hash)), s.at FROM event e JOIN stamp s ON s.id = e.stamp "
+                       "ORDER BY e.id DESC LIMIT 1");
+        newest_entry_.emplace();
+        if (last.step()) *newest_entry_ = {last.text(0), last.text(1)};
     }
+    const auto& [previous_hash, previous_at] = *newest_entry_;
+    if (row.at < previous_at)
+        throw ClockWentBack("the clock went back: it says " + row.at + ", but the log's newest entry is dated " +
+                            previous_at + "; set the system clock right and try again");
     row.hash = row_hash(row, previous_hash);
     Statement add(db_,
                   "INSERT INTO event (stamp, document, segment, locale, state, source, target, finding, hash) "
@@ -860,6 +862,7 @@ void SqliteStore::append(LogRow row) {
     bind_or_null(add, 8, row.finding);
     add.bind_blob(9, from_hex(row.hash).value());
     add.run();
+    *newest_entry_ = {std::move(row.hash), std::move(row.at)};
 }
 
 // The texts and stamps written or looked up lately, by their ids: an act

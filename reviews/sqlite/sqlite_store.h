@@ -113,6 +113,13 @@ private:
     static constexpr std::size_t kRecentTexts = 256;
     std::map<std::string, std::int64_t, std::less<>> recent_texts_;
     std::optional<std::pair<std::int64_t, LogRow>> recent_stamp_;
+    // The hash and time of the log's newest entry, which the next one
+    // chains to, once appended or read in this transaction.
+    struct NewestEntry {
+        std::string hash;
+        std::string at;
+    };
+    std::optional<NewestEntry> newest_entry_;
     // What read_row looked up, by id: an entry's stamp, its document's id
     // and its locale. Kept for a transaction, and to a bound.
     static constexpr std::size_t kKeptReads = 65'536;
