@@ -140,6 +140,44 @@ nlohmann::ordered_json manifest_entry(const reviews::DocumentVersion& version, c
             {"signatures", signatures_of(credits)}};
 }
 
+// The manifest, written as its documents are built: the whole of it held
+// as JSON values took thousands of bytes per document, most of a large
+// build's memory. Its text is what `dump(2)` writes of the whole.
+class ManifestText {
+public:
+    // `head`: the fields that come before the documents.
+    explicit ManifestText(const nlohmann::ordered_json& head) : text_(head.dump(2)) {
+        text_.resize(text_.size() - 2);  // its closing "\n}"
+        text_ += ",\n  \"documents\": [";
+    }
+    void add_document(const nlohmann::ordered_json& entry) {
+        text_ += documents_++ == 0 ? "\n    " : ",\n    ";
+        append_nested(entry, 2);
+    }
+    // The manifest's bytes, ending with what the release takes out.
+    std::string finish(const nlohmann::ordered_json& removed) {
+        text_ += documents_ == 0 ? "],\n  \"removed\": " : "\n  ],\n  \"removed\": ";
+        append_nested(removed, 1);
+        text_ += "\n}\n";
+        return std::move(text_);
+    }
+
+private:
+    // `value` as it is written `depth` levels deep: each of its lines after
+    // the first indented two spaces a level. A JSON string holds no raw
+    // line break, so each one is between lines of the value.
+    void append_nested(const nlohmann::ordered_json& value, int depth) {
+        const std::string indent(static_cast<std::size_t>(2 * depth), ' ');
+        for (const char c : value.dump(2)) {
+            text_ += c;
+            if (c == '\n') text_ += indent;
+        }
+    }
+
+    std::string text_;
+    std::size_t documents_ = 0;
+};
+
 // The built document read again with its source's filter: text that no
 // approved target accounts for blocks the bundle, with its place.
 void read_back(const reviews::DocumentVersion& version, const LocalizedDocument& document,
@@ -167,15 +205,15 @@ void write_bundle(reviews::Store& store, const std::vector<std::string>& documen
                   BuildOutcome& outcome) {
     const reviews::ProjectSettings& settings = store.settings();
     BundleFolder folder(request.out_dir, outcome.locale, services.files);
-    nlohmann::ordered_json manifest;
-    manifest["project"] = settings.project_id;
-    manifest["locale"] = outcome.locale;
-    manifest["source_locale"] = settings.source_locale;
-    manifest["built_at"] = services.clock.now();
-    manifest["as_of"] = outcome.as_of;
-    manifest["owner"] = log.owner_id;
-    manifest["owner_key_fingerprint"] = log.owner_fingerprint;
-    manifest["documents"] = nlohmann::ordered_json::array();
+    nlohmann::ordered_json head;
+    head["project"] = settings.project_id;
+    head["locale"] = outcome.locale;
+    head["source_locale"] = settings.source_locale;
+    head["built_at"] = services.clock.now();
+    head["as_of"] = outcome.as_of;
+    head["owner"] = log.owner_id;
+    head["owner_key_fingerprint"] = log.owner_fingerprint;
+    ManifestText manifest(head);
     Progress progress("writing", document_ids.size());
     for (std::size_t i = 0; i < document_ids.size(); ++i) {
         progress.at(i + 1);
@@ -185,19 +223,19 @@ void write_bundle(reviews::Store& store, const std::vector<std::string>& documen
         read_back(version, document, outcome.blockers);
         folder.write(version.document_id, document.bytes);
         const ReviewStanding& review = credits[i].review;  // as the gate judged it
-        manifest["documents"].push_back(manifest_entry(version, document.bytes, credits[i], review));
+        manifest.add_document(manifest_entry(version, document.bytes, credits[i], review));
         outcome.documents.push_back({version.document_id, version.version, review.last_reviewed, review.next_due});
     }
     if (!outcome.blockers.empty()) return;  // the half-built folder goes with `folder`
     // What this release takes out: documents retired since the last release
     // of the locale.
-    manifest["removed"] = nlohmann::ordered_json::array();
+    nlohmann::ordered_json removed = nlohmann::ordered_json::array();
     for (const reviews::Retirement& retired : store.retired_since_release(outcome.locale))
-        manifest["removed"].push_back({{"id", retired.document_id},
-                                       {"version", retired.version},
-                                       {"retired_at", retired.at},
-                                       {"retired_by", retired.actor}});
-    const std::string manifest_bytes = manifest.dump(2) + "\n";
+        removed.push_back({{"id", retired.document_id},
+                           {"version", retired.version},
+                           {"retired_at", retired.at},
+                           {"retired_by", retired.actor}});
+    const std::string manifest_bytes = manifest.finish(removed);
     folder.write("manifest.json", manifest_bytes);
     // The release is recorded and signed before the bundle is swapped in:
     // a published bundle always has its release in the log.

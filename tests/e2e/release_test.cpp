@@ -294,12 +294,26 @@ TEST_CASE("audit verify --bundle finds a byte changed, a file added and a file r
     }
 }
 
+namespace {
+
+// Build writes the manifest as its documents are built, not as one JSON
+// value: its text must still be what that value's dump(2) is, key for key.
+void check_manifest_text(const fs::path& bundle) {
+    const std::string text = read_file(bundle / "manifest.json");
+    INFO(text);
+    CHECK(text == nlohmann::ordered_json::parse(text).dump(2) + "\n");
+}
+
+}  // namespace
+
 TEST_CASE("a document gone from its folder is reported, and once retired is in no later bundle", "[release]") {
     Revised project;
     REQUIRE(project.ok(project.approve("--all", "carla")));
     REQUIRE(project.build().exit_code == 0);
     const fs::path bundle = project.dir / "dist" / "es-US";
     REQUIRE(fs::exists(bundle / kText));
+    CHECK(nlohmann::json::parse(read_file(bundle / "manifest.json"))["documents"].size() == 2);
+    check_manifest_text(bundle);
 
     fs::remove(project.docs / kText);
     const Result extract = run_medloc(project.db, {"extract", project.docs.string(), "--as", "pat"});
@@ -317,9 +331,11 @@ TEST_CASE("a document gone from its folder is reported, and once retired is in n
     REQUIRE(manifest["removed"].size() == 1);
     CHECK(manifest["removed"][0]["id"] == kText);
     CHECK(manifest["removed"][0]["retired_by"] == "Pat Publisher");
+    check_manifest_text(bundle);
     // Its history stays; the next release removes nothing more.
     CHECK(run_medloc(project.db, {"history", "--doc", kText}).out.find("retired") != std::string::npos);
     REQUIRE(project.build().exit_code == 0);
     CHECK(nlohmann::json::parse(read_file(bundle / "manifest.json"))["removed"].empty());
+    check_manifest_text(bundle);
     CHECK(run_medloc(project.db, {"audit", "verify", "--bundle", bundle.string()}).exit_code == 0);
 }
