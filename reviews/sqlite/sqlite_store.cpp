@@ -339,22 +339,24 @@ std::vector<DocumentStatus> SqliteStore::status(std::string_view only_locale) {
         for (const std::string& locale : settings_.target_locales)
             if (only_locale.empty() || locale == only_locale)
                 for (const State state : kStates) document.states[locale][state] = 0;
+    // Counted here as the rows come, a document at a time: SQLite's GROUP
+    // BY sorted a row per segment and locale first, and the memory that
+    // took grew with the project.
     Statement states(db_,
-                     "SELECT s.document_id, l.tag, COALESCE(t.state, 'new'), COUNT(*) "
-                     "FROM segment s CROSS JOIN target_locale l "
+                     "SELECT d.id, l.tag, COALESCE(t.state, 'new'), "
+                     "t.state = 'needs-translation' AND t.previous_target IS NOT NULL "
+                     "FROM document d JOIN segment s ON s.document_id = d.id AND s.retired_in IS NULL "
+                     "CROSS JOIN target_locale l "
                      "LEFT JOIN translation t ON t.segment_id = s.id AND t.locale = l.tag "
-                     "WHERE s.retired_in IS NULL AND (?1 = '' OR l.tag = ?1) "
-                     "AND s.document_id IN (SELECT id FROM document WHERE retired_at IS NULL) GROUP BY 1, 2, 3");
+                     "WHERE d.retired_at IS NULL AND (?1 = '' OR l.tag = ?1) ORDER BY d.id");
     states.bind(1, only_locale);
-    while (states.step())
-        documents[index.at(states.text(0))].states[states.text(1)][stored_state(states.text(2))] = states.integer(3);
-    Statement stale(db_,
-                    "SELECT s.document_id, t.locale, COUNT(*) FROM segment s JOIN translation t ON t.segment_id = s.id "
-                    "WHERE s.retired_in IS NULL AND t.state = 'needs-translation' AND t.previous_target IS NOT NULL "
-                    "AND (?1 = '' OR t.locale = ?1) "
-                    "AND s.document_id IN (SELECT id FROM document WHERE retired_at IS NULL) GROUP BY 1, 2");
-    stale.bind(1, only_locale);
-    while (stale.step()) documents[index.at(stale.text(0))].stale[stale.text(1)] = stale.integer(2);
+    DocumentStatus* document = nullptr;
+    while (states.step()) {
+        if (!document || document->document_id != states.text(0)) document = &documents[index.at(states.text(0))];
+        const std::string locale = states.text(1);
+        ++document->states[locale][stored_state(states.text(2))];
+        if (states.integer(3) == 1) ++document->stale[locale];
+    }
     return documents;
 }
 
