@@ -183,7 +183,9 @@ row "1 file import" w_one_import "$(grep -c '<trans-unit\|<segment' "$one_file")
 echo "(translate-toolkit works on the txt and html documents only; extract's peer is in the table above;"
 echo " re-extract's last ratio is to the full extract, after 1% of the sentences changed)"
 text_bytes=$(sqlite3 "$work/w.db" \
-    "SELECT (SELECT SUM(LENGTH(CAST(source AS BLOB))) FROM segment) + (SELECT COALESCE(SUM(LENGTH(CAST(target AS BLOB))), 0) FROM translation)" 2>/dev/null || echo 0)
+    "SELECT (SELECT SUM(LENGTH(CAST(x.content AS BLOB))) FROM segment s JOIN text x ON x.id = s.source) +
+            (SELECT COALESCE(SUM(LENGTH(CAST(x.content AS BLOB))), 0) FROM translation t JOIN text x ON x.id = t.target)" \
+    2>/dev/null || echo 0)
 db_bytes=$(stat -c %s "$work/w.db")
 printf 'project file: %d MiB for %d MiB of text (sources and targets): %.1fx\n' $((db_bytes / 1048576)) \
     $((text_bytes / 1048576)) "$(awk -v a="$db_bytes" -v b="$text_bytes" 'BEGIN{print a/(b>0?b:1)}')"

@@ -57,7 +57,7 @@ ls -l dist/ar
 cat dist/ar/manifest.json
 head -n 12 dist/ar/iron-deficiency-anemia.html
 "$medloc" audit verify --bundle dist/ar
-"$medloc" history --segment "$(sqlite3 "$MEDLOC_DB" "SELECT id FROM segment WHERE plain LIKE 'The usual dose is 10%' LIMIT 1")" --locale ar
+"$medloc" history --segment "$(sqlite3 "$MEDLOC_DB" "SELECT s.id FROM segment s JOIN text p ON p.id = s.plain WHERE p.content LIKE 'The usual dose is 10%' LIMIT 1")" --locale ar
 # The clinical checks before anyone signs: a Spanish pseudo-translation of the
 # fever article with one deliberate dose error (the syrup's 160 mg/5 mL made
 # 16 mg/5 mL). The import counts it, medloc check lists it (exit 3 while it

@@ -402,6 +402,65 @@ const std::vector<std::string>& migrations() {
     DROP TABLE version_segment;
     ALTER TABLE version_segment_v11 RENAME TO version_segment;
     )sql",
+        // 12: segments and translations refer to the texts the log keeps
+        // once (source, plain text, context; target and the stale pair):
+        // each text was stored again in every segment and translation, a
+        // fifth of the project file. Rows keep their order.
+        R"sql(
+    INSERT INTO text (key, content) SELECT medloc_text_key(n.content), n.content FROM (
+        SELECT source AS content FROM segment
+        UNION SELECT plain FROM segment
+        UNION SELECT context FROM segment
+        UNION SELECT target FROM translation WHERE target IS NOT NULL
+        UNION SELECT previous_source FROM translation WHERE previous_source IS NOT NULL
+        UNION SELECT previous_target FROM translation WHERE previous_target IS NOT NULL) n
+        WHERE NOT EXISTS (SELECT 1 FROM text t WHERE t.key = medloc_text_key(n.content) AND t.content = n.content);
+    CREATE TABLE segment_v12 (
+        id          TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES document(id),
+        source      INTEGER NOT NULL REFERENCES text(id),
+        plain       INTEGER NOT NULL REFERENCES text(id),
+        words       INTEGER NOT NULL,
+        kind        TEXT NOT NULL,
+        context     INTEGER NOT NULL REFERENCES text(id),
+        added_in    INTEGER NOT NULL,
+        retired_in  INTEGER,
+        replaces    TEXT REFERENCES segment(id)
+    ) STRICT;
+    INSERT INTO segment_v12 (id, document_id, source, plain, words, kind, context, added_in, retired_in, replaces)
+        SELECT s.id, s.document_id,
+               (SELECT MIN(id) FROM text WHERE key = medloc_text_key(s.source) AND content = s.source),
+               (SELECT MIN(id) FROM text WHERE key = medloc_text_key(s.plain) AND content = s.plain),
+               s.words, s.kind,
+               (SELECT MIN(id) FROM text WHERE key = medloc_text_key(s.context) AND content = s.context),
+               s.added_in, s.retired_in, s.replaces
+        FROM segment s ORDER BY s.rowid;
+    DROP TABLE segment;
+    ALTER TABLE segment_v12 RENAME TO segment;
+    CREATE INDEX segment_by_document ON segment(document_id, retired_in);
+    CREATE TABLE translation_v12 (
+        segment_id      TEXT NOT NULL REFERENCES segment(id),
+        locale          TEXT NOT NULL REFERENCES target_locale(tag),
+        state           TEXT NOT NULL CHECK (state = 'new' OR state = 'needs-translation' OR state = 'translated'
+                                             OR state = 'revised' OR state = 'approved'),
+        target          INTEGER REFERENCES text(id),
+        updated_at      TEXT NOT NULL,
+        updated_by      TEXT NOT NULL DEFAULT '',
+        previous_source INTEGER REFERENCES text(id),
+        previous_target INTEGER REFERENCES text(id),
+        PRIMARY KEY (segment_id, locale)
+    ) STRICT;
+    INSERT INTO translation_v12 (segment_id, locale, state, target, updated_at, updated_by, previous_source,
+                                 previous_target)
+        SELECT t.segment_id, t.locale, t.state,
+               (SELECT MIN(id) FROM text WHERE key = medloc_text_key(t.target) AND content = t.target),
+               t.updated_at, t.updated_by,
+               (SELECT MIN(id) FROM text WHERE key = medloc_text_key(t.previous_source) AND content = t.previous_source),
+               (SELECT MIN(id) FROM text WHERE key = medloc_text_key(t.previous_target) AND content = t.previous_target)
+        FROM translation t ORDER BY t.rowid;
+    DROP TABLE translation;
+    ALTER TABLE translation_v12 RENAME TO translation;
+    )sql",
     };
     return all;
 }

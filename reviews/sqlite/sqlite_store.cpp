@@ -32,23 +32,43 @@ std::int64_t pragma_number(Database& db, const char* name) {
     return pragma.step() ? pragma.integer(0) : 0;
 }
 
+// A text a segment or translation refers to. The text table is append-only,
+// so a missing one means the file was edited outside medloc: that is said,
+// not read as a segment without its text.
+std::string referred_text(const Statement& row, int column, const char* what, const std::string& segment_id) {
+    if (row.is_null(column))
+        throw DatabaseError("the " + std::string(what) + " of segment " + segment_id +
+                            " is missing from the project: it was changed outside medloc; run medloc audit verify");
+    return row.text(column);
+}
+
+std::optional<std::string> optional_referred_text(const Statement& row, int id_column, const char* what,
+                                                  const std::string& segment_id) {
+    if (row.is_null(id_column)) return std::nullopt;
+    return referred_text(row, id_column + 1, what, segment_id);
+}
+
 StoredSegment read_segment(const Statement& row) {
     StoredSegment segment;
     segment.id = row.text(0);
     segment.document_id = row.text(1);
-    segment.source = row.text(2);
-    segment.plain = row.text(3);
+    segment.source = referred_text(row, 2, "source text", segment.id);
+    segment.plain = referred_text(row, 3, "plain text", segment.id);
     segment.words = row.integer(4);
     segment.kind = row.text(5);
-    segment.context = row.text(6);
+    segment.context = referred_text(row, 6, "context", segment.id);
     if (!row.is_null(7)) segment.retired_in = row.integer(7);
     segment.replaces = row.optional_text(8);
     return segment;
 }
 
+// A segment's texts are kept once, in the log's text table (schema 12).
 constexpr const char* kSegmentColumns =
-    "s.id, s.document_id, s.source, s.plain, s.words, s.kind, s.context, "
+    "s.id, s.document_id, s_source.content, s_plain.content, s.words, s.kind, s_context.content, "
     "s.retired_in, s.replaces";
+constexpr const char* kSegmentTexts =
+    " LEFT JOIN text s_source ON s_source.id = s.source LEFT JOIN text s_plain ON s_plain.id = s.plain "
+    "LEFT JOIN text s_context ON s_context.id = s.context ";
 
 State stored_state(const std::string& text) {
     const auto state = parse_state(text);
@@ -62,16 +82,22 @@ Translation read_translation(const Statement& row, int first = 0) {
     translation.segment_id = row.text(first);
     translation.locale = row.text(first + 1);
     translation.state = stored_state(row.text(first + 2));
-    translation.target = row.optional_text(first + 3);
-    translation.updated_at = row.text(first + 4);
-    translation.updated_by = row.text(first + 5);
-    translation.previous_source = row.optional_text(first + 6);
-    translation.previous_target = row.optional_text(first + 7);
+    translation.target = optional_referred_text(row, first + 3, "target", translation.segment_id);
+    translation.updated_at = row.text(first + 5);
+    translation.updated_by = row.text(first + 6);
+    translation.previous_source = optional_referred_text(row, first + 7, "stale source", translation.segment_id);
+    translation.previous_target = optional_referred_text(row, first + 9, "stale target", translation.segment_id);
     return translation;
 }
 
+// Each text a translation refers to comes as its id, then its content.
 constexpr const char* kTranslationColumns =
-    "t.segment_id, t.locale, t.state, t.target, t.updated_at, t.updated_by, t.previous_source, t.previous_target";
+    "t.segment_id, t.locale, t.state, t.target, t_target.content, t.updated_at, t.updated_by, t.previous_source, "
+    "t_previous_source.content, t.previous_target, t_previous_target.content";
+constexpr const char* kTranslationTexts =
+    " LEFT JOIN text t_target ON t_target.id = t.target "
+    "LEFT JOIN text t_previous_source ON t_previous_source.id = t.previous_source "
+    "LEFT JOIN text t_previous_target ON t_previous_target.id = t.previous_target ";
 
 // An entry of the log as stored: its own numbers and texts; who, when and
 // why (its stamp) and which document and locale are looked up by
@@ -291,7 +317,7 @@ std::optional<DocumentVersion> SqliteStore::current_version(std::string_view doc
 
 std::vector<StoredSegment> SqliteStore::version_segments(std::string_view document_id, std::int64_t version) {
     Statement get(db_, std::string("SELECT ") + kSegmentColumns +
-                           " FROM version_segment vs JOIN segment s ON s.id = vs.segment_id "
+                           " FROM version_segment vs JOIN segment s ON s.id = vs.segment_id" + kSegmentTexts +
                            "WHERE vs.document_id = ? AND vs.version = ? ORDER BY vs.position");
     get.bind(1, document_id).bind(2, version);
     std::vector<StoredSegment> segments;
@@ -302,8 +328,8 @@ std::vector<StoredSegment> SqliteStore::version_segments(std::string_view docume
 std::vector<TranslatedSegment> SqliteStore::version_translations(std::string_view document_id, std::int64_t version,
                                                                  std::string_view locale) {
     Statement get(db_, std::string("SELECT ") + kSegmentColumns + ", " + kTranslationColumns +
-                           " FROM version_segment vs JOIN segment s ON s.id = vs.segment_id "
-                           "LEFT JOIN translation t ON t.segment_id = s.id AND t.locale = ?3 "
+                           " FROM version_segment vs JOIN segment s ON s.id = vs.segment_id" + kSegmentTexts +
+                           "LEFT JOIN translation t ON t.segment_id = s.id AND t.locale = ?3" + kTranslationTexts +
                            "WHERE vs.document_id = ?1 AND vs.version = ?2 ORDER BY vs.position");
     get.bind(1, document_id).bind(2, version).bind(3, locale);
     constexpr int kFirstTranslationColumn = 9;
@@ -317,7 +343,7 @@ std::vector<TranslatedSegment> SqliteStore::version_translations(std::string_vie
 }
 
 std::optional<StoredSegment> SqliteStore::segment(std::string_view segment_id) {
-    Statement get(db_, std::string("SELECT ") + kSegmentColumns + " FROM segment s WHERE s.id = ?");
+    Statement get(db_, std::string("SELECT ") + kSegmentColumns + " FROM segment s" + kSegmentTexts + "WHERE s.id = ?");
     get.bind(1, segment_id);
     if (!get.step()) return std::nullopt;
     return read_segment(get);
@@ -419,16 +445,16 @@ std::vector<std::string> SqliteStore::document_ids() {
 }
 
 std::optional<Translation> SqliteStore::translation(std::string_view segment_id, std::string_view locale) {
-    Statement get(db_, std::string("SELECT ") + kTranslationColumns +
-                           " FROM translation t WHERE t.segment_id = ? AND t.locale = ?");
+    Statement get(db_, std::string("SELECT ") + kTranslationColumns + " FROM translation t" + kTranslationTexts +
+                           "WHERE t.segment_id = ? AND t.locale = ?");
     get.bind(1, segment_id).bind(2, locale);
     if (!get.step()) return std::nullopt;
     return read_translation(get);
 }
 
 std::vector<Translation> SqliteStore::translations_of(std::string_view segment_id) {
-    Statement get(db_, std::string("SELECT ") + kTranslationColumns +
-                           " FROM translation t WHERE t.segment_id = ? ORDER BY t.locale");
+    Statement get(db_, std::string("SELECT ") + kTranslationColumns + " FROM translation t" + kTranslationTexts +
+                           "WHERE t.segment_id = ? ORDER BY t.locale");
     get.bind(1, segment_id);
     std::vector<Translation> translations;
     while (get.step()) translations.push_back(read_translation(get));
@@ -515,8 +541,8 @@ AuditReport SqliteStore::verify_log() {
         "(SELECT MAX(id) FROM event WHERE "
         "segment = (SELECT id FROM text WHERE key = medloc_text_key(t.segment_id) AND content = t.segment_id) AND "
         "locale = (SELECT id FROM text WHERE key = medloc_text_key(t.locale) AND content = t.locale)) "
-        "LEFT JOIN text target ON target.id = e.target WHERE e.id IS NULL OR e.state != t.state "
-        "OR (t.state != 'needs-translation' AND target.content IS NOT t.target) LIMIT 1");
+        "WHERE e.id IS NULL OR e.state != t.state "
+        "OR (t.state != 'needs-translation' AND e.target IS NOT t.target) LIMIT 1");
     if (translations.step()) {
         report.problem = "the translation of segment " + translations.text(0) + " in " + translations.text(1) + " (" +
                          translations.text(2) +
@@ -538,8 +564,9 @@ std::string SqliteStore::memory_problem() {
                     "SELECT m.id, m.event FROM memory_unit m WHERE NOT EXISTS (SELECT 1 FROM event e JOIN stamp s ON "
                     "s.id = e.stamp WHERE e.id = m.event AND ((m.origin = ?1 AND s.meaning = ?2 AND e.source = "
                     "m.source AND e.target IS m.target AND (SELECT content FROM text WHERE id = e.locale) = "
-                    "m.target_language AND m.plain IS (SELECT plain FROM segment WHERE id = (SELECT content FROM "
-                    "text WHERE id = e.segment))) OR (m.origin != ?1 AND s.meaning = ?3 AND s.origin = m.origin))) "
+                    "m.target_language AND m.plain IS (SELECT content FROM text WHERE id = (SELECT plain FROM "
+                    "segment WHERE id = (SELECT content FROM text WHERE id = e.segment)))) OR (m.origin != ?1 AND "
+                    "s.meaning = ?3 AND s.origin = m.origin))) "
                     "LIMIT 1");
     units.bind(1, kProjectMemory).bind(2, to_string(Meaning::approved)).bind(3, kMemoryMeaning);
     if (!units.step()) return "";
@@ -800,8 +827,9 @@ void SqliteStore::add_segment(const StoredSegment& segment, std::int64_t version
     Statement add(db_,
                   "INSERT INTO segment (id, document_id, source, plain, words, kind, context, added_in, replaces) "
                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    add.bind(1, segment.id).bind(2, segment.document_id).bind(3, segment.source).bind(4, segment.plain);
-    add.bind(5, segment.words).bind(6, segment.kind).bind(7, segment.context).bind(8, version);
+    add.bind(1, segment.id).bind(2, segment.document_id).bind(3, text_id(segment.source));
+    add.bind(4, text_id(segment.plain)).bind(5, segment.words).bind(6, segment.kind);
+    add.bind(7, text_id(segment.context)).bind(8, version);
     add.bind_optional(9, segment.replaces);
     add.run();
 }
@@ -823,10 +851,14 @@ void SqliteStore::put_translation(const Translation& translation) {
                   "ON CONFLICT (segment_id, locale) DO UPDATE SET state = ?3, target = ?4, updated_at = ?5, "
                   "updated_by = ?6, previous_source = ?7, previous_target = ?8");
     put.bind(1, translation.segment_id).bind(2, translation.locale).bind(3, to_string(translation.state));
-    put.bind_optional(4, translation.target);
+    const auto bind_text = [&](int index, const std::optional<std::string>& text) {
+        if (text) put.bind(index, text_id(*text));
+        else put.bind_null(index);
+    };
+    bind_text(4, translation.target);
     put.bind(5, translation.updated_at).bind(6, translation.updated_by);
-    put.bind_optional(7, translation.previous_source);
-    put.bind_optional(8, translation.previous_target);
+    bind_text(7, translation.previous_source);
+    bind_text(8, translation.previous_target);
     put.run();
 }
 

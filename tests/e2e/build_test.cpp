@@ -215,9 +215,10 @@ TEST_CASE("the gate: an unapproved segment, a stale approval and an expired revi
     }
     SECTION("an approval of a different target") {
         // Only an edit outside medloc can do this; the gate must still see it.
-        REQUIRE(
-            run({"sqlite3", project.db.string(), "UPDATE translation SET target = 'Texto cambiado' WHERE rowid = 3"})
-                .exit_code == 0);
+        REQUIRE(run({"sqlite3", project.db.string(),
+                     "INSERT INTO text (key, content) VALUES (0, 'Texto cambiado'); "
+                     "UPDATE translation SET target = last_insert_rowid() WHERE rowid = 3"})
+                    .exit_code == 0);
         refused({}, "approved: approved for a different target text");
     }
 }

@@ -287,7 +287,10 @@ TEST_CASE("the event log refuses edits, and audit verify finds them when forced"
         CHECK(out.find("event 8 (") != std::string::npos);
     }
     SECTION("a translation changed outside medloc") {
-        tampered("UPDATE translation SET target = 'Texto cambiado' WHERE rowid = 3", "not what its last event says");
+        tampered(
+            "INSERT INTO text (key, content) VALUES (0, 'Texto cambiado'); "
+            "UPDATE translation SET target = last_insert_rowid() WHERE rowid = 3",
+            "not what its last event says");
     }
     SECTION("the last event deleted") {
         tampered("DROP TRIGGER event_is_append_only_delete; DELETE FROM event WHERE id = (SELECT MAX(id) FROM event)",

@@ -219,3 +219,109 @@ TEST_CASE("schema 11 writes a translation without a temporary table and still ch
     }
     fs::remove(path);
 }
+
+namespace {
+
+// What a column of the row `where` in `table` holds, as SQLite's typeof().
+std::string stored_type(const fs::path& path, const std::string& column, const std::string& table,
+                        const std::string& where) {
+    Database db(path.string(), Database::Mode::open_existing);
+    Statement get(db, "SELECT typeof(" + column + ") FROM " + table + " WHERE " + where);
+    REQUIRE(get.step());
+    return get.text(0);
+}
+
+std::int64_t count_of(const fs::path& path, const std::string& query) {
+    Database db(path.string(), Database::Mode::open_existing);
+    Statement get(db, query);
+    REQUIRE(get.step());
+    return get.integer(0);
+}
+
+}  // namespace
+
+// Schema 12: a segment's source, plain text and context and a translation's
+// target and stale pair are kept once, in the text table the log refers to,
+// not again in every row. A schema 11 project reads back field for field, a
+// segment written now refers to its texts too, and a text removed outside
+// medloc is reported, not read as a segment that is not there.
+TEST_CASE("schema 12 keeps each text of segments and translations once", "[reviews][migration]") {
+    const fs::path path = temporary_file("v11.db");
+    {
+        Database db(path.string(), Database::Mode::create_new);
+        db.exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
+        migrate(db, 0, 11);
+        db.exec(
+            "INSERT INTO setting VALUES ('project_id', 'p11'), ('source_locale', 'en-US'), "
+            "('review_months', '24'), ('created_at', '2025-01-01T00:00:00Z');"
+            "INSERT INTO target_locale VALUES ('es-US');"
+            "INSERT INTO text (key, content) VALUES (medloc_text_key('Hello.'), 'Hello.');"
+            "INSERT INTO document (id, format, current_version) VALUES ('a.txt', 'text', 1);"
+            "INSERT INTO document_version (document_id, version, source_sha256, source_bytes, skeleton, "
+            "extracted_at) VALUES ('a.txt', 1, 'abc', 5, '{}', '2025-01-01T00:00:00Z');"
+            "INSERT INTO segment (id, document_id, source, plain, words, kind, context, added_in, retired_in, "
+            "replaces) VALUES ('s2', 'a.txt', 'Take <b>5 mL</b>.', 'Take 5 mL.', 3, 'paragraph', 'Hello.', 1, "
+            "NULL, NULL), ('s1', 'a.txt', 'Hello.', 'Hello.', 1, 'title', '', 1, 2, 's2');"
+            "INSERT INTO version_segment VALUES ('a.txt', 1, 0, 's2'), ('a.txt', 1, 1, 's1');"
+            "INSERT INTO translation (segment_id, locale, state, target, updated_at, updated_by, previous_source, "
+            "previous_target) VALUES ('s1', 'es-US', 'approved', 'Hola.', '2025-01-01T00:00:00Z', 'ana', "
+            "'Hi.', 'Hola'), ('s2', 'es-US', 'needs-translation', NULL, '2025-01-01T00:00:00Z', '', NULL, NULL);");
+    }
+    {
+        const auto store = open_project(path.string());
+        const std::vector<TranslatedSegment> segments = store->version_translations("a.txt", 1, "es-US");
+        REQUIRE(segments.size() == 2);
+        const StoredSegment& dose = segments[0].segment;
+        CHECK(dose.id == "s2");
+        CHECK(dose.source == "Take <b>5 mL</b>.");
+        CHECK(dose.plain == "Take 5 mL.");
+        CHECK(dose.words == 3);
+        CHECK(dose.kind == "paragraph");
+        CHECK(dose.context == "Hello.");
+        CHECK_FALSE(dose.retired_in);
+        REQUIRE(segments[0].translation);
+        CHECK(segments[0].translation->state == State::needs_translation);
+        CHECK_FALSE(segments[0].translation->target);
+        CHECK_FALSE(segments[0].translation->previous_source);
+        const StoredSegment& title = segments[1].segment;
+        CHECK(title.source == "Hello.");
+        CHECK(title.plain == "Hello.");
+        CHECK(title.context.empty());
+        CHECK(title.retired_in == 2);
+        CHECK(title.replaces == "s2");
+        REQUIRE(segments[1].translation);
+        CHECK(segments[1].translation->target == "Hola.");
+        CHECK(segments[1].translation->updated_by == "ana");
+        CHECK(segments[1].translation->previous_source == "Hi.");
+        CHECK(segments[1].translation->previous_target == "Hola");
+        CHECK(store->translation("s1", "es-US")->target == "Hola.");
+        CHECK(store->segment("s2")->plain == "Take 5 mL.");
+
+        const auto writing = store->transaction(Access::write);
+        store->add_segment({"s3", "a.txt", "Hello.", "Hello.", 1, "paragraph", "Take 5 mL.", {}, {}}, 1);
+        store->put_translation({"s3", "es-US", State::translated, "Hola.", "2025-01-02T00:00:00Z", "ana", {}, {}});
+        writing->commit();
+        CHECK(store->segment("s3")->context == "Take 5 mL.");
+        CHECK(store->translation("s3", "es-US")->target == "Hola.");
+    }
+    CHECK(user_version(path) == schema_version());
+    for (const std::string column : {"source", "plain", "context"})
+        CHECK(stored_type(path, column, "segment", "id = 's3'") == "integer");
+    for (const std::string column : {"target", "previous_source", "previous_target"})
+        CHECK(stored_type(path, column, "translation", "segment_id = 's1'") == "integer");
+    // "Hello." is a source, a plain text, a context and was in the text
+    // table before: it is there once.
+    CHECK(count_of(path, "SELECT COUNT(*) FROM text WHERE content = 'Hello.'") == 1);
+    CHECK(count_of(path, "SELECT COUNT(*) FROM text WHERE content = 'Hola.'") == 1);
+
+    {
+        Database db(path.string(), Database::Mode::open_existing);
+        db.exec(
+            "DROP TRIGGER text_is_append_only_delete; DELETE FROM text WHERE id = (SELECT source FROM segment "
+            "WHERE id = 's2')");
+    }
+    const auto store = open_project(path.string());
+    CHECK_THROWS_WITH(store->version_segments("a.txt", 1),
+                      Catch::Contains("source text of segment s2 is missing from the project"));
+    fs::remove(path);
+}
