@@ -217,6 +217,8 @@ Statement& Statement::bind_optional(int index, const std::optional<std::string>&
 
 std::int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
 
+bool Database::in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
+
 Statement& Statement::bind_blob(int index, std::string_view bytes) {
     if (sqlite3_bind_blob64(statement_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT) != SQLITE_OK)
         db_.fail("cannot bind");

@@ -56,6 +56,8 @@ public:
     void exec(const char* sql);
     // The rowid of the row the last INSERT added.
     std::int64_t last_insert_id() const;
+    // Whether a transaction is open (not autocommit).
+    bool in_transaction() const;
     sqlite3* handle() const { return db_; }
     const std::string& path() const { return path_; }
     // Readers then never wait for the writer; kept in the file.

@@ -896,7 +896,9 @@ void SqliteStore::append(LogRow row) {
     bind_or_null(add, 8, row.finding);
     add.bind_blob(9, from_hex(row.hash).value());
     add.run();
-    *newest_entry_ = {std::move(row.hash), std::move(row.at)};
+    // Outside a transaction another writer may append next: read it again.
+    if (db_.in_transaction()) *newest_entry_ = {std::move(row.hash), std::move(row.at)};
+    else newest_entry_.reset();
 }
 
 // The texts and stamps written or looked up lately, by their ids: an act

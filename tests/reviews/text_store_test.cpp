@@ -88,3 +88,18 @@ TEST_CASE("an act rolled back leaves no text a later act of the same process ref
     CHECK(count(path, "SELECT COUNT(*) FROM text WHERE content = 'Texto que se deshace'") == 1);
     fs::remove(path);
 }
+
+// The newest entry's hash is kept for a transaction only: an entry appended
+// outside one chains to what the file holds, however many processes write.
+TEST_CASE("entries appended outside a transaction chain to the newest entry of the file", "[reviews][log]") {
+    const fs::path path = temporary_file("two-writers.db");
+    const auto first = create_project(path.string(), {"", "en-US", {"es-US"}, 36, ""}, FixedClock());
+    const auto second = open_project(path.string());
+    first->add_event(translated("Give 5 mL.", "Dé 5 mL."));
+    second->add_event(translated("Give 5 mL.", "Administre 5 mL."));
+    first->add_event(translated("Give 5 mL.", "Dé 5 mL. cada día"));
+    CHECK(count(path, "SELECT COUNT(*) FROM event") == 3);
+    const AuditReport report = first->verify_log();
+    CHECK(report.problem == "");
+    CHECK(report.intact());
+}
