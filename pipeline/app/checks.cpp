@@ -111,11 +111,9 @@ std::vector<SegmentFinding> Checks::of(const reviews::StoredSegment& segment, co
     return out;
 }
 
-std::size_t Checks::open_errors(const std::string& document_id) {
-    const auto version = store_.current_version(document_id);
-    if (!version) return 0;
+std::size_t Checks::open_errors(const std::vector<reviews::TranslatedSegment>& segments) {
     std::size_t open = 0;
-    for (const auto& [segment, translation] : store_.version_translations(document_id, version->version, locale_))
+    for (const auto& [segment, translation] : segments)
         if (translation)
             for (const SegmentFinding& found : of(segment, *translation)) open += found.blocks() ? 1 : 0;
     return open;

@@ -56,8 +56,16 @@ ProjectStatus project_status(reviews::Store& store, const std::string& locale, c
             here.stale = document.stale.contains(tag) ? document.stale.at(tag) : 0;
             auto& checker = checks[tag];
             if (!checker) checker = std::make_unique<Checks>(store, tag);
-            here.qa_errors = checker->open_errors(document.document_id);
-            here.review = review_standing(store, document.document_id, tag, as_of);
+            // The document is read once for its QA errors and its review.
+            const auto version = store.current_version(document.document_id);
+            if (version) {
+                const auto segments = store.version_translations(document.document_id, version->version, tag);
+                here.qa_errors = checker->open_errors(segments);
+                here.review = review_standing(store, *version, segments,
+                                              store.last_document_review(document.document_id, tag), as_of);
+            } else {
+                here.review = review_standing(store, document.document_id, tag, as_of);
+            }
 
             LocaleTotals& totals = status.locales[tag];
             ++totals.documents;

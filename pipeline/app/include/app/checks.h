@@ -33,9 +33,9 @@ public:
 
     // The findings of a segment's target (none without one), waivers applied.
     std::vector<SegmentFinding> of(const reviews::StoredSegment& segment, const reviews::Translation& translation);
-    // How many errors of the targets of a document's current version are
-    // open (not waived).
-    std::size_t open_errors(const std::string& document_id);
+    // How many errors of these targets (a document version's, as read by
+    // Store::version_translations) are open (not waived).
+    std::size_t open_errors(const std::vector<reviews::TranslatedSegment>& segments);
     // The plain text of a stored target.
     static std::string plain_target(const reviews::Translation& translation);
 
