@@ -402,13 +402,17 @@ const std::vector<std::string>& migrations() {
     DROP TABLE version_segment;
     ALTER TABLE version_segment_v11 RENAME TO version_segment;
     )sql",
-        // 12: segments and translations refer to the texts the log keeps
-        // once (source, plain text, context; target and the stale pair):
-        // each text was stored again in every segment and translation, a
-        // fifth of the project file. Rows keep their order.
+        // 12: segments, translations and memory units refer to the texts
+        // the log keeps once (source, plain text, context; target and the
+        // stale pair; a unit's plain text): each text was stored again in
+        // every row, a quarter of the project file. Rows keep their order
+        // and ids; the memory's word index reads the units' plain texts
+        // through a view and is built again. An exact match is found by
+        // the plain text's id, no longer by a digest of its own.
         R"sql(
     INSERT INTO text (key, content) SELECT medloc_text_key(n.content), n.content FROM (
-        SELECT source AS content FROM segment
+        SELECT plain AS content FROM memory_unit
+        UNION SELECT source FROM segment
         UNION SELECT plain FROM segment
         UNION SELECT context FROM segment
         UNION SELECT target FROM translation WHERE target IS NOT NULL
@@ -460,6 +464,46 @@ const std::vector<std::string>& migrations() {
         FROM translation t ORDER BY t.rowid;
     DROP TABLE translation;
     ALTER TABLE translation_v12 RENAME TO translation;
+    CREATE TABLE memory_unit_v12 (
+        id              INTEGER PRIMARY KEY,
+        event           INTEGER NOT NULL REFERENCES event(id),
+        source_language TEXT NOT NULL,
+        target_language TEXT NOT NULL,
+        source          INTEGER NOT NULL REFERENCES text(id),
+        plain           INTEGER NOT NULL REFERENCES text(id),
+        target          INTEGER NOT NULL REFERENCES text(id),
+        translator      TEXT NOT NULL,
+        translator_id   TEXT NOT NULL,
+        approver        TEXT NOT NULL,
+        created_at      TEXT NOT NULL,
+        changed_at      TEXT NOT NULL,
+        document_id     TEXT NOT NULL,
+        context         TEXT NOT NULL,
+        origin          TEXT NOT NULL,
+        tuid            TEXT NOT NULL,
+        unit_key        INTEGER NOT NULL
+    ) STRICT;
+    INSERT INTO memory_unit_v12
+        SELECT m.id, m.event, m.source_language, m.target_language, m.source,
+               (SELECT MIN(id) FROM text WHERE key = medloc_text_key(m.plain) AND content = m.plain), m.target,
+               m.translator, m.translator_id, m.approver, m.created_at, m.changed_at, m.document_id, m.context,
+               m.origin, m.tuid, m.unit_key
+        FROM memory_unit m ORDER BY m.id;
+    DROP TABLE memory_vocabulary;
+    DROP TABLE memory_words;
+    DROP TABLE memory_unit;
+    ALTER TABLE memory_unit_v12 RENAME TO memory_unit;
+    CREATE INDEX memory_by_text ON memory_unit(target_language, plain);
+    CREATE UNIQUE INDEX memory_holds_once ON memory_unit(unit_key);
+    CREATE TRIGGER memory_is_append_only_update BEFORE UPDATE ON memory_unit
+        BEGIN SELECT RAISE(ABORT, 'the translation memory is append-only'); END;
+    CREATE TRIGGER memory_is_append_only_delete BEFORE DELETE ON memory_unit
+        BEGIN SELECT RAISE(ABORT, 'the translation memory is append-only'); END;
+    CREATE VIEW memory_plain AS SELECT m.id AS id, t.content AS plain FROM memory_unit m JOIN text t ON t.id = m.plain;
+    CREATE VIRTUAL TABLE memory_words USING fts5(
+        plain, content='memory_plain', content_rowid='id', tokenize='unicode61 remove_diacritics 2', detail='none');
+    CREATE VIRTUAL TABLE memory_vocabulary USING fts5vocab(memory_words, 'row');
+    INSERT INTO memory_words (rowid, plain) SELECT id, plain FROM memory_plain;
     )sql",
     };
     return all;

@@ -564,8 +564,8 @@ std::string SqliteStore::memory_problem() {
                     "SELECT m.id, m.event FROM memory_unit m WHERE NOT EXISTS (SELECT 1 FROM event e JOIN stamp s ON "
                     "s.id = e.stamp WHERE e.id = m.event AND ((m.origin = ?1 AND s.meaning = ?2 AND e.source = "
                     "m.source AND e.target IS m.target AND (SELECT content FROM text WHERE id = e.locale) = "
-                    "m.target_language AND m.plain IS (SELECT content FROM text WHERE id = (SELECT plain FROM "
-                    "segment WHERE id = (SELECT content FROM text WHERE id = e.segment)))) OR (m.origin != ?1 AND "
+                    "m.target_language AND m.plain IS (SELECT plain FROM segment WHERE id = (SELECT content FROM "
+                    "text WHERE id = e.segment))) OR (m.origin != ?1 AND "
                     "s.meaning = ?3 AND s.origin = m.origin))) "
                     "LIMIT 1");
     units.bind(1, kProjectMemory).bind(2, to_string(Meaning::approved)).bind(3, kMemoryMeaning);
@@ -659,9 +659,10 @@ void SqliteStore::put_segmentation_rules(const SegmentationChange& change, std::
 namespace {
 
 constexpr const char* kMemoryColumns =
-    "SELECT m.source_language, m.target_language, source.content, m.plain, target.content, m.translator, "
+    "SELECT m.source_language, m.target_language, source.content, plain.content, target.content, m.translator, "
     "m.translator_id, m.approver, m.created_at, m.changed_at, m.document_id, m.context, m.origin, m.tuid "
-    "FROM memory_unit m JOIN text source ON source.id = m.source JOIN text target ON target.id = m.target ";
+    "FROM memory_unit m JOIN text source ON source.id = m.source JOIN text plain ON plain.id = m.plain "
+    "JOIN text target ON target.id = m.target ";
 
 MemoryUnit read_memory_unit(const Statement& row) {
     return {row.text(0), row.text(1), row.text(2), row.text(3),  row.text(4),  row.text(5),  row.text(6),
@@ -686,9 +687,10 @@ std::int64_t SqliteStore::memory_size(std::string_view target_language) {
 }
 
 std::vector<MemoryUnit> SqliteStore::memory_exact(std::string_view plain, std::string_view target_language) {
-    Statement get(db_, std::string(kMemoryColumns) +
-                           "WHERE m.target_language = ? AND m.plain_key = ? AND m.plain = ? ORDER BY m.id DESC");
-    get.bind(1, target_language).bind(2, text_key(plain)).bind(3, plain);
+    const auto plain_id = existing_text(plain);
+    if (!plain_id) return {};
+    Statement get(db_, std::string(kMemoryColumns) + "WHERE m.target_language = ? AND m.plain = ? ORDER BY m.id DESC");
+    get.bind(1, target_language).bind(2, *plain_id);
     std::vector<MemoryUnit> units;
     while (get.step()) units.push_back(read_memory_unit(get));
     return units;
@@ -696,7 +698,7 @@ std::vector<MemoryUnit> SqliteStore::memory_exact(std::string_view plain, std::s
 
 void SqliteStore::index_new_memory() {
     if (memory_indexed_upto_ < 0) return;
-    Statement index(db_, "INSERT INTO memory_words (rowid, plain) SELECT id, plain FROM memory_unit WHERE id > ?");
+    Statement index(db_, "INSERT INTO memory_words (rowid, plain) SELECT id, plain FROM memory_plain WHERE id > ?");
     index.bind(1, memory_indexed_upto_).run();
     memory_indexed_upto_ = -1;
 }
@@ -754,14 +756,14 @@ void SqliteStore::add_memory_unit(const MemoryUnit& unit) {
                                        '\x1f' + unit.target + '\x1f' + unit.context);
     Statement add(db_,
                   "INSERT OR IGNORE INTO memory_unit (event, source_language, target_language, source, plain, "
-                  "plain_key, target, translator, translator_id, approver, created_at, changed_at, document_id, "
+                  "target, translator, translator_id, approver, created_at, changed_at, document_id, "
                   "context, origin, tuid, unit_key) "
-                  "VALUES ((SELECT MAX(id) FROM event), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    add.bind(1, unit.source_language).bind(2, unit.target_language).bind(3, text_id(unit.source)).bind(4, unit.plain);
-    add.bind(5, text_key(unit.plain)).bind(6, text_id(unit.target)).bind(7, unit.translator);
-    add.bind(8, unit.translator_id);
-    add.bind(9, unit.approver).bind(10, unit.created_at).bind(11, unit.changed_at).bind(12, unit.document_id);
-    add.bind(13, unit.context).bind(14, unit.origin).bind(15, unit.tuid).bind(16, once);
+                  "VALUES ((SELECT MAX(id) FROM event), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    add.bind(1, unit.source_language).bind(2, unit.target_language).bind(3, text_id(unit.source));
+    add.bind(4, text_id(unit.plain)).bind(5, text_id(unit.target)).bind(6, unit.translator);
+    add.bind(7, unit.translator_id);
+    add.bind(8, unit.approver).bind(9, unit.created_at).bind(10, unit.changed_at).bind(11, unit.document_id);
+    add.bind(12, unit.context).bind(13, unit.origin).bind(14, unit.tuid).bind(15, once);
     add.run();
 }
 

@@ -267,17 +267,17 @@ TEST_CASE("tm import is a publisher's act and refuses a memory medloc cannot rea
 
 TEST_CASE("a unit slipped into the memory outside medloc fails the audit", "[memory][audit]") {
     constexpr const char* kColumns =
-        "INSERT INTO memory_unit (event, source_language, target_language, source, plain, plain_key, target, "
-        "translator, translator_id, approver, created_at, changed_at, document_id, context, origin, tuid, unit_key) ";
+        "INSERT INTO memory_unit (event, source_language, target_language, source, plain, target, translator, "
+        "translator_id, approver, created_at, changed_at, document_id, context, origin, tuid, unit_key) ";
     const std::vector<std::string> forgeries = {
         // A "project approval" no clinician gave, for leverage to pre-fill.
         "INSERT INTO text (key, content) VALUES (1, 'Give 5 mL.'), (2, 'Dé 50 mL.'); " + std::string(kColumns) +
-            "SELECT MAX(id), 'en-US', 'es-US', (SELECT id FROM text WHERE key = 1), 'Give 5 mL.', 1, "
-            "(SELECT id FROM text WHERE key = 2), 'Ana Ruiz', 'ana', 'Dr. Carla Chen', '', '', 'x', '', 'project', "
+            "SELECT MAX(id), 'en-US', 'es-US', (SELECT id FROM text WHERE key = 1), (SELECT id FROM text WHERE key = "
+            "1), (SELECT id FROM text WHERE key = 2), 'Ana Ruiz', 'ana', 'Dr. Carla Chen', '', '', 'x', '', 'project', "
             "'', 1 FROM event",
         // A real approval's target offered for another sentence.
-        std::string(kColumns) +
-            "SELECT id, 'en-US', 'es-US', source, 'Give 50 mL every hour.', 1, target, 'Ana Ruiz', 'ana', "
+        "INSERT INTO text (key, content) VALUES (3, 'Give 50 mL every hour.'); " + std::string(kColumns) +
+            "SELECT id, 'en-US', 'es-US', source, (SELECT id FROM text WHERE key = 3), target, 'Ana Ruiz', 'ana', "
             "'Dr. Carla Chen', '', '', 'x', '', 'project', '', 2 FROM event WHERE stamp IN (SELECT id FROM stamp "
             "WHERE meaning = 'approved for clinical accuracy') LIMIT 1"};
     for (const std::string& forgery : forgeries) {

@@ -265,10 +265,27 @@ TEST_CASE("schema 12 keeps each text of segments and translations once", "[revie
             "INSERT INTO version_segment VALUES ('a.txt', 1, 0, 's2'), ('a.txt', 1, 1, 's1');"
             "INSERT INTO translation (segment_id, locale, state, target, updated_at, updated_by, previous_source, "
             "previous_target) VALUES ('s1', 'es-US', 'approved', 'Hola.', '2025-01-01T00:00:00Z', 'ana', "
-            "'Hi.', 'Hola'), ('s2', 'es-US', 'needs-translation', NULL, '2025-01-01T00:00:00Z', '', NULL, NULL);");
+            "'Hi.', 'Hola'), ('s2', 'es-US', 'needs-translation', NULL, '2025-01-01T00:00:00Z', '', NULL, NULL);"
+            "INSERT INTO text (key, content) VALUES (medloc_text_key('Dé líquidos.'), 'Dé líquidos.'), "
+            "(medloc_text_key('Give <b>fluids</b>.'), 'Give <b>fluids</b>.');"
+            "INSERT INTO memory_unit (id, event, source_language, target_language, source, plain, plain_key, "
+            "target, translator, translator_id, approver, created_at, changed_at, document_id, context, origin, "
+            "tuid, unit_key) SELECT 7, 1, 'en-US', 'es-US', (SELECT id FROM text WHERE content = 'Give "
+            "<b>fluids</b>.'), 'Give fluids.', 1, (SELECT id FROM text WHERE content = 'Dé líquidos.'), 'Ana', "
+            "'ana', 'Carla', '', '', 'a.txt', '', 'project', '', 1;"
+            "INSERT INTO memory_words (rowid, plain) VALUES (7, 'Give fluids.');");
     }
     {
         const auto store = open_project(path.string());
+        // The unit keeps its id, is found by its words (the index was built
+        // again from the texts) and by its plain text.
+        CHECK(found(*store, "fluids") == std::vector<std::string>{"Dé líquidos."});
+        const std::vector<MemoryUnit> exact = store->memory_exact("Give fluids.", "es-US");
+        REQUIRE(exact.size() == 1);
+        CHECK(exact[0].source == "Give <b>fluids</b>.");
+        CHECK(exact[0].plain == "Give fluids.");
+        CHECK(exact[0].document_id == "a.txt");
+        CHECK(store->memory_exact("Give fluids", "es-US").empty());
         const std::vector<TranslatedSegment> segments = store->version_translations("a.txt", 1, "es-US");
         REQUIRE(segments.size() == 2);
         const StoredSegment& dose = segments[0].segment;
@@ -309,6 +326,7 @@ TEST_CASE("schema 12 keeps each text of segments and translations once", "[revie
         CHECK(stored_type(path, column, "segment", "id = 's3'") == "integer");
     for (const std::string column : {"target", "previous_source", "previous_target"})
         CHECK(stored_type(path, column, "translation", "segment_id = 's1'") == "integer");
+    CHECK(stored_type(path, "plain", "memory_unit", "id = 7") == "integer");
     // "Hello." is a source, a plain text, a context and was in the text
     // table before: it is there once.
     CHECK(count_of(path, "SELECT COUNT(*) FROM text WHERE content = 'Hello.'") == 1);
