@@ -32,6 +32,14 @@ constexpr const char* kEventGuards = R"sql(
         BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
 )sql";
 
+// What keeps the translation memory append-only; made again with the table.
+constexpr const char* kMemoryGuards = R"sql(
+    CREATE TRIGGER memory_is_append_only_update BEFORE UPDATE ON memory_unit
+        BEGIN SELECT RAISE(ABORT, 'the translation memory is append-only'); END;
+    CREATE TRIGGER memory_is_append_only_delete BEFORE DELETE ON memory_unit
+        BEGIN SELECT RAISE(ABORT, 'the translation memory is append-only'); END;
+)sql";
+
 // Each entry moves the schema one version on; user_version counts them.
 const std::vector<std::string>& migrations() {
     static const std::vector<std::string> all = {
@@ -185,7 +193,7 @@ const std::vector<std::string>& migrations() {
         // source text (an index of a 60-bit digest of it: short keys) or by
         // shared words (FTS5, with how many units hold each word); each
         // unit once (a digest of its languages, texts and context).
-        R"sql(
+        std::string(R"sql(
     CREATE TABLE memory_unit (
         id              INTEGER PRIMARY KEY,
         event           INTEGER NOT NULL REFERENCES event(id),
@@ -213,11 +221,8 @@ const std::vector<std::string>& migrations() {
     CREATE VIRTUAL TABLE memory_vocabulary USING fts5vocab(memory_words, 'row');
     CREATE TRIGGER memory_unit_indexed AFTER INSERT ON memory_unit
         BEGIN INSERT INTO memory_words(rowid, plain) VALUES (new.id, new.plain); END;
-    CREATE TRIGGER memory_is_append_only_update BEFORE UPDATE ON memory_unit
-        BEGIN SELECT RAISE(ABORT, 'the translation memory is append-only'); END;
-    CREATE TRIGGER memory_is_append_only_delete BEFORE DELETE ON memory_unit
-        BEGIN SELECT RAISE(ABORT, 'the translation memory is append-only'); END;
-    )sql",
+)sql") + kMemoryGuards +
+            R"sql(    )sql",
         // 8: the segmentation rules set (SRX files; "" for medloc's own),
         // each with its log entry, the newest in force; each document
         // version names the rules its sentences were cut by.
@@ -248,7 +253,7 @@ const std::vector<std::string>& migrations() {
         // and hashed (log_row.h); the hashes do not change. Memory units
         // refer to the same texts for their source and target (the plain
         // text stays, for the full-text index, whose row ids are kept).
-        R"sql(
+        std::string(R"sql(
     CREATE TABLE text (
         id      INTEGER PRIMARY KEY,
         key     INTEGER NOT NULL,
@@ -337,11 +342,8 @@ const std::vector<std::string>& migrations() {
     ALTER TABLE memory_unit_v10 RENAME TO memory_unit;
     CREATE INDEX memory_by_text ON memory_unit(target_language, plain_key);
     CREATE UNIQUE INDEX memory_holds_once ON memory_unit(unit_key);
-    CREATE TRIGGER memory_is_append_only_update BEFORE UPDATE ON memory_unit
-        BEGIN SELECT RAISE(ABORT, 'the translation memory is append-only'); END;
-    CREATE TRIGGER memory_is_append_only_delete BEFORE DELETE ON memory_unit
-        BEGIN SELECT RAISE(ABORT, 'the translation memory is append-only'); END;
-    CREATE INDEX event_by_segment ON event(segment, locale);
+)sql") + kMemoryGuards +
+            R"sql(    CREATE INDEX event_by_segment ON event(segment, locale);
     CREATE INDEX event_by_document ON event(document, locale);
     CREATE INDEX event_by_hash ON event(substr(hash, 1, 6));
     CREATE TRIGGER event_is_append_only_update BEFORE UPDATE ON event
@@ -409,7 +411,7 @@ const std::vector<std::string>& migrations() {
         // and ids; the memory's word index reads the units' plain texts
         // through a view and is built again. An exact match is found by
         // the plain text's id, no longer by a digest of its own.
-        R"sql(
+        std::string(R"sql(
     INSERT INTO text (key, content) SELECT medloc_text_key(n.content), n.content FROM (
         SELECT plain AS content FROM memory_unit
         UNION SELECT source FROM segment
@@ -495,11 +497,8 @@ const std::vector<std::string>& migrations() {
     ALTER TABLE memory_unit_v12 RENAME TO memory_unit;
     CREATE INDEX memory_by_text ON memory_unit(target_language, plain);
     CREATE UNIQUE INDEX memory_holds_once ON memory_unit(unit_key);
-    CREATE TRIGGER memory_is_append_only_update BEFORE UPDATE ON memory_unit
-        BEGIN SELECT RAISE(ABORT, 'the translation memory is append-only'); END;
-    CREATE TRIGGER memory_is_append_only_delete BEFORE DELETE ON memory_unit
-        BEGIN SELECT RAISE(ABORT, 'the translation memory is append-only'); END;
-    CREATE VIEW memory_plain AS SELECT m.id AS id, t.content AS plain FROM memory_unit m JOIN text t ON t.id = m.plain;
+)sql") + kMemoryGuards +
+            R"sql(    CREATE VIEW memory_plain AS SELECT m.id AS id, t.content AS plain FROM memory_unit m JOIN text t ON t.id = m.plain;
     CREATE VIRTUAL TABLE memory_words USING fts5(
         plain, content='memory_plain', content_rowid='id', tokenize='unicode61 remove_diacritics 2', detail='none');
     CREATE VIRTUAL TABLE memory_vocabulary USING fts5vocab(memory_words, 'row');

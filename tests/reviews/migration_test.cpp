@@ -16,12 +16,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::int64_t user_version(const fs::path& path) {
-    Database db(path.string(), Database::Mode::open_existing);
-    Statement pragma(db, "PRAGMA user_version");
-    REQUIRE(pragma.step());
-    return pragma.integer(0);
-}
+std::int64_t user_version(const fs::path& path) { return sql_integer(path, "PRAGMA user_version"); }
 
 }  // namespace
 
@@ -231,13 +226,6 @@ std::string stored_type(const fs::path& path, const std::string& column, const s
     return get.text(0);
 }
 
-std::int64_t count_of(const fs::path& path, const std::string& query) {
-    Database db(path.string(), Database::Mode::open_existing);
-    Statement get(db, query);
-    REQUIRE(get.step());
-    return get.integer(0);
-}
-
 }  // namespace
 
 // Schema 12: a segment's source, plain text and context and a translation's
@@ -329,8 +317,8 @@ TEST_CASE("schema 12 keeps each text of segments and translations once", "[revie
     CHECK(stored_type(path, "plain", "memory_unit", "id = 7") == "integer");
     // "Hello." is a source, a plain text, a context and was in the text
     // table before: it is there once.
-    CHECK(count_of(path, "SELECT COUNT(*) FROM text WHERE content = 'Hello.'") == 1);
-    CHECK(count_of(path, "SELECT COUNT(*) FROM text WHERE content = 'Hola.'") == 1);
+    CHECK(sql_integer(path, "SELECT COUNT(*) FROM text WHERE content = 'Hello.'") == 1);
+    CHECK(sql_integer(path, "SELECT COUNT(*) FROM text WHERE content = 'Hola.'") == 1);
 
     {
         Database db(path.string(), Database::Mode::open_existing);

@@ -30,13 +30,6 @@ Event translated(const std::string& source, const std::string& target) {
     return event;
 }
 
-std::int64_t count(const fs::path& path, const std::string& sql) {
-    Database db(path.string(), Database::Mode::open_existing);
-    Statement get(db, sql);
-    REQUIRE(get.step());
-    return get.integer(0);
-}
-
 }  // namespace
 
 TEST_CASE("the log stores each distinct text once and reads every entry back whole", "[reviews][log]") {
@@ -54,11 +47,11 @@ TEST_CASE("the log stores each distinct text once and reads every entry back who
         CHECK(std::get<Event>(log[2].record).source == "Give 5 mL.");
         CHECK(store->verify_log().intact());
     }
-    CHECK(count(path, "SELECT COUNT(*) FROM event") == 3);
-    CHECK(count(path, "SELECT COUNT(*) FROM text WHERE content = 'Give 5 mL.'") == 1);
-    CHECK(count(path, "SELECT COUNT(*) FROM text WHERE content = 'Dé 5 mL.'") == 1);
-    CHECK(count(path, "SELECT COUNT(*) - COUNT(DISTINCT content) FROM text") == 0);
-    CHECK(count(path, "SELECT COUNT(*) FROM stamp") == 3);  // one for each act
+    CHECK(sql_integer(path, "SELECT COUNT(*) FROM event") == 3);
+    CHECK(sql_integer(path, "SELECT COUNT(*) FROM text WHERE content = 'Give 5 mL.'") == 1);
+    CHECK(sql_integer(path, "SELECT COUNT(*) FROM text WHERE content = 'Dé 5 mL.'") == 1);
+    CHECK(sql_integer(path, "SELECT COUNT(*) - COUNT(DISTINCT content) FROM text") == 0);
+    CHECK(sql_integer(path, "SELECT COUNT(*) FROM stamp") == 3);  // one for each act
     fs::remove(path);
 }
 
@@ -84,8 +77,8 @@ TEST_CASE("an act rolled back leaves no text a later act of the same process ref
     const AuditReport report = store->verify_log();
     INFO(report.problem);
     CHECK(report.intact());
-    CHECK(count(path, "SELECT COUNT(*) FROM stamp") == 1);  // the act's two entries share it
-    CHECK(count(path, "SELECT COUNT(*) FROM text WHERE content = 'Texto que se deshace'") == 1);
+    CHECK(sql_integer(path, "SELECT COUNT(*) FROM stamp") == 1);  // the act's two entries share it
+    CHECK(sql_integer(path, "SELECT COUNT(*) FROM text WHERE content = 'Texto que se deshace'") == 1);
     fs::remove(path);
 }
 
@@ -98,7 +91,7 @@ TEST_CASE("entries appended outside a transaction chain to the newest entry of t
     first->add_event(translated("Give 5 mL.", "Dé 5 mL."));
     second->add_event(translated("Give 5 mL.", "Administre 5 mL."));
     first->add_event(translated("Give 5 mL.", "Dé 5 mL. cada día"));
-    CHECK(count(path, "SELECT COUNT(*) FROM event") == 3);
+    CHECK(sql_integer(path, "SELECT COUNT(*) FROM event") == 3);
     const AuditReport report = first->verify_log();
     CHECK(report.problem == "");
     CHECK(report.intact());
