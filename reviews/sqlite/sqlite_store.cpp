@@ -565,8 +565,7 @@ std::string SqliteStore::memory_problem() {
                     "s.id = e.stamp WHERE e.id = m.event AND ((m.origin = ?1 AND s.meaning = ?2 AND e.source = "
                     "m.source AND e.target IS m.target AND (SELECT content FROM text WHERE id = e.locale) = "
                     "m.target_language AND m.plain IS (SELECT plain FROM segment WHERE id = (SELECT content FROM "
-                    "text WHERE id = e.segment))) OR (m.origin != ?1 AND "
-                    "s.meaning = ?3 AND s.origin = m.origin))) "
+                    "text WHERE id = e.segment))) OR (m.origin != ?1 AND s.meaning = ?3 AND s.origin = m.origin))) "
                     "LIMIT 1");
     units.bind(1, kProjectMemory).bind(2, to_string(Meaning::approved)).bind(3, kMemoryMeaning);
     if (!units.step()) return "";
