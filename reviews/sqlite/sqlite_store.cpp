@@ -48,24 +48,27 @@ std::optional<std::string> optional_referred_text(const Statement& row, int id_c
     return referred_text(row, id_column + 1, what, segment_id);
 }
 
+// The segment in a row of kSegmentColumns.
 StoredSegment read_segment(const Statement& row) {
     StoredSegment segment;
     segment.id = row.text(0);
     segment.document_id = row.text(1);
-    segment.source = referred_text(row, 2, "source text", segment.id);
-    segment.plain = referred_text(row, 3, "plain text", segment.id);
-    segment.words = row.integer(4);
-    segment.kind = row.text(5);
-    segment.context = referred_text(row, 6, "context", segment.id);
-    if (!row.is_null(7)) segment.retired_in = row.integer(7);
-    segment.replaces = row.optional_text(8);
+    segment.source = referred_text(row, 3, "source text", segment.id);
+    segment.plain = referred_text(row, 5, "plain text", segment.id);
+    segment.words = row.integer(6);
+    segment.kind = row.text(7);
+    segment.context = referred_text(row, 9, "context", segment.id);
+    if (!row.is_null(10)) segment.retired_in = row.integer(10);
+    segment.replaces = row.optional_text(11);
     return segment;
 }
 
-// A segment's texts are kept once, in the log's text table (schema 12).
+// A segment's texts are kept once, in the log's text table (schema 12);
+// each comes as its id, then its content.
 constexpr const char* kSegmentColumns =
-    "s.id, s.document_id, s_source.content, s_plain.content, s.words, s.kind, s_context.content, "
-    "s.retired_in, s.replaces";
+    "s.id, s.document_id, s.source, s_source.content, s.plain, s_plain.content, s.words, s.kind, s.context, "
+    "s_context.content, s.retired_in, s.replaces";
+constexpr int kSegmentColumnCount = 12;
 constexpr const char* kSegmentTexts =
     " LEFT JOIN text s_source ON s_source.id = s.source LEFT JOIN text s_plain ON s_plain.id = s.plain "
     "LEFT JOIN text s_context ON s_context.id = s.context ";
@@ -104,7 +107,7 @@ constexpr const char* kTranslationTexts =
 // SqliteStore::read_row, which keeps them while the transaction lasts.
 constexpr const char* kLogColumns =
     "SELECT e.id, e.stamp, e.document, seg.content, e.locale, e.state, src.content, tgt.content, e.finding, "
-    "lower(hex(e.hash)) FROM event e LEFT JOIN text seg ON seg.id = e.segment JOIN text src ON src.id = e.source "
+    "lower(hex(e.hash)), e.segment FROM event e LEFT JOIN text seg ON seg.id = e.segment JOIN text src ON src.id = e.source "
     "LEFT JOIN text tgt ON tgt.id = e.target ";
 
 constexpr const char* kPersonColumns =
@@ -281,6 +284,7 @@ class SqliteStore::WriteTransaction final : public Transaction {
 public:
     WriteTransaction(SqliteStore& store, Access access) : store_(store), inner_(store.db_, access) {}
     ~WriteTransaction() override {
+        store_.remember_reads_ = false;
         store_.memory_indexed_upto_ = -1;
         store_.recent_texts_.clear();
         store_.recent_stamp_.reset();
@@ -332,12 +336,12 @@ std::vector<TranslatedSegment> SqliteStore::version_translations(std::string_vie
                            "LEFT JOIN translation t ON t.segment_id = s.id AND t.locale = ?3" + kTranslationTexts +
                            "WHERE vs.document_id = ?1 AND vs.version = ?2 ORDER BY vs.position");
     get.bind(1, document_id).bind(2, version).bind(3, locale);
-    constexpr int kFirstTranslationColumn = 9;
     std::vector<TranslatedSegment> segments;
     while (get.step()) {
         TranslatedSegment& here = segments.emplace_back();
         here.segment = read_segment(get);
-        if (!get.is_null(kFirstTranslationColumn)) here.translation = read_translation(get, kFirstTranslationColumn);
+        if (!get.is_null(kSegmentColumnCount)) here.translation = read_translation(get, kSegmentColumnCount);
+        remember_read(here, get);
     }
     return segments;
 }
@@ -483,7 +487,12 @@ void SqliteStore::read_document_log(std::string_view document_id, std::string_vi
     if (!document || !in_locale) return;
     Statement get(db_, std::string(kLogColumns) + "WHERE e.document = ?1 AND (?2 = 0 OR e.locale = ?2) ORDER BY e.id");
     get.bind(1, *document).bind(2, *in_locale);
-    while (get.step()) each(read_entry(get));
+    constexpr int kSegmentTextId = 10;  // of kLogColumns
+    while (get.step()) {
+        // The writes that follow in this transaction log these segments again.
+        if (remember_reads_ && !get.is_null(kSegmentTextId)) remember_text(get.text(3), get.integer(kSegmentTextId));
+        each(read_entry(get));
+    }
 }
 
 std::optional<RecordedReview> SqliteStore::last_document_review(std::string_view document_id, std::string_view locale) {
@@ -906,6 +915,7 @@ void SqliteStore::append(LogRow row) {
 // writes the same document, locale and stamp into each of its entries.
 // Forgotten as each transaction ends, since a rollback takes the rows they name.
 std::int64_t SqliteStore::text_id(std::string_view text) {
+    remember_reads_ = true;
     if (const auto found = existing_text(text)) return *found;
     Statement add(db_, "INSERT INTO text (key, content) VALUES (?, ?)");
     add.bind(1, lookup_key(text)).bind(2, text).run();
@@ -924,6 +934,15 @@ std::int64_t SqliteStore::remember_text(std::string_view text, std::int64_t id) 
     if (recent_texts_.size() >= kRecentTexts) recent_texts_.clear();
     recent_texts_.emplace(text, id);
     return id;
+}
+
+// The texts of a row of version_translations(), for the writes that follow.
+void SqliteStore::remember_read(const TranslatedSegment& read, const Statement& row) {
+    if (!remember_reads_) return;
+    remember_text(read.segment.source, row.integer(2));
+    remember_text(read.segment.plain, row.integer(4));
+    if (read.translation && read.translation->target)
+        remember_text(*read.translation->target, row.integer(kSegmentColumnCount + 3));
 }
 
 std::int64_t SqliteStore::stamp_id(const LogRow& row) {

@@ -8,6 +8,9 @@
 
 #include <map>
 #include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 
 namespace medloc::reviews {
@@ -90,6 +93,7 @@ private:
     std::int64_t text_id(std::string_view text);
     std::optional<std::int64_t> existing_text(std::string_view text);
     std::int64_t remember_text(std::string_view text, std::int64_t id);
+    void remember_read(const TranslatedSegment& read, const Statement& row);
     std::int64_t stamp_id(const LogRow& row);
     LogRow read_row(const Statement& row);
     LogEntry read_entry(const Statement& row);
@@ -110,8 +114,20 @@ private:
     Database db_;
     ProjectSettings settings_;
     std::int64_t memory_indexed_upto_ = -1;  // units past this id await indexing; -1: none added
-    static constexpr std::size_t kRecentTexts = 256;
-    std::map<std::string, std::int64_t, std::less<>> recent_texts_;
+    // Texts by content, to their ids: those written, and those read by a
+    // transaction that writes texts, since what it writes next names the
+    // texts it read (an approval logs the source and target it approved).
+    // Looking each up by content was a tenth of approving. Kept for a
+    // transaction, and to a bound.
+    struct TextHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+    };
+    static constexpr std::size_t kRecentTexts = 4096;
+    std::unordered_map<std::string, std::int64_t, TextHash, std::equal_to<>> recent_texts_;
+    // Set by the transaction's first text written: a build, which writes
+    // only its release at the end, reads without remembering.
+    bool remember_reads_ = false;
     std::optional<std::pair<std::int64_t, LogRow>> recent_stamp_;
     // The hash and time of the log's newest entry, which the next one
     // chains to, once appended or read in this transaction.
