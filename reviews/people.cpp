@@ -48,7 +48,7 @@ TargetPeople people_of(Store& store, std::string_view segment_id, std::string_vi
 }
 
 DocumentPeople::DocumentPeople(Store& store, std::string_view document_id, std::string_view locale) {
-    store.read_document_log(document_id, locale, [&](const LogEntry& entry) {
+    store.read_document_events(document_id, locale, [&](const LogEntry& entry) {
         if (const Event* event = std::get_if<Event>(&entry.record); event && !event->segment_id.empty())
             follow(store, by_segment_[event->segment_id], entry);
     });

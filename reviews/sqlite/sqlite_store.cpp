@@ -107,7 +107,7 @@ constexpr const char* kTranslationTexts =
 // SqliteStore::read_row, which keeps them while the transaction lasts.
 constexpr const char* kLogColumns =
     "SELECT e.id, e.stamp, e.document, seg.content, e.locale, e.state, src.content, tgt.content, e.finding, "
-    "lower(hex(e.hash)), e.segment FROM event e LEFT JOIN text seg ON seg.id = e.segment JOIN text src ON src.id = e.source "
+    "lower(hex(e.hash)) FROM event e LEFT JOIN text seg ON seg.id = e.segment JOIN text src ON src.id = e.source "
     "LEFT JOIN text tgt ON tgt.id = e.target ";
 
 constexpr const char* kPersonColumns =
@@ -475,19 +475,30 @@ std::vector<LogEntry> SqliteStore::segment_log(std::string_view segment_id, std:
 }
 
 std::vector<LogEntry> SqliteStore::document_log(std::string_view document_id, std::string_view locale) {
-    std::vector<LogEntry> entries;
-    read_document_log(document_id, locale, [&entries](const LogEntry& entry) { entries.push_back(entry); });
-    return entries;
-}
-
-void SqliteStore::read_document_log(std::string_view document_id, std::string_view locale,
-                                    const std::function<void(const LogEntry&)>& each) {
     const auto document = existing_text(document_id);
     const auto in_locale = locale.empty() ? std::optional<std::int64_t>(0) : existing_text(locale);
-    if (!document || !in_locale) return;
+    if (!document || !in_locale) return {};
     Statement get(db_, std::string(kLogColumns) + "WHERE e.document = ?1 AND (?2 = 0 OR e.locale = ?2) ORDER BY e.id");
     get.bind(1, *document).bind(2, *in_locale);
-    constexpr int kSegmentTextId = 10;  // of kLogColumns
+    return read_log(get);
+}
+
+void SqliteStore::read_document_events(std::string_view document_id, std::string_view locale,
+                                       const std::function<void(const LogEntry&)>& each) {
+    const auto document = existing_text(document_id);
+    const auto in_locale = existing_text(locale);
+    if (!document || !in_locale) return;
+    // kLogColumns, with the texts and hash of approvals only.
+    Statement get(db_,
+                  "SELECT e.id, e.stamp, e.document, seg.content, e.locale, e.state, src.content, tgt.content, "
+                  "e.finding, CASE WHEN s.meaning = ?3 THEN lower(hex(e.hash)) END, e.segment "
+                  "FROM event e JOIN stamp s ON s.id = e.stamp "
+                  "LEFT JOIN text seg ON seg.id = e.segment "
+                  "LEFT JOIN text src ON src.id = e.source AND s.meaning = ?3 "
+                  "LEFT JOIN text tgt ON tgt.id = e.target AND s.meaning = ?3 "
+                  "WHERE e.document = ?1 AND e.locale = ?2 AND e.segment IS NOT NULL ORDER BY e.id");
+    get.bind(1, *document).bind(2, *in_locale).bind(3, to_string(Meaning::approved));
+    constexpr int kSegmentTextId = 10;
     while (get.step()) {
         // The writes that follow in this transaction log these segments again.
         if (remember_reads_ && !get.is_null(kSegmentTextId)) remember_text(get.text(3), get.integer(kSegmentTextId));

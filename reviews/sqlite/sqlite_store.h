@@ -44,8 +44,8 @@ public:
     std::vector<Translation> translations_of(std::string_view segment_id) override;
     std::vector<LogEntry> segment_log(std::string_view segment_id, std::string_view locale) override;
     std::vector<LogEntry> document_log(std::string_view document_id, std::string_view locale) override;
-    void read_document_log(std::string_view document_id, std::string_view locale,
-                           const std::function<void(const LogEntry&)>& each) override;
+    void read_document_events(std::string_view document_id, std::string_view locale,
+                              const std::function<void(const LogEntry&)>& each) override;
     std::optional<RecordedReview> last_document_review(std::string_view document_id, std::string_view locale) override;
     std::int64_t last_translation_change(std::string_view document_id, std::string_view locale) override;
     std::int64_t log_position() override;

@@ -400,10 +400,13 @@ public:
     // every locale.
     virtual std::vector<LogEntry> segment_log(std::string_view segment_id, std::string_view locale) = 0;
     virtual std::vector<LogEntry> document_log(std::string_view document_id, std::string_view locale) = 0;
-    // The same entries, each handed to `each` in turn and let go: for a
-    // caller that folds them (reviews::DocumentPeople), not one that keeps them.
-    virtual void read_document_log(std::string_view document_id, std::string_view locale,
-                                   const std::function<void(const LogEntry&)>& each) = 0;
+    // A document's events on its segments in `locale`, in the same order,
+    // each handed to `each` in turn and let go: for a caller that folds
+    // them (reviews::DocumentPeople), not one that keeps them. Only an
+    // approval carries its source, target and hash, which the gate and the
+    // manifest need; the others' were most of the read, and are "".
+    virtual void read_document_events(std::string_view document_id, std::string_view locale,
+                                      const std::function<void(const LogEntry&)>& each) = 0;
     // The latest clinical review of the whole document in `locale`, with its
     // place in the log.
     virtual std::optional<RecordedReview> last_document_review(std::string_view document_id,
