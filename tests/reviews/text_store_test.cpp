@@ -96,3 +96,68 @@ TEST_CASE("entries appended outside a transaction chain to the newest entry of t
     CHECK(report.problem == "");
     CHECK(report.intact());
 }
+
+TEST_CASE("a document's events come with the texts and hash of its approvals only", "[reviews][log]") {
+    const fs::path path = temporary_file("document-events.db");
+    const auto store = create_project(path.string(), {"", "en-US", {"es-US"}, 36, ""}, FixedClock());
+    {
+        const auto writing = store->transaction(Access::write);
+        store->add_event(translated("Give 5 mL.", "Dé 5 mL."));
+        Event approval = translated("Give 5 mL.", "Dé 5 mL.");
+        approval.actor = "Carla Ortiz";
+        approval.role = Role::clinical;
+        approval.meaning = Meaning::approved;
+        approval.state = State::approved;
+        store->add_event(approval);
+        writing->commit();
+    }
+    std::vector<LogEntry> read;
+    store->read_document_events("a.txt", "es-US", [&read](const LogEntry& entry) { read.push_back(entry); });
+    const std::vector<LogEntry> whole = store->segment_log("s1", "es-US");
+    REQUIRE(read.size() == 2);
+    REQUIRE(whole.size() == 2);
+    const Event& translation = std::get<Event>(read[0].record);
+    CHECK(translation.segment_id == "s1");
+    CHECK(translation.actor == "Ana Ruiz");
+    CHECK(translation.meaning == Meaning::translated);
+    CHECK(translation.source.empty());
+    CHECK_FALSE(translation.target);
+    CHECK(read[0].hash.empty());
+    // The gate compares these with the segment and the manifest cites the hash.
+    const Event& approval = std::get<Event>(read[1].record);
+    CHECK(approval.meaning == Meaning::approved);
+    CHECK(approval.source == "Give 5 mL.");
+    CHECK(approval.target == "Dé 5 mL.");
+    CHECK(read[1].hash == whole[1].hash);
+    CHECK(read[1].hash.size() == 64);
+    fs::remove(path);
+}
+
+TEST_CASE("a transaction logs the texts it read by the ids it read them with", "[reviews][log]") {
+    const fs::path path = temporary_file("read-texts.db");
+    const auto store = create_project(path.string(), {"", "en-US", {"es-US"}, 36, ""}, FixedClock());
+    {
+        const auto writing = store->transaction(Access::write);
+        store->add_document_version({"a.txt", 1, "txt", std::string(64, '0'), 10, "{}", FixedClock().now(), ""});
+        store->add_segment({"s1", "a.txt", "Give <b>5 mL</b>.", "Give 5 mL.", 3, "paragraph", "", {}, {}}, 1);
+        store->set_version_segments("a.txt", 1, {"s1"});
+        store->put_translation({"s1", "es-US", State::translated, "Dé <b>5 mL</b>.", "", "ana", {}, {}});
+        writing->commit();
+    }
+    {
+        const auto writing = store->transaction(Access::write);
+        store->add_event(translated("Rest at home.", "Descanse en casa."));  // a text written first
+        const auto read = store->version_translations("a.txt", 1, "es-US");
+        REQUIRE(read.size() == 1);
+        Event approval = translated(read[0].segment.source, *read[0].translation->target);
+        approval.meaning = Meaning::approved;
+        store->add_event(approval);
+        writing->commit();
+    }
+    CHECK(sql_integer(path, "SELECT COUNT(*) - COUNT(DISTINCT content) FROM text") == 0);
+    CHECK(sql_integer(path,
+                      "SELECT COUNT(*) FROM event e JOIN segment s ON s.source = e.source "
+                      "JOIN translation t ON t.target = e.target WHERE e.id = 2") == 1);
+    CHECK(store->verify_log().intact());
+    fs::remove(path);
+}
