@@ -71,4 +71,36 @@ void DiskWriter::write(const fs::path& path, std::string_view bytes) {
     }
 }
 
+ScratchFile::~ScratchFile() {
+    if (file_) std::fclose(file_);
+}
+
+namespace {
+
+[[noreturn]] void scratch_failed(const char* what) {
+    throw EnvironmentError("a temporary file in " + fs::temp_directory_path().string(),
+                           std::string(what) + " (" + (errno ? std::strerror(errno) : "it ended early") + ")",
+                           "free some space there, or set TMPDIR to a folder with room");
+}
+
+}  // namespace
+
+ScratchFile::Place ScratchFile::append(std::string_view bytes) {
+    if (!file_ && !(file_ = std::tmpfile())) scratch_failed("cannot be made");
+    const Place place{end_, bytes.size()};
+    if (fseeko(file_, static_cast<off_t>(end_), SEEK_SET) != 0 ||
+        std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size())
+        scratch_failed("cannot be written");
+    end_ += bytes.size();
+    return place;
+}
+
+std::string ScratchFile::read(Place place) {
+    std::string bytes(place.size, '\0');
+    if (!file_ || place.offset + place.size > end_ || fseeko(file_, static_cast<off_t>(place.offset), SEEK_SET) != 0 ||
+        std::fread(bytes.data(), 1, bytes.size(), file_) != bytes.size())
+        scratch_failed("cannot be read back");
+    return bytes;
+}
+
 }  // namespace medloc::pipeline

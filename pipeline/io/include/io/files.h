@@ -3,6 +3,8 @@
 // process that dies half way (see commands/seams/).
 #pragma once
 
+#include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -27,8 +29,7 @@ struct InputLimits {
 // The whole file. Throws InputError naming it when it is not a readable
 // regular file (a folder, missing, a symbolic link loop) or is larger than
 // `max_bytes`.
-std::string read_file(const std::filesystem::path& path,
-                      std::uintmax_t max_bytes = static_cast<std::uintmax_t>(-1));
+std::string read_file(const std::filesystem::path& path, std::uintmax_t max_bytes = static_cast<std::uintmax_t>(-1));
 
 class FileWriter {
 public:
@@ -42,6 +43,30 @@ public:
 class DiskWriter final : public FileWriter {
 public:
     void write(const std::filesystem::path& path, std::string_view bytes) override;
+};
+
+// Disk space for what a step sets aside and reads back later in the same
+// run: an unnamed temporary file (in TMPDIR), made at the first write and
+// gone when closed or when the process ends, however it ends. Throws
+// EnvironmentError when the disk fails or is full.
+class ScratchFile {
+public:
+    struct Place {
+        std::uint64_t offset = 0;
+        std::uint64_t size = 0;
+    };
+
+    ScratchFile() = default;
+    ~ScratchFile();
+    ScratchFile(const ScratchFile&) = delete;
+    ScratchFile& operator=(const ScratchFile&) = delete;
+
+    Place append(std::string_view bytes);
+    std::string read(Place place);
+
+private:
+    std::FILE* file_ = nullptr;
+    std::uint64_t end_ = 0;
 };
 
 }  // namespace medloc::pipeline
