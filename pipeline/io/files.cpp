@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -77,20 +78,39 @@ ScratchFile::~ScratchFile() {
 
 namespace {
 
-[[noreturn]] void scratch_failed(const char* what) {
-    throw EnvironmentError("a temporary file in " + fs::temp_directory_path().string(),
-                           std::string(what) + " (" + (errno ? std::strerror(errno) : "it ended early") + ")",
+fs::path scratch_folder() {
+    std::error_code error;
+    fs::path folder = fs::temp_directory_path(error);
+    return error ? fs::path(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") : folder;
+}
+
+// `cause`: the errno of the failure, 0 for a file shorter than written.
+[[noreturn]] void scratch_failed(const char* what, int cause) {
+    throw EnvironmentError("a temporary file in " + scratch_folder().string(),
+                           std::string(what) + " (" + (cause ? std::strerror(cause) : "it ended early") + ")",
                            "free some space there, or set TMPDIR to a folder with room");
+}
+
+// A new file in the temporary folder, unlinked at once: it has no name for
+// anyone else to open, and goes when it is closed, however medloc ends.
+std::FILE* unnamed_file() {
+    std::string path = (scratch_folder() / "medloc-scratch-XXXXXX").string();
+    const int descriptor = mkstemp(path.data());
+    if (descriptor < 0) return nullptr;
+    unlink(path.c_str());
+    std::FILE* file = fdopen(descriptor, "w+b");
+    if (!file) close(descriptor);
+    return file;
 }
 
 }  // namespace
 
 ScratchFile::Place ScratchFile::append(std::string_view bytes) {
-    if (!file_ && !(file_ = std::tmpfile())) scratch_failed("cannot be made");
+    if (!file_ && !(file_ = unnamed_file())) scratch_failed("cannot be made", errno);
     const Place place{end_, bytes.size()};
     if (fseeko(file_, static_cast<off_t>(end_), SEEK_SET) != 0 ||
         std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size())
-        scratch_failed("cannot be written");
+        scratch_failed("cannot be written", errno);
     end_ += bytes.size();
     return place;
 }
@@ -99,7 +119,7 @@ std::string ScratchFile::read(Place place) {
     std::string bytes(place.size, '\0');
     if (!file_ || place.offset + place.size > end_ || fseeko(file_, static_cast<off_t>(place.offset), SEEK_SET) != 0 ||
         std::fread(bytes.data(), 1, bytes.size(), file_) != bytes.size())
-        scratch_failed("cannot be read back");
+        scratch_failed("cannot be read back", errno);
     return bytes;
 }
 

@@ -117,3 +117,32 @@ TEST_CASE("extract stores the same project whether it keeps every document betwe
     CHECK(stored["1"] == stored[""]);
     CHECK(stored[""].find("amps-children.txt v2") != std::string::npos);
 }
+
+// The documents past extract's memory budget wait in a scratch file in the
+// temporary folder: one that cannot be made stops extract before the write
+// lock, naming the folder (exit 4, DESIGN.md), and the project is unchanged.
+TEST_CASE("extract that cannot set documents aside in the temporary folder names it and changes nothing",
+          "[rebuild][extract]") {
+    TempDir dir;
+    const fs::path db = new_project(dir);
+    for (const fs::path& path : corpus_documents()) write_file(dir / "docs" / path.filename(), read_file(path));
+    const fs::path missing = dir / "no-such-folder";
+    const std::string before = read_file(db);
+    const Result result = run({"env", "TMPDIR=" + missing.string(), "MEDLOC_TEST_EXTRACT_KEPT_BYTES=1", MEDLOC_BINARY,
+                               "--db", db.string(), "extract", (dir / "docs").string(), "--as", "pat",
+                               "--password-file", passphrase_file(db, "pat").string()});
+    INFO(result.err);
+    CHECK(result.exit_code == 4);
+    CHECK_THAT(result.err, Catch::Contains("a temporary file in " + missing.string() + ": cannot be made"));
+    CHECK_THAT(result.err, Catch::Contains("set TMPDIR to a folder with room"));
+    CHECK(read_file(db) == before);
+    CHECK_FALSE(fs::exists(missing));
+    // With a folder to set them aside in, the same documents are extracted.
+    fs::create_directories(missing);
+    const Result again = run({"env", "TMPDIR=" + missing.string(), "MEDLOC_TEST_EXTRACT_KEPT_BYTES=1", MEDLOC_BINARY,
+                              "--db", db.string(), "extract", (dir / "docs").string(), "--as", "pat", "--password-file",
+                              passphrase_file(db, "pat").string()});
+    INFO(again.err);
+    CHECK(again.exit_code == 0);
+    CHECK(fs::is_empty(missing));  // the scratch file had no name, and is gone
+}
