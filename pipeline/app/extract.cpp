@@ -354,8 +354,8 @@ public:
     explicit KeptDocuments(std::size_t budget) : budget_(budget) {}
 
     void keep(std::size_t index, ReadDocument read) {
-        if (in_memory_bytes_ + read.size() <= budget_) {
-            in_memory_bytes_ += read.size();
+        if (const std::size_t size = read.size(); in_memory_bytes_ + size <= budget_) {
+            in_memory_bytes_ += size;
             in_memory_.emplace(index, std::move(read));
         } else {
             on_disk_.emplace(index, scratch_.append(SpilledForm::of(read)));

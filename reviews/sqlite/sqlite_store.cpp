@@ -48,13 +48,18 @@ std::optional<std::string> optional_referred_text(const Statement& row, int id_c
     return referred_text(row, id_column + 1, what, segment_id);
 }
 
+// Where kSegmentColumns has the ids of a segment's source and plain text;
+// each text's content follows its id.
+constexpr int kSegmentSourceId = 2;
+constexpr int kSegmentPlainId = 4;
+
 // The segment in a row of kSegmentColumns.
 StoredSegment read_segment(const Statement& row) {
     StoredSegment segment;
     segment.id = row.text(0);
     segment.document_id = row.text(1);
-    segment.source = referred_text(row, 3, "source text", segment.id);
-    segment.plain = referred_text(row, 5, "plain text", segment.id);
+    segment.source = referred_text(row, kSegmentSourceId + 1, "source text", segment.id);
+    segment.plain = referred_text(row, kSegmentPlainId + 1, "plain text", segment.id);
     segment.words = row.integer(6);
     segment.kind = row.text(7);
     segment.context = referred_text(row, 9, "context", segment.id);
@@ -950,8 +955,8 @@ std::int64_t SqliteStore::remember_text(std::string_view text, std::int64_t id) 
 // The texts of a row of version_translations(), for the writes that follow.
 void SqliteStore::remember_read(const TranslatedSegment& read, const Statement& row) {
     if (!remember_reads_) return;
-    remember_text(read.segment.source, row.integer(2));
-    remember_text(read.segment.plain, row.integer(4));
+    remember_text(read.segment.source, row.integer(kSegmentSourceId));
+    remember_text(read.segment.plain, row.integer(kSegmentPlainId));
     if (read.translation && read.translation->target)
         remember_text(*read.translation->target, row.integer(kSegmentColumnCount + 3));
 }
