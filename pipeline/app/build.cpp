@@ -15,7 +15,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <exception>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace medloc::pipeline {
@@ -81,11 +83,10 @@ void check_segment(const reviews::StoredSegment& segment, const std::optional<re
 // One document against the gate, reading each segment's history once: for
 // the gate and for the credits alike.
 Credits check_document(reviews::Store& store, Checks& checks, const reviews::DocumentVersion& version,
-                       const std::string& locale, const std::string& as_of, std::vector<Blocker>& blockers) {
+                       const std::vector<reviews::TranslatedSegment>& segments, const std::string& locale,
+                       const std::string& as_of, std::vector<Blocker>& blockers) {
     Credits credits;
     const reviews::DocumentPeople everyone(store, version.document_id, locale);
-    const std::vector<reviews::TranslatedSegment> segments =
-        store.version_translations(version.document_id, version.version, locale);
     for (const auto& [segment, translation] : segments)
         check_segment(segment, translation, everyone, checks, credits, blockers);
     const auto recorded = store.last_document_review(version.document_id, locale);
@@ -197,62 +198,95 @@ void read_back(const reviews::DocumentVersion& version, const LocalizedDocument&
                                 locales::visible(text.text.substr(0, 120)) + "\"; the extraction missed it"});
 }
 
-// Writes every document and the manifest, then swaps the bundle in unless
-// reading them back found unsigned text.
-void write_bundle(reviews::Store& store, const std::vector<std::string>& document_ids,
-                  const std::vector<Credits>& credits, const reviews::AuditReport& log, const BuildRequest& request,
-                  const Services& services, const SignedIn& publisher, reviews::Transaction& transaction,
-                  BuildOutcome& outcome) {
-    const reviews::ProjectSettings& settings = store.settings();
-    BundleFolder folder(request.out_dir, outcome.locale, services.files);
-    nlohmann::ordered_json head;
-    head["project"] = settings.project_id;
-    head["locale"] = outcome.locale;
-    head["source_locale"] = settings.source_locale;
-    head["built_at"] = services.clock.now();
-    head["as_of"] = outcome.as_of;
-    head["owner"] = log.owner_id;
-    head["owner_key_fingerprint"] = log.owner_fingerprint;
-    ManifestText manifest(head);
-    Progress progress("writing", document_ids.size());
-    for (std::size_t i = 0; i < document_ids.size(); ++i) {
-        progress.at(i + 1);
-        const reviews::DocumentVersion version = *store.current_version(document_ids[i]);
-        const LocalizedDocument document = localized_document(
-            version, store.version_translations(version.document_id, version.version, outcome.locale), outcome.locale);
-        read_back(version, document, outcome.blockers);
-        folder.write(version.document_id, document.bytes);
-        const ReviewStanding& review = credits[i].review;  // as the gate judged it
-        manifest.add_document(manifest_entry(version, document.bytes, credits[i], review));
-        outcome.documents.push_back({version.document_id, version.version, review.last_reviewed, review.next_due});
+// The bundle, written document by document while the gate passes. A folder
+// that cannot be written is told only once the whole gate has passed: a
+// blocked build lists its blockers, wherever it was asked to write.
+class BundleWriter {
+public:
+    BundleWriter(reviews::Store& store, const reviews::AuditReport& log, const BuildRequest& request,
+                 const Services& services, BuildOutcome& outcome)
+        : store_(store), log_(log), request_(request), services_(services), outcome_(outcome) {}
+
+    // Rebuilds `version` from `segments`, reads it back and writes it. An
+    // error stops the writing, and is thrown by release(): only if the
+    // gate passes, as a build that writes after the whole gate would.
+    void add(const reviews::DocumentVersion& version, const std::vector<reviews::TranslatedSegment>& segments,
+             const Credits& credits) {
+        if (failed_) return;
+        try {
+            const LocalizedDocument document = localized_document(version, segments, outcome_.locale);
+            read_back(version, document, unsigned_text_);
+            if (!folder_) open();
+            folder_->write(version.document_id, document.bytes);
+            manifest_->add_document(manifest_entry(version, document.bytes, credits, credits.review));
+            outcome_.documents.push_back(
+                {version.document_id, version.version, credits.review.last_reviewed, credits.review.next_due});
+        } catch (...) {
+            failed_ = std::current_exception();
+        }
     }
-    if (!outcome.blockers.empty()) return;  // the half-built folder goes with `folder`
-    // What this release takes out: documents retired since the last release
-    // of the locale.
-    nlohmann::ordered_json removed = nlohmann::ordered_json::array();
-    for (const reviews::Retirement& retired : store.retired_since_release(outcome.locale))
-        removed.push_back({{"id", retired.document_id},
-                           {"version", retired.version},
-                           {"retired_at", retired.at},
-                           {"retired_by", retired.actor}});
-    const std::string manifest_bytes = manifest.finish(removed);
-    folder.write("manifest.json", manifest_bytes);
-    // The release is recorded and signed before the bundle is swapped in:
-    // a published bundle always has its release in the log.
-    reviews::Release release;
-    release.at = services.clock.now();
-    release.actor = publisher.person.name;
-    release.actor_id = publisher.person.id;
-    release.locale = outcome.locale;
-    release.manifest_sha256 = reviews::sha256_hex(manifest_bytes);
-    release.origin = "medloc build";
-    store.add_release(release);
-    sign_act(store, publisher);
-    transaction.commit();
-    outcome.manifest_sha256 = release.manifest_sha256;
-    outcome.released_by = publisher.person.name + " (" + publisher.person.id + ")";
-    outcome.bundle = folder.swap_into_place().string();
-}
+
+    // Releases the bundle, all of whose documents were added; or returns
+    // the text the bundle's documents have that no approved target
+    // accounts for, and writes nothing.
+    void release(const SignedIn& publisher, reviews::Transaction& transaction) {
+        if (failed_) std::rethrow_exception(failed_);
+        if (!unsigned_text_.empty()) {
+            outcome_.blockers = std::move(unsigned_text_);
+            return;  // the half-built folder goes with `folder_`
+        }
+        // What this release takes out: documents retired since the last
+        // release of the locale.
+        nlohmann::ordered_json removed = nlohmann::ordered_json::array();
+        for (const reviews::Retirement& retired : store_.retired_since_release(outcome_.locale))
+            removed.push_back({{"id", retired.document_id},
+                               {"version", retired.version},
+                               {"retired_at", retired.at},
+                               {"retired_by", retired.actor}});
+        const std::string manifest_bytes = manifest_->finish(removed);
+        folder_->write("manifest.json", manifest_bytes);
+        // The release is recorded and signed before the bundle is swapped
+        // in: a published bundle always has its release in the log.
+        reviews::Release release;
+        release.at = services_.clock.now();
+        release.actor = publisher.person.name;
+        release.actor_id = publisher.person.id;
+        release.locale = outcome_.locale;
+        release.manifest_sha256 = reviews::sha256_hex(manifest_bytes);
+        release.origin = "medloc build";
+        store_.add_release(release);
+        sign_act(store_, publisher);
+        transaction.commit();
+        outcome_.manifest_sha256 = release.manifest_sha256;
+        outcome_.released_by = publisher.person.name + " (" + publisher.person.id + ")";
+        outcome_.bundle = folder_->swap_into_place().string();
+    }
+
+private:
+    void open() {
+        folder_.emplace(request_.out_dir, outcome_.locale, services_.files);
+        const reviews::ProjectSettings& settings = store_.settings();
+        nlohmann::ordered_json head;
+        head["project"] = settings.project_id;
+        head["locale"] = outcome_.locale;
+        head["source_locale"] = settings.source_locale;
+        head["built_at"] = services_.clock.now();
+        head["as_of"] = outcome_.as_of;
+        head["owner"] = log_.owner_id;
+        head["owner_key_fingerprint"] = log_.owner_fingerprint;
+        manifest_.emplace(head);
+    }
+
+    reviews::Store& store_;
+    const reviews::AuditReport& log_;
+    const BuildRequest& request_;
+    const Services& services_;
+    BuildOutcome& outcome_;
+    std::optional<BundleFolder> folder_;
+    std::optional<ManifestText> manifest_;
+    std::exception_ptr failed_;
+    std::vector<Blocker> unsigned_text_;
+};
 
 }  // namespace
 
@@ -264,34 +298,41 @@ BuildOutcome build_bundle(reviews::Store& store, const BuildRequest& request, co
 
     // One consistent view of the project, in which the release is recorded.
     const auto transaction = store.transaction(reviews::Access::write);
-    // Each document's version is read where it is used: 10,000 skeletons
+    // The log must verify: a forged or edited entry blocks the bundle. It
+    // is listed after the documents' blockers.
+    const reviews::AuditReport log = store.verify_log();
+    std::optional<Blocker> log_blocker;
+    if (!log.intact())
+        log_blocker = Blocker{{}, "(the event log)", {}, std::nullopt, "does not verify: " + log.problem};
+    else if (log.owner_id.empty())
+        log_blocker = Blocker{{},
+                              "(the event log)",
+                              {},
+                              std::nullopt,
+                              "no owner is registered, so nothing in it is signed; register the project's "
+                              "owner with medloc init --owner ID --name NAME"};
+    // Each document is read once, judged, and written while nothing blocks
+    // the bundle. Its version is read where it is used: 10,000 skeletons
     // held at once were most of the build's memory.
     const std::vector<std::string> document_ids = store.document_ids();
     if (document_ids.empty()) throw InputError("the project", "has no documents", "extract some first");
-    std::vector<Credits> credits;
     Checks checks(store, outcome.locale);  // one checker for the build
-    Progress progress("checking", document_ids.size());
+    BundleWriter bundle(store, log, request, services, outcome);
+    Progress progress("building", document_ids.size());
     for (std::size_t i = 0; i < document_ids.size(); ++i) {
         progress.at(i + 1);
         const reviews::DocumentVersion version = *store.current_version(document_ids[i]);
         // The id is where the bundle writes the document: a plain path inside it.
         if (const std::string problem = document_id_problem(version.document_id); !problem.empty())
             outcome.blockers.push_back({{}, locales::visible(version.document_id), {}, std::nullopt, problem});
-        credits.push_back(check_document(store, checks, version, outcome.locale, outcome.as_of, outcome.blockers));
+        const std::vector<reviews::TranslatedSegment> segments =
+            store.version_translations(version.document_id, version.version, outcome.locale);
+        const Credits credits =
+            check_document(store, checks, version, segments, outcome.locale, outcome.as_of, outcome.blockers);
+        if (outcome.blockers.empty() && !log_blocker) bundle.add(version, segments, credits);
     }
-    // The log must verify: a forged or edited entry blocks the bundle.
-    const reviews::AuditReport log = store.verify_log();
-    if (!log.intact())
-        outcome.blockers.push_back({{}, "(the event log)", {}, std::nullopt, "does not verify: " + log.problem});
-    else if (log.owner_id.empty())
-        outcome.blockers.push_back({{},
-                                    "(the event log)",
-                                    {},
-                                    std::nullopt,
-                                    "no owner is registered, so nothing in it is signed; register the project's "
-                                    "owner with medloc init --owner ID --name NAME"});
-    if (outcome.blockers.empty())
-        write_bundle(store, document_ids, credits, log, request, services, publisher, *transaction, outcome);
+    if (log_blocker) outcome.blockers.push_back(std::move(*log_blocker));
+    if (outcome.blockers.empty()) bundle.release(publisher, *transaction);
     return outcome;
 }
 

@@ -251,3 +251,44 @@ TEST_CASE("builds are repeatable, and a build killed half way leaves the bundle 
     for (const auto& entry : fs::directory_iterator(project.dir / "dist")) entries += entry.path() != bundle;
     CHECK(entries == 0);  // and the next build clears it away
 }
+
+TEST_CASE("a build blocked by its last document leaves nothing behind, and lists its blockers wherever it was to write",
+          "[build][gate]") {
+    // The documents are written as they pass the gate: those before the
+    // blocked one were, and must go.
+    Project project({"fr"}, corpus_documents());
+    project.approve_pseudo("fr");
+    const fs::path dist = project.dir / "dist";
+    REQUIRE(project.build("fr").exit_code == 0);
+    const auto before = snapshot(dist / "fr");
+    const std::string id = run({"sqlite3", project.db.string(),
+                                "SELECT id FROM segment WHERE document_id = (SELECT MAX(id) FROM document) LIMIT 1"})
+                               .out.substr(0, 16);
+    REQUIRE(project.ok({"review", "reject", "--locale", "fr", "--segment", id, "--as", "ben", "--role", "reviser",
+                        "--comment", "Wrong term"}));
+
+    const Result blocked = project.build("fr");
+    INFO(blocked.out << blocked.err);
+    CHECK(blocked.exit_code == 3);
+    CHECK(blocked.err.find(id + "  needs-translation: ") != std::string::npos);
+    CHECK(snapshot(dist / "fr") == before);
+    std::size_t entries = 0;
+    for (const auto& entry : fs::directory_iterator(dist)) entries += entry.path() != dist / "fr";
+    CHECK(entries == 0);  // no half-built folder
+
+    // A folder that cannot be written does not hide what blocks the bundle...
+    const fs::path not_a_folder = project.dir / "not-a-folder";
+    write_file(not_a_folder, "a file");
+    const std::vector<std::string> elsewhere = {"build", "--locale", "fr", "--out", not_a_folder.string(),
+                                                "--as",  "pat"};
+    const Result unwritable = run_medloc(project.db, elsewhere);
+    CHECK(unwritable.exit_code == 3);
+    CHECK(unwritable.err.find(id + "  needs-translation: ") != std::string::npos);
+    // ...and is told once nothing does.
+    project.approve_pseudo("fr");
+    const Result refused = run_medloc(project.db, elsewhere);
+    CHECK(refused.exit_code != 0);
+    CHECK(refused.exit_code != 3);
+    CHECK(refused.err.find("not-a-folder") != std::string::npos);
+    CHECK(read_file(not_a_folder) == "a file");
+}

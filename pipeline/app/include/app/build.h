@@ -3,10 +3,12 @@
 // The gate comes first: every segment of every document approved, for the
 // very source and target text it has now, and every document's clinical
 // review current today (a build always judges at the current time) and
-// still signing the document as it is. One blocker and nothing is written.
-// Then every document is rebuilt (bundle/localized.h) and read back
-// (bundle/read_back.h) into a bundle folder swapped into place whole
-// (bundle/bundle_folder.h), with manifest.json: versions, hashes, who
+// still signing the document as it is; and the log verifying. One blocker
+// and nothing is published. Each document is read once: judged, and while
+// nothing blocks, rebuilt (bundle/localized.h), read back
+// (bundle/read_back.h) and written into a bundle folder that is swapped into
+// place whole (bundle/bundle_folder.h) only once every document passed, with
+// manifest.json: versions, hashes, who
 // translated, revised and approved, each signature that releases a document
 // (name, role, meaning, time, the log entry's hash), review dates and the
 // owner's key fingerprint. A build is a publisher's act: the release is an
