@@ -270,7 +270,7 @@ ReviewOutcome review(reviews::Store& store, const ReviewRequest& request, const 
         outcome.documents.push_back(
             {scope->version.document_id, date, locales::add_months(date, store.settings().review_months)});
     }
-    if (const auto head = store.unsigned_head()) outcome.last_entry = store.entry_with_hash(head->hash);
+    if (const auto head = store.unsigned_head()) outcome.last_entry = store.log_entry(head->last_event);
     sign_act(store, signed_in);
     transaction->commit();
     return outcome;

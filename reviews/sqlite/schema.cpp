@@ -504,6 +504,12 @@ const std::vector<std::string>& migrations() {
     CREATE VIRTUAL TABLE memory_vocabulary USING fts5vocab(memory_words, 'row');
     INSERT INTO memory_words (rowid, plain) SELECT id, plain FROM memory_plain;
     )sql",
+        // 13: no index of every entry's hash. It was a twentieth of the
+        // project file and a write on every event, for the few entries a
+        // bundle's manifest cites, which one walk of the log finds.
+        R"sql(
+    DROP INDEX event_by_hash;
+    )sql",
     };
     return all;
 }

@@ -11,6 +11,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
+#include <set>
 
 namespace medloc::reviews {
 
@@ -800,14 +802,22 @@ std::optional<LogEntry> SqliteStore::release_of(std::string_view manifest_sha256
     return read_entry(get);
 }
 
-std::optional<LogEntry> SqliteStore::entry_with_hash(std::string_view hash) {
-    const auto bytes = from_hex(hash);
-    if (!bytes || bytes->empty()) return std::nullopt;
-    Statement get(db_, std::string(kLogColumns) +
-                           "WHERE e.id = (SELECT id FROM event WHERE substr(hash, 1, 6) = ? AND hash = ?)");
-    get.bind_blob(1, bytes->substr(0, 6)).bind_blob(2, *bytes);
+std::optional<LogEntry> SqliteStore::log_entry(std::int64_t id) {
+    Statement get(db_, std::string(kLogColumns) + "WHERE e.id = ?");
+    get.bind(1, id);
     if (!get.step()) return std::nullopt;
     return read_entry(get);
+}
+
+std::set<std::string> SqliteStore::logged_hashes(const std::set<std::string>& hashes) {
+    std::map<std::string, std::string> wanted;  // the 32 bytes the log keeps, and the hex asked for
+    for (const std::string& hash : hashes)
+        if (const auto bytes = from_hex(hash); bytes && !bytes->empty()) wanted.emplace(*bytes, hash);
+    std::set<std::string> found;
+    Statement all(db_, "SELECT hash FROM event");
+    while (found.size() < wanted.size() && all.step())
+        if (const auto hash = wanted.find(all.text(0)); hash != wanted.end()) found.insert(hash->second);
+    return found;
 }
 
 void SqliteStore::add_signature(const ActSignature& signature) {

@@ -76,7 +76,8 @@ public:
     void add_person_change(const PersonChange& change) override;
     void add_release(const Release& release) override;
     std::optional<LogEntry> release_of(std::string_view manifest_sha256) override;
-    std::optional<LogEntry> entry_with_hash(std::string_view hash) override;
+    std::optional<LogEntry> log_entry(std::int64_t id) override;
+    std::set<std::string> logged_hashes(const std::set<std::string>& hashes) override;
     void add_signature(const ActSignature& signature) override;
     void put_glossary(const GlossaryImport& import, std::string_view tbx) override;
     void put_segmentation_rules(const SegmentationChange& change, std::string_view srx) override;

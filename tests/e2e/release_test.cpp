@@ -5,6 +5,8 @@
 #include "support.h"
 
 #include <catch2/catch.hpp>
+
+#include <cctype>
 #include <nlohmann/json.hpp>
 
 using namespace medloc::test;
@@ -291,6 +293,22 @@ TEST_CASE("audit verify --bundle finds a byte changed, a file added and a file r
         const Result result = audit();
         CHECK(result.exit_code == 4);
         CHECK(result.out.find("was never released by this project") != std::string::npos);
+    }
+    SECTION("a manifest citing a signature the log does not hold") {
+        std::string manifest = read_file(bundle / "manifest.json");
+        const std::size_t first = manifest.find("\"event\": \"") + 10;
+        const std::size_t second = manifest.find("\"event\": \"", first) + 10;
+        REQUIRE(second > first + 64);
+        manifest[first] = manifest[first] == '0' ? '1' : '0';  // another entry's hash, or none's
+        for (std::size_t i = second; i < second + 64; ++i)     // the same entry, spelled in capitals
+            manifest[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(manifest[i])));
+        write_file(bundle / "manifest.json", manifest);
+        const Result result = audit();
+        CHECK(result.exit_code == 4);
+        const std::string not_logged = ") that is not in the log";
+        const std::size_t found = result.out.find(not_logged);
+        CHECK(found != std::string::npos);
+        CHECK(result.out.find(not_logged, found + 1) == std::string::npos);  // the capitals are that entry's
     }
 }
 

@@ -7,7 +7,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <cctype>
 #include <filesystem>
+#include <set>
 
 using namespace medloc::reviews;
 using namespace medloc::test;
@@ -159,5 +161,34 @@ TEST_CASE("a transaction logs the texts it read by the ids it read them with", "
                       "SELECT COUNT(*) FROM event e JOIN segment s ON s.source = e.source "
                       "JOIN translation t ON t.target = e.target WHERE e.id = 2") == 1);
     CHECK(store->verify_log().intact());
+    fs::remove(path);
+}
+
+TEST_CASE("the entries a manifest cites are found by their hashes, without an index of every hash", "[reviews][log]") {
+    const fs::path path = temporary_file("cited.db");
+    {
+        const auto store = create_project(path.string(), {"", "en-US", {"es-US"}, 36, ""}, FixedClock());
+        const auto writing = store->transaction(Access::write);
+        for (const char* target : {"Dé 5 mL.", "Administre 5 mL.", "Tome 5 mL."})
+            store->add_event(translated("Give 5 mL.", target));
+        writing->commit();
+        const auto log = store->segment_log("s1", "es-US");
+        REQUIRE(log.size() == 3);
+        std::string capitals = log[2].hash;
+        for (char& c : capitals) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        std::string unknown = log[0].hash;
+        unknown[0] = unknown[0] == '0' ? '1' : '0';
+        const std::set<std::string> found = store->logged_hashes({log[0].hash, capitals, unknown, "", "not hex"});
+        CHECK(found == std::set<std::string>{log[0].hash, capitals});
+        CHECK(store->logged_hashes({}).empty());
+        const auto entry = store->log_entry(log[1].id);
+        REQUIRE(entry);
+        CHECK(entry->hash == log[1].hash);
+        CHECK(std::get<Event>(entry->record).target == "Administre 5 mL.");
+        CHECK_FALSE(store->log_entry(log[2].id + 1));
+    }
+    CHECK(sql_integer(path,
+                      "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'event' AND sql "
+                      "LIKE '%hash%'") == 0);
     fs::remove(path);
 }

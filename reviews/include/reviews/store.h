@@ -31,6 +31,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -418,8 +419,12 @@ public:
     virtual std::int64_t log_position() = 0;
     // The release whose manifest has this hash, with its place in the log.
     virtual std::optional<LogEntry> release_of(std::string_view manifest_sha256) = 0;
-    // The log entry with this hash, if there is one.
-    virtual std::optional<LogEntry> entry_with_hash(std::string_view hash) = 0;
+    // The log entry at this place, if there is one.
+    virtual std::optional<LogEntry> log_entry(std::int64_t id) = 0;
+    // Those of `hashes` (hex) that are hashes of log entries: one walk of
+    // the log, so that no index of every entry's hash is kept for the few
+    // that a manifest cites.
+    virtual std::set<std::string> logged_hashes(const std::set<std::string>& hashes) = 0;
     // Walks the whole log (one entry in memory at a time) and the translations.
     virtual AuditReport verify_log() = 0;
     virtual std::optional<LogHead> unsigned_head() = 0;
