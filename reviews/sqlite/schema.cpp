@@ -510,6 +510,89 @@ const std::vector<std::string>& migrations() {
         R"sql(
     DROP INDEX event_by_hash;
     )sql",
+        // 14: a memory unit's languages, people, dates, document, origin
+        // and tuid refer to the texts the log keeps once, as its texts do
+        // since 12: they were the same few strings again in every unit, a
+        // sixth of the project file. Units keep their ids and plain texts,
+        // so the word index stays as it is. Only the unit's own texts are
+        // foreign keys: checking ten more on every approval cost a third
+        // of writing the unit, and the store takes each of them from
+        // text_id, which only gives ids of texts it holds.
+        std::string(R"sql(
+    DROP VIEW memory_plain;
+    INSERT INTO text (key, content) SELECT medloc_text_key(n.content), n.content FROM (
+        SELECT source_language AS content FROM memory_unit
+        UNION SELECT target_language FROM memory_unit
+        UNION SELECT translator FROM memory_unit
+        UNION SELECT translator_id FROM memory_unit
+        UNION SELECT approver FROM memory_unit
+        UNION SELECT created_at FROM memory_unit
+        UNION SELECT changed_at FROM memory_unit
+        UNION SELECT document_id FROM memory_unit
+        UNION SELECT origin FROM memory_unit
+        UNION SELECT tuid FROM memory_unit) n
+        WHERE NOT EXISTS (SELECT 1 FROM text t WHERE t.key = medloc_text_key(n.content) AND t.content = n.content);
+    CREATE TABLE memory_unit_v14 (
+        id              INTEGER PRIMARY KEY,
+        event           INTEGER NOT NULL REFERENCES event(id),
+        source_language INTEGER NOT NULL,
+        target_language INTEGER NOT NULL,
+        source          INTEGER NOT NULL REFERENCES text(id),
+        plain           INTEGER NOT NULL REFERENCES text(id),
+        target          INTEGER NOT NULL REFERENCES text(id),
+        translator      INTEGER NOT NULL,
+        translator_id   INTEGER NOT NULL,
+        approver        INTEGER NOT NULL,
+        created_at      INTEGER NOT NULL,
+        changed_at      INTEGER NOT NULL,
+        document_id     INTEGER NOT NULL,
+        context         TEXT NOT NULL,
+        origin          INTEGER NOT NULL,
+        tuid            INTEGER NOT NULL,
+        unit_key        INTEGER NOT NULL
+    ) STRICT;
+    INSERT INTO memory_unit_v14
+        SELECT m.id, m.event, (SELECT MIN(id) FROM text WHERE key = medloc_text_key(m.source_language) AND content = m.source_language),
+               (SELECT MIN(id) FROM text WHERE key = medloc_text_key(m.target_language) AND content = m.target_language), m.source, m.plain, m.target,
+               (SELECT MIN(id) FROM text WHERE key = medloc_text_key(m.translator) AND content = m.translator),
+               (SELECT MIN(id) FROM text WHERE key = medloc_text_key(m.translator_id) AND content = m.translator_id),
+               (SELECT MIN(id) FROM text WHERE key = medloc_text_key(m.approver) AND content = m.approver),
+               (SELECT MIN(id) FROM text WHERE key = medloc_text_key(m.created_at) AND content = m.created_at),
+               (SELECT MIN(id) FROM text WHERE key = medloc_text_key(m.changed_at) AND content = m.changed_at),
+               (SELECT MIN(id) FROM text WHERE key = medloc_text_key(m.document_id) AND content = m.document_id), m.context,
+               (SELECT MIN(id) FROM text WHERE key = medloc_text_key(m.origin) AND content = m.origin),
+               (SELECT MIN(id) FROM text WHERE key = medloc_text_key(m.tuid) AND content = m.tuid), m.unit_key
+        FROM memory_unit m ORDER BY m.id;
+    DROP TABLE memory_unit;
+    ALTER TABLE memory_unit_v14 RENAME TO memory_unit;
+    CREATE INDEX memory_by_text ON memory_unit(target_language, plain);
+    CREATE UNIQUE INDEX memory_holds_once ON memory_unit(unit_key);
+)sql") + kMemoryGuards +
+            R"sql(    CREATE VIEW memory_plain AS SELECT m.id AS id, t.content AS plain FROM memory_unit m JOIN text t ON t.id = m.plain;
+    )sql",
+        // 15: translations are kept in the order of their key (WITHOUT
+        // ROWID), as a version's segments are since 11: a translation was
+        // found through its key's index, which held the key a second time.
+        R"sql(
+    CREATE TABLE translation_v15 (
+        segment_id      TEXT NOT NULL REFERENCES segment(id),
+        locale          TEXT NOT NULL REFERENCES target_locale(tag),
+        state           TEXT NOT NULL CHECK (state = 'new' OR state = 'needs-translation' OR state = 'translated'
+                                             OR state = 'revised' OR state = 'approved'),
+        target          INTEGER REFERENCES text(id),
+        updated_at      TEXT NOT NULL,
+        updated_by      TEXT NOT NULL DEFAULT '',
+        previous_source INTEGER REFERENCES text(id),
+        previous_target INTEGER REFERENCES text(id),
+        PRIMARY KEY (segment_id, locale)
+    ) STRICT, WITHOUT ROWID;
+    INSERT INTO translation_v15 (segment_id, locale, state, target, updated_at, updated_by, previous_source,
+                                 previous_target)
+        SELECT segment_id, locale, state, target, updated_at, updated_by, previous_source, previous_target
+        FROM translation;
+    DROP TABLE translation;
+    ALTER TABLE translation_v15 RENAME TO translation;
+    )sql",
     };
     return all;
 }

@@ -590,11 +590,12 @@ std::string SqliteStore::memory_problem() {
     Statement units(db_,
                     "SELECT m.id, m.event FROM memory_unit m WHERE NOT EXISTS (SELECT 1 FROM event e JOIN stamp s ON "
                     "s.id = e.stamp WHERE e.id = m.event AND ((m.origin = ?1 AND s.meaning = ?2 AND e.source = "
-                    "m.source AND e.target IS m.target AND (SELECT content FROM text WHERE id = e.locale) = "
-                    "m.target_language AND m.plain IS (SELECT plain FROM segment WHERE id = (SELECT content FROM "
-                    "text WHERE id = e.segment))) OR (m.origin != ?1 AND s.meaning = ?3 AND s.origin = m.origin))) "
-                    "LIMIT 1");
-    units.bind(1, kProjectMemory).bind(2, to_string(Meaning::approved)).bind(3, kMemoryMeaning);
+                    "m.source AND e.target IS m.target AND e.locale = m.target_language AND m.plain IS (SELECT plain "
+                    "FROM segment WHERE id = (SELECT content FROM text WHERE id = e.segment))) OR (m.origin != ?1 AND "
+                    "s.meaning = ?3 AND s.origin = (SELECT content FROM text WHERE id = m.origin)))) LIMIT 1");
+    // No text "project", no unit of the project's own.
+    units.bind(1, existing_text(kProjectMemory).value_or(0));
+    units.bind(2, to_string(Meaning::approved)).bind(3, kMemoryMeaning);
     if (!units.step()) return "";
     return "unit " + std::to_string(units.integer(0)) + " of the translation memory is not what log entry " +
            std::to_string(units.integer(1)) + " brought: it was added or changed outside medloc";
@@ -684,11 +685,19 @@ void SqliteStore::put_segmentation_rules(const SegmentationChange& change, std::
 
 namespace {
 
+// A unit's texts, each kept once in `text` (schema 12 and 14).
 constexpr const char* kMemoryColumns =
-    "SELECT m.source_language, m.target_language, source.content, plain.content, target.content, m.translator, "
-    "m.translator_id, m.approver, m.created_at, m.changed_at, m.document_id, m.context, m.origin, m.tuid "
-    "FROM memory_unit m JOIN text source ON source.id = m.source JOIN text plain ON plain.id = m.plain "
-    "JOIN text target ON target.id = m.target ";
+    "SELECT source_language.content, target_language.content, source.content, plain.content, target.content, "
+    "translator.content, translator_id.content, approver.content, created_at.content, changed_at.content, "
+    "document_id.content, m.context, origin.content, tuid.content FROM memory_unit m "
+    "JOIN text source_language ON source_language.id = m.source_language "
+    "JOIN text target_language ON target_language.id = m.target_language "
+    "JOIN text source ON source.id = m.source JOIN text plain ON plain.id = m.plain "
+    "JOIN text target ON target.id = m.target JOIN text translator ON translator.id = m.translator "
+    "JOIN text translator_id ON translator_id.id = m.translator_id JOIN text approver ON approver.id = m.approver "
+    "JOIN text created_at ON created_at.id = m.created_at JOIN text changed_at ON changed_at.id = m.changed_at "
+    "JOIN text document_id ON document_id.id = m.document_id JOIN text origin ON origin.id = m.origin "
+    "JOIN text tuid ON tuid.id = m.tuid ";
 
 MemoryUnit read_memory_unit(const Statement& row) {
     return {row.text(0), row.text(1), row.text(2), row.text(3),  row.text(4),  row.text(5),  row.text(6),
@@ -706,17 +715,20 @@ std::string fts_term(std::string_view word) {
 }  // namespace
 
 std::int64_t SqliteStore::memory_size(std::string_view target_language) {
+    const auto language = existing_text(target_language);
+    if (!language) return 0;
     Statement count(db_, "SELECT COUNT(*) FROM memory_unit WHERE target_language = ?");
-    count.bind(1, target_language);
+    count.bind(1, *language);
     count.step();
     return count.integer(0);
 }
 
 std::vector<MemoryUnit> SqliteStore::memory_exact(std::string_view plain, std::string_view target_language) {
     const auto plain_id = existing_text(plain);
-    if (!plain_id) return {};
+    const auto language = existing_text(target_language);
+    if (!plain_id || !language) return {};
     Statement get(db_, std::string(kMemoryColumns) + "WHERE m.target_language = ? AND m.plain = ? ORDER BY m.id DESC");
-    get.bind(1, target_language).bind(2, *plain_id);
+    get.bind(1, *language).bind(2, *plain_id);
     std::vector<MemoryUnit> units;
     while (get.step()) units.push_back(read_memory_unit(get));
     return units;
@@ -732,6 +744,8 @@ void SqliteStore::index_new_memory() {
 std::vector<MemoryUnit> SqliteStore::memory_candidates(const std::vector<std::string>& words, std::size_t needed,
                                                        std::string_view target_language, int limit) {
     index_new_memory();  // units added earlier in this transaction are found too
+    const auto language = existing_text(target_language);
+    if (!language) return {};
     // The rarest words first, by how many units hold each.
     constexpr std::int64_t kMostRows = 500;
     std::vector<std::pair<std::int64_t, const std::string*>> rarity;
@@ -755,7 +769,7 @@ std::vector<MemoryUnit> SqliteStore::memory_candidates(const std::vector<std::st
     Statement get(db_, std::string(kMemoryColumns) +
                            "JOIN (SELECT rowid, rank FROM memory_words WHERE memory_words MATCH ?1 ORDER BY rank "
                            "LIMIT ?3) w ON w.rowid = m.id WHERE m.target_language = ?2 ORDER BY w.rank");
-    get.bind(1, query).bind(2, target_language).bind(3, static_cast<std::int64_t>(limit) * 4);
+    get.bind(1, query).bind(2, *language).bind(3, static_cast<std::int64_t>(limit) * 4);
     std::vector<MemoryUnit> units;
     while (get.step() && static_cast<int>(units.size()) < limit) units.push_back(read_memory_unit(get));
     return units;
@@ -763,9 +777,13 @@ std::vector<MemoryUnit> SqliteStore::memory_candidates(const std::vector<std::st
 
 void SqliteStore::each_memory_unit(std::string_view target_language, bool project_only,
                                    const std::function<void(const MemoryUnit&)>& each) {
+    const auto language = existing_text(target_language);
+    if (!language) return;
     Statement get(
         db_, std::string(kMemoryColumns) + "WHERE m.target_language = ?1 AND (?2 = 0 OR m.origin = ?3) ORDER BY m.id");
-    get.bind(1, target_language).bind(2, static_cast<std::int64_t>(project_only)).bind(3, kProjectMemory);
+    // No text "project", no unit of the project's own.
+    get.bind(1, *language).bind(2, static_cast<std::int64_t>(project_only));
+    get.bind(3, existing_text(kProjectMemory).value_or(0));
     while (get.step()) each(read_memory_unit(get));
 }
 
@@ -785,11 +803,11 @@ void SqliteStore::add_memory_unit(const MemoryUnit& unit) {
                   "target, translator, translator_id, approver, created_at, changed_at, document_id, "
                   "context, origin, tuid, unit_key) "
                   "VALUES ((SELECT MAX(id) FROM event), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    add.bind(1, unit.source_language).bind(2, unit.target_language).bind(3, text_id(unit.source));
-    add.bind(4, text_id(unit.plain)).bind(5, text_id(unit.target)).bind(6, unit.translator);
-    add.bind(7, unit.translator_id);
-    add.bind(8, unit.approver).bind(9, unit.created_at).bind(10, unit.changed_at).bind(11, unit.document_id);
-    add.bind(12, unit.context).bind(13, unit.origin).bind(14, unit.tuid).bind(15, once);
+    add.bind(1, text_id(unit.source_language)).bind(2, text_id(unit.target_language)).bind(3, text_id(unit.source));
+    add.bind(4, text_id(unit.plain)).bind(5, text_id(unit.target)).bind(6, text_id(unit.translator));
+    add.bind(7, text_id(unit.translator_id)).bind(8, text_id(unit.approver)).bind(9, text_id(unit.created_at));
+    add.bind(10, text_id(unit.changed_at)).bind(11, text_id(unit.document_id)).bind(12, unit.context);
+    add.bind(13, text_id(unit.origin)).bind(14, text_id(unit.tuid)).bind(15, once);
     add.run();
 }
 

@@ -217,7 +217,8 @@ TEST_CASE("the gate: an unapproved segment, a stale approval and an expired revi
         // Only an edit outside medloc can do this; the gate must still see it.
         REQUIRE(run({"sqlite3", project.db.string(),
                      "INSERT INTO text (key, content) VALUES (0, 'Texto cambiado'); "
-                     "UPDATE translation SET target = last_insert_rowid() WHERE rowid = 3"})
+                     "UPDATE translation SET target = last_insert_rowid() WHERE segment_id = (SELECT segment_id FROM "
+                     "translation ORDER BY segment_id LIMIT 1 OFFSET 2)"})
                     .exit_code == 0);
         refused({}, "approved: approved for a different target text");
     }

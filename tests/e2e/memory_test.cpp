@@ -269,17 +269,29 @@ TEST_CASE("a unit slipped into the memory outside medloc fails the audit", "[mem
     constexpr const char* kColumns =
         "INSERT INTO memory_unit (event, source_language, target_language, source, plain, target, translator, "
         "translator_id, approver, created_at, changed_at, document_id, context, origin, tuid, unit_key) ";
+    // The people, dates and origin of a unit medloc wrote: only its texts are forged.
+    constexpr const char* kReal =
+        "(SELECT * FROM memory_unit WHERE origin = (SELECT id FROM text WHERE content = "
+        "'project') LIMIT 1) u";
     const std::vector<std::string> forgeries = {
         // A "project approval" no clinician gave, for leverage to pre-fill.
         "INSERT INTO text (key, content) VALUES (1, 'Give 5 mL.'), (2, 'Dé 50 mL.'); " + std::string(kColumns) +
-            "SELECT MAX(id), 'en-US', 'es-US', (SELECT id FROM text WHERE key = 1), (SELECT id FROM text WHERE key = "
-            "1), (SELECT id FROM text WHERE key = 2), 'Ana Ruiz', 'ana', 'Dr. Carla Chen', '', '', 'x', '', 'project', "
-            "'', 1 FROM event",
+            "SELECT (SELECT MAX(id) FROM event), u.source_language, u.target_language, (SELECT id FROM text WHERE "
+            "key = 1), (SELECT id FROM text WHERE key = 1), (SELECT id FROM text WHERE key = 2), u.translator, "
+            "u.translator_id, u.approver, u.created_at, u.changed_at, u.document_id, '', u.origin, u.tuid, 1 FROM " +
+            kReal,
         // A real approval's target offered for another sentence.
         "INSERT INTO text (key, content) VALUES (3, 'Give 50 mL every hour.'); " + std::string(kColumns) +
-            "SELECT id, 'en-US', 'es-US', source, (SELECT id FROM text WHERE key = 3), target, 'Ana Ruiz', 'ana', "
-            "'Dr. Carla Chen', '', '', 'x', '', 'project', '', 2 FROM event WHERE stamp IN (SELECT id FROM stamp "
-            "WHERE meaning = 'approved for clinical accuracy') LIMIT 1"};
+            "SELECT e.id, u.source_language, u.target_language, e.source, (SELECT id FROM text WHERE key = 3), "
+            "e.target, u.translator, u.translator_id, u.approver, u.created_at, u.changed_at, u.document_id, '', "
+            "u.origin, u.tuid, 2 FROM event e, " +
+            kReal + " WHERE e.stamp IN (SELECT id FROM stamp WHERE meaning = 'approved for clinical accuracy') LIMIT 1",
+        // A unit said to come from a TMX file no one imported.
+        "INSERT INTO text (key, content) VALUES (4, 'forged.tmx'); " + std::string(kColumns) +
+            "SELECT u.event, u.source_language, u.target_language, u.source, u.plain, u.target, u.translator, "
+            "u.translator_id, u.approver, u.created_at, u.changed_at, u.document_id, '', (SELECT id FROM text "
+            "WHERE key = 4), u.tuid, 3 FROM " +
+            kReal};
     for (const std::string& forgery : forgeries) {
         INFO(forgery);
         Sample sample;

@@ -289,7 +289,8 @@ TEST_CASE("the event log refuses edits, and audit verify finds them when forced"
     SECTION("a translation changed outside medloc") {
         tampered(
             "INSERT INTO text (key, content) VALUES (0, 'Texto cambiado'); "
-            "UPDATE translation SET target = last_insert_rowid() WHERE rowid = 3",
+            "UPDATE translation SET target = last_insert_rowid() WHERE segment_id = (SELECT segment_id FROM "
+            "translation ORDER BY segment_id LIMIT 1 OFFSET 2)",
             "not what its last event says");
     }
     SECTION("the last event deleted") {

@@ -273,6 +273,14 @@ TEST_CASE("schema 12 keeps each text of segments and translations once", "[revie
         CHECK(exact[0].source == "Give <b>fluids</b>.");
         CHECK(exact[0].plain == "Give fluids.");
         CHECK(exact[0].document_id == "a.txt");
+        CHECK(exact[0].source_language == "en-US");
+        CHECK(exact[0].target_language == "es-US");
+        CHECK(exact[0].translator == "Ana");
+        CHECK(exact[0].translator_id == "ana");
+        CHECK(exact[0].approver == "Carla");
+        CHECK(exact[0].origin == kProjectMemory);
+        CHECK(exact[0].tuid.empty());
+        CHECK(store->memory_size("es-US") == 1);
         CHECK(store->memory_exact("Give fluids", "es-US").empty());
         const std::vector<TranslatedSegment> segments = store->version_translations("a.txt", 1, "es-US");
         REQUIRE(segments.size() == 2);
@@ -314,7 +322,9 @@ TEST_CASE("schema 12 keeps each text of segments and translations once", "[revie
         CHECK(stored_type(path, column, "segment", "id = 's3'") == "integer");
     for (const std::string column : {"target", "previous_source", "previous_target"})
         CHECK(stored_type(path, column, "translation", "segment_id = 's1'") == "integer");
-    CHECK(stored_type(path, "plain", "memory_unit", "id = 7") == "integer");
+    // Schema 14: the unit's other strings are texts kept once too.
+    for (const std::string column : {"plain", "target_language", "translator", "approver", "document_id", "origin"})
+        CHECK(stored_type(path, column, "memory_unit", "id = 7") == "integer");
     // "Hello." is a source, a plain text, a context and was in the text
     // table before: it is there once.
     CHECK(sql_integer(path, "SELECT COUNT(*) FROM text WHERE content = 'Hello.'") == 1);
