@@ -552,14 +552,18 @@ const std::vector<std::string>& migrations() {
         unit_key        INTEGER NOT NULL
     ) STRICT;
     INSERT INTO memory_unit_v14
-        SELECT m.id, m.event, (SELECT MIN(id) FROM text WHERE key = medloc_text_key(m.source_language) AND content = m.source_language),
-               (SELECT MIN(id) FROM text WHERE key = medloc_text_key(m.target_language) AND content = m.target_language), m.source, m.plain, m.target,
+        SELECT m.id, m.event,
+               (SELECT MIN(id) FROM text WHERE key = medloc_text_key(m.source_language)
+                   AND content = m.source_language),
+               (SELECT MIN(id) FROM text WHERE key = medloc_text_key(m.target_language)
+                   AND content = m.target_language), m.source, m.plain, m.target,
                (SELECT MIN(id) FROM text WHERE key = medloc_text_key(m.translator) AND content = m.translator),
                (SELECT MIN(id) FROM text WHERE key = medloc_text_key(m.translator_id) AND content = m.translator_id),
                (SELECT MIN(id) FROM text WHERE key = medloc_text_key(m.approver) AND content = m.approver),
                (SELECT MIN(id) FROM text WHERE key = medloc_text_key(m.created_at) AND content = m.created_at),
                (SELECT MIN(id) FROM text WHERE key = medloc_text_key(m.changed_at) AND content = m.changed_at),
-               (SELECT MIN(id) FROM text WHERE key = medloc_text_key(m.document_id) AND content = m.document_id), m.context,
+               (SELECT MIN(id) FROM text WHERE key = medloc_text_key(m.document_id)
+                   AND content = m.document_id), m.context,
                (SELECT MIN(id) FROM text WHERE key = medloc_text_key(m.origin) AND content = m.origin),
                (SELECT MIN(id) FROM text WHERE key = medloc_text_key(m.tuid) AND content = m.tuid), m.unit_key
         FROM memory_unit m ORDER BY m.id;
@@ -568,7 +572,8 @@ const std::vector<std::string>& migrations() {
     CREATE INDEX memory_by_text ON memory_unit(target_language, plain);
     CREATE UNIQUE INDEX memory_holds_once ON memory_unit(unit_key);
 )sql") + kMemoryGuards +
-            R"sql(    CREATE VIEW memory_plain AS SELECT m.id AS id, t.content AS plain FROM memory_unit m JOIN text t ON t.id = m.plain;
+            R"sql(    CREATE VIEW memory_plain AS
+        SELECT m.id AS id, t.content AS plain FROM memory_unit m JOIN text t ON t.id = m.plain;
     )sql",
         // 15: translations are kept in the order of their key (WITHOUT
         // ROWID), as a version's segments are since 11: a translation was
