@@ -575,55 +575,6 @@ const std::vector<std::string>& migrations() {
             R"sql(    CREATE VIEW memory_plain AS
         SELECT m.id AS id, t.content AS plain FROM memory_unit m JOIN text t ON t.id = m.plain;
     )sql",
-        // 15: translations are kept in the order of their key (WITHOUT
-        // ROWID), as a version's segments are since 11: a translation was
-        // found through its key's index, which held the key a second time.
-        R"sql(
-    CREATE TABLE translation_v15 (
-        segment_id      TEXT NOT NULL REFERENCES segment(id),
-        locale          TEXT NOT NULL REFERENCES target_locale(tag),
-        state           TEXT NOT NULL CHECK (state = 'new' OR state = 'needs-translation' OR state = 'translated'
-                                             OR state = 'revised' OR state = 'approved'),
-        target          INTEGER REFERENCES text(id),
-        updated_at      TEXT NOT NULL,
-        updated_by      TEXT NOT NULL DEFAULT '',
-        previous_source INTEGER REFERENCES text(id),
-        previous_target INTEGER REFERENCES text(id),
-        PRIMARY KEY (segment_id, locale)
-    ) STRICT, WITHOUT ROWID;
-    INSERT INTO translation_v15 (segment_id, locale, state, target, updated_at, updated_by, previous_source,
-                                 previous_target)
-        SELECT segment_id, locale, state, target, updated_at, updated_by, previous_source, previous_target
-        FROM translation;
-    DROP TABLE translation;
-    ALTER TABLE translation_v15 RENAME TO translation;
-    )sql",
-        // 16: translations back in the order they were written (rowid), as
-        // before 15. Their key starts with a segment's random hash, so a
-        // table in key order made every walk in document order a random
-        // read: at 10,000 documents audit verify took twice as long, for
-        // 3% of the project file.
-        R"sql(
-    CREATE TABLE translation_v16 (
-        segment_id      TEXT NOT NULL REFERENCES segment(id),
-        locale          TEXT NOT NULL REFERENCES target_locale(tag),
-        state           TEXT NOT NULL CHECK (state = 'new' OR state = 'needs-translation' OR state = 'translated'
-                                             OR state = 'revised' OR state = 'approved'),
-        target          INTEGER REFERENCES text(id),
-        updated_at      TEXT NOT NULL,
-        updated_by      TEXT NOT NULL DEFAULT '',
-        previous_source INTEGER REFERENCES text(id),
-        previous_target INTEGER REFERENCES text(id),
-        PRIMARY KEY (segment_id, locale)
-    ) STRICT;
-    INSERT INTO translation_v16 (segment_id, locale, state, target, updated_at, updated_by, previous_source,
-                                 previous_target)
-        SELECT t.segment_id, t.locale, t.state, t.target, t.updated_at, t.updated_by, t.previous_source,
-               t.previous_target
-        FROM translation t LEFT JOIN segment s ON s.id = t.segment_id ORDER BY s.rowid, t.locale;
-    DROP TABLE translation;
-    ALTER TABLE translation_v16 RENAME TO translation;
-    )sql",
     };
     return all;
 }
