@@ -58,6 +58,14 @@ public:
     std::int64_t last_insert_id() const;
     // Whether a transaction is open (not autocommit).
     bool in_transaction() const;
+    // Whether it holds the write lock (BEGIN IMMEDIATE, or a write).
+    bool writing() const;
+    // Rows changed since the connection opened: a transaction that compares
+    // it with its start knows whether it has written.
+    std::int64_t total_changes() const;
+    // Makes the statement running on another thread fail (SQLITE_INTERRUPT).
+    void interrupt() const;
+    const OpenOptions& options() const { return options_; }
     sqlite3* handle() const { return db_; }
     const std::string& path() const { return path_; }
     // Readers then never wait for the writer; kept in the file.

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <thread>
 
 namespace medloc::reviews {
 
@@ -289,8 +290,11 @@ void SqliteStore::load_settings() {
 
 class SqliteStore::WriteTransaction final : public Transaction {
 public:
-    WriteTransaction(SqliteStore& store, Access access) : store_(store), inner_(store.db_, access) {}
+    WriteTransaction(SqliteStore& store, Access access) : store_(store), inner_(store.db_, access) {
+        if (access == Access::write) store_.changes_at_write_start_ = store_.db_.total_changes();
+    }
     ~WriteTransaction() override {
+        store_.changes_at_write_start_.reset();
         store_.remember_reads_ = false;
         store_.memory_indexed_upto_ = -1;
         store_.recent_texts_.clear();
@@ -581,6 +585,51 @@ AuditReport SqliteStore::verify_log() {
     if (report.problem.empty()) report.problem = kept_file_problem(kSegmentationFile);
     if (report.problem.empty()) report.problem = memory_problem();
     return report;
+}
+
+// verify_log of a second store over the same file, in a read transaction,
+// on a thread of its own.
+class SqliteStore::LogVerifier final : public LogVerification {
+public:
+    explicit LogVerifier(std::unique_ptr<SqliteStore> reader)
+        : reader_(std::move(reader)), thread_([this] { verify(); }) {}
+    ~LogVerifier() override {
+        if (!thread_.joinable()) return;
+        reader_->db_.interrupt();
+        thread_.join();
+    }
+    LogVerifier(const LogVerifier&) = delete;
+    LogVerifier& operator=(const LogVerifier&) = delete;
+
+    AuditReport report() override {
+        if (thread_.joinable()) thread_.join();
+        if (failed_) std::rethrow_exception(failed_);
+        return report_;
+    }
+
+private:
+    void verify() {
+        try {
+            SqliteTransaction read(reader_->db_, Access::read);
+            report_ = reader_->verify_log();
+        } catch (...) {
+            failed_ = std::current_exception();
+        }
+    }
+
+    std::unique_ptr<SqliteStore> reader_;
+    AuditReport report_;
+    std::exception_ptr failed_;
+    std::thread thread_;  // last: it starts once the rest is made
+};
+
+std::unique_ptr<LogVerification> SqliteStore::verify_log_beside() {
+    if (!changes_at_write_start_ || !db_.writing() || db_.total_changes() != *changes_at_write_start_)
+        throw std::logic_error("verify_log_beside needs a write transaction that has written nothing");
+    auto reader = std::unique_ptr<SqliteStore>(
+        new SqliteStore(Database(db_.path(), Database::Mode::open_existing, db_.options())));
+    reader->settings_ = settings_;
+    return std::make_unique<LogVerifier>(std::move(reader));
 }
 
 // Each unit of the memory must be what the entry that brought it says: the

@@ -50,6 +50,7 @@ public:
     std::int64_t last_translation_change(std::string_view document_id, std::string_view locale) override;
     std::int64_t log_position() override;
     AuditReport verify_log() override;
+    std::unique_ptr<LogVerification> verify_log_beside() override;
     std::optional<LogHead> unsigned_head() override;
     std::optional<Person> person(std::string_view id) override;
     std::vector<Person> people() override;
@@ -110,10 +111,13 @@ private:
     // statement of a transaction that touched it, so a row at a time made
     // approving a thousand documents a third slower.
     class WriteTransaction;
+    class LogVerifier;
     void index_new_memory();
 
     Database db_;
     ProjectSettings settings_;
+    // Rows changed when the write transaction began; none while none is open.
+    std::optional<std::int64_t> changes_at_write_start_;
     std::int64_t memory_indexed_upto_ = -1;  // units past this id await indexing; -1: none added
     // Texts by content, to their ids: those written, and those read by a
     // transaction that writes texts, since what it writes next names the

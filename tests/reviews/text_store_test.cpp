@@ -192,3 +192,54 @@ TEST_CASE("the entries a manifest cites are found by their hashes, without an in
                       "LIKE '%hash%'") == 0);
     fs::remove(path);
 }
+
+TEST_CASE("the log verified beside a writer's work reads what the writer reads", "[reviews][log]") {
+    const fs::path path = temporary_file("beside.db");
+    const auto store = create_project(path.string(), {"", "en-US", {"es-US"}, 36, ""}, FixedClock());
+    for (const char* target : {"Dé 5 mL.", "Administre 5 mL.", "Dé 5 mL. cada día"}) {
+        const auto writing = store->transaction(Access::write);
+        store->add_event(translated("Give 5 mL.", target));
+        writing->commit();
+    }
+    SECTION("only under a write transaction that has written nothing") {
+        CHECK_THROWS_AS(store->verify_log_beside(), std::logic_error);
+        {
+            const auto reading = store->transaction(Access::read);
+            CHECK_THROWS_AS(store->verify_log_beside(), std::logic_error);
+        }
+        const auto writing = store->transaction(Access::write);
+        store->add_event(translated("Give 5 mL.", "Dé 10 mL."));
+        CHECK_THROWS_AS(store->verify_log_beside(), std::logic_error);
+    }
+    SECTION("the same report as verify_log, while the writer goes on reading") {
+        const auto writing = store->transaction(Access::write);
+        const auto beside = store->verify_log_beside();
+        CHECK(store->segment_log("s1", "es-US").size() == 3);
+        const AuditReport here = store->verify_log();
+        const AuditReport there = beside->report();
+        CHECK(there.intact());
+        CHECK(there.entries_checked == 3);
+        CHECK(there.entries_checked == here.entries_checked);
+    }
+    SECTION("an entry forged outside medloc") {
+        {
+            Database db(path.string(), Database::Mode::open_existing);
+            db.exec(
+                "INSERT INTO event (stamp, document, segment, locale, state, source, target, finding, hash) "
+                "SELECT stamp, document, segment, locale, state, source, target, finding, hash FROM event "
+                "WHERE id = 1");
+        }
+        const auto writing = store->transaction(Access::write);
+        const AuditReport report = store->verify_log_beside()->report();
+        CHECK_FALSE(report.intact());
+        CHECK(report.problem == store->verify_log().problem);
+    }
+    SECTION("let go unread, it stops and the writer carries on") {
+        const auto writing = store->transaction(Access::write);
+        store->verify_log_beside().reset();
+        store->add_event(translated("Give 5 mL.", "Dé 10 mL."));
+        writing->commit();
+        CHECK(store->verify_log().entries_checked == 4);
+    }
+    fs::remove(path);
+}

@@ -18,6 +18,7 @@
 
 #include <signal.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <fstream>
 #include <string>
@@ -42,7 +43,8 @@ private:
 };
 
 // Every database statement and file write is a fault point, counted in the
-// order the command reaches them.
+// order the command reaches them; a build's log verification reaches its
+// own from a second thread.
 class FaultPoints {
 public:
     FaultPoints() {
@@ -58,7 +60,7 @@ public:
     bool fails() { return ++reached_ == fail_at_; }
 
 private:
-    long reached_ = 0;
+    std::atomic<long> reached_ = 0;
     long fail_at_ = 0;
 };
 

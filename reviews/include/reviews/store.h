@@ -368,6 +368,16 @@ public:
 
 enum class Access { read, write };
 
+// The log verified on a thread of its own while its caller goes on reading
+// (Store::verify_log_beside). Let go before report(), it stops the
+// verification and waits for it.
+class LogVerification {
+public:
+    virtual ~LogVerification() = default;
+    // Waits for the verification; throws what it threw.
+    virtual AuditReport report() = 0;
+};
+
 class Store {
 public:
     virtual ~Store() = default;
@@ -427,6 +437,12 @@ public:
     virtual std::set<std::string> logged_hashes(const std::set<std::string>& hashes) = 0;
     // Walks the whole log (one entry in memory at a time) and the translations.
     virtual AuditReport verify_log() = 0;
+    // The same verification, over a connection and on a thread of its own,
+    // while the caller goes on: a build judges its documents meanwhile.
+    // Only under a write transaction that has written nothing yet (else it
+    // throws std::logic_error): the write lock keeps every other writer
+    // out, so the two read the same project.
+    virtual std::unique_ptr<LogVerification> verify_log_beside() = 0;
     virtual std::optional<LogHead> unsigned_head() = 0;
     virtual std::optional<Person> person(std::string_view id) = 0;
     virtual std::vector<Person> people() = 0;
