@@ -493,8 +493,8 @@ private:
     std::map<std::string, bool> memory_in_;        // whether the memory holds anything for a locale
 };
 
-bool all_approved(reviews::Store& store, const reviews::DocumentVersion& version, const std::string& locale) {
-    for (const auto& [segment, translation] : store.version_translations(version.document_id, version.version, locale))
+bool all_approved(const std::vector<reviews::TranslatedSegment>& segments) {
+    for (const auto& [segment, translation] : segments)
         if (!translation || translation->state != State::approved) return false;
     return true;
 }
@@ -507,9 +507,10 @@ std::string refused_as(const Signer& signer) {
 void store_plan(reviews::Store& store, const FilePlan& plan, Signer signer) {
     for (const Change& change : plan.changes) store_change(store, change);
     signer.origin = "medloc import " + plan.path;
-    for (const auto& [version, locale] : plan.whole_reviews)
-        if (all_approved(store, version, locale))
-            store.add_document_review(whole_document_review(store, version, locale, signer));
+    for (const auto& [version, locale] : plan.whole_reviews) {
+        const auto segments = store.version_translations(version.document_id, version.version, locale);
+        if (all_approved(segments)) store.add_document_review(whole_document_review(version, locale, segments, signer));
+    }
 }
 
 // The person the work is imported for: registered, active, in the role.

@@ -193,7 +193,8 @@ ReviewOutcome review(reviews::Store& store, const ReviewRequest& request, const 
     // segments are in scope.
     const auto transaction = store.transaction(reviews::Access::write);
     std::vector<Blocker> blockers;
-    std::vector<const Scope*> reviewed_whole;
+    // The documents' reviews, signed once every segment's change is known.
+    std::vector<reviews::DocumentReview> reviewed_whole;
     Checks checks(store, outcome.locale);
     const std::vector<Scope> scopes = scope_of(store, request);
     if (scopes.size() == 1) check_shown(store, request, scopes.front(), outcome.locale);
@@ -204,8 +205,9 @@ ReviewOutcome review(reviews::Store& store, const ReviewRequest& request, const 
         const std::size_t changed_before = outcome.changed;
         const bool signs_document = request.act == reviews::Act::approve && scope.whole;
         bool authored = false;
-        // Read before anything is written: each change is of its own segment.
-        const std::vector<reviews::TranslatedSegment> segments =
+        // Read before anything is written: each change is of its own
+        // segment, and is kept here too (a document's review signs them).
+        std::vector<reviews::TranslatedSegment> segments =
             scope.only ? std::vector{reviews::TranslatedSegment{*scope.only,
                                                                 store.translation(scope.only->id, outcome.locale)}}
                        : store.version_translations(scope.version.document_id, scope.version.version, outcome.locale);
@@ -217,7 +219,7 @@ ReviewOutcome review(reviews::Store& store, const ReviewRequest& request, const 
             scope.only ? std::nullopt
                        : std::optional<reviews::DocumentPeople>(std::in_place, store, scope.version.document_id,
                                                                 outcome.locale);
-        for (const auto& [segment, current] : segments) {
+        for (auto& [segment, current] : segments) {
             const reviews::State state = current ? current->state : reviews::State::new_;
             const reviews::TargetPeople people =
                 everyone ? everyone->of(segment.id) : reviews::people_of(store, segment.id, outcome.locale);
@@ -244,6 +246,7 @@ ReviewOutcome review(reviews::Store& store, const ReviewRequest& request, const 
                 if (const auto context = contexts.find(segment.id); context != contexts.end())
                     remember(change, segment, people, store.settings().source_locale, context->second);
                 store_change(store, change);
+                current = std::move(change.translation);
                 ++outcome.changed;
             }
         }
@@ -258,17 +261,18 @@ ReviewOutcome review(reviews::Store& store, const ReviewRequest& request, const 
                                 std::nullopt,
                                 signer.actor + " wrote or revised targets of this document in " + outcome.locale +
                                     "; its clinical review must be someone else's"});
-        else if (!request.all || outcome.changed > changed_before) reviewed_whole.push_back(&scope);
+        else if (!request.all || outcome.changed > changed_before)
+            reviewed_whole.push_back(whole_document_review(scope.version, outcome.locale, segments, signer));
     }
     if (!blockers.empty())
         throw Refused("review " + act + " in " + outcome.locale + " by " + signer.actor + " (" +
                       reviews::to_string(role) + "):" + blocker_lines(blockers) + "\n");
 
-    for (const Scope* scope : reviewed_whole) {
-        store.add_document_review(whole_document_review(store, scope->version, outcome.locale, signer));
+    for (const reviews::DocumentReview& document_review : reviewed_whole) {
+        store.add_document_review(document_review);
         const std::string date = signer.at.substr(0, 10);
         outcome.documents.push_back(
-            {scope->version.document_id, date, locales::add_months(date, store.settings().review_months)});
+            {document_review.document_id, date, locales::add_months(date, store.settings().review_months)});
     }
     if (const auto head = store.unsigned_head()) outcome.last_entry = store.log_entry(head->last_event);
     sign_act(store, signed_in);

@@ -70,8 +70,9 @@ std::string targets_hash(const std::vector<reviews::TranslatedSegment>& segments
     return reviews::sha256_hex(signed_targets);
 }
 
-reviews::DocumentReview whole_document_review(reviews::Store& store, const reviews::DocumentVersion& version,
-                                              const std::string& locale, const Signer& signer) {
+reviews::DocumentReview whole_document_review(const reviews::DocumentVersion& version, const std::string& locale,
+                                              const std::vector<reviews::TranslatedSegment>& segments,
+                                              const Signer& signer) {
     reviews::DocumentReview review;
     review.at = signer.at;
     review.document_id = version.document_id;
@@ -81,7 +82,7 @@ reviews::DocumentReview whole_document_review(reviews::Store& store, const revie
     review.role = signer.role;
     review.version = version.version;
     review.source_sha256 = version.source_sha256;
-    review.targets_sha256 = targets_hash(store.version_translations(version.document_id, version.version, locale));
+    review.targets_sha256 = targets_hash(segments);
     review.comment = signer.comment;
     review.origin = signer.origin;
     return review;

@@ -47,9 +47,11 @@ Change reviewed(const reviews::StoredSegment& segment, const reviews::Translatio
 std::string targets_hash(const std::vector<reviews::TranslatedSegment>& segments);
 
 // A clinical review of the whole document in `locale`, with the source hash
-// and a digest of every target the reviewer signed.
-reviews::DocumentReview whole_document_review(reviews::Store& store, const reviews::DocumentVersion& version,
-                                              const std::string& locale, const Signer& signer);
+// and a digest of every target the reviewer signed: `segments`, the
+// version's translations as they now stand in the transaction.
+reviews::DocumentReview whole_document_review(const reviews::DocumentVersion& version, const std::string& locale,
+                                              const std::vector<reviews::TranslatedSegment>& segments,
+                                              const Signer& signer);
 
 // An approval remembered: the target as the memory keeps it, with its
 // translator (the first author), its approver and its neighbours' digest
