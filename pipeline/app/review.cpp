@@ -12,7 +12,11 @@
 #include "locales/locales.h"
 #include "signoff.h"
 
+#include <condition_variable>
+#include <deque>
 #include <map>
+#include <mutex>
+#include <thread>
 
 namespace medloc::pipeline {
 namespace {
@@ -153,6 +157,121 @@ void check_shown(reviews::Store& store, const ReviewRequest& request, const Scop
                       " since it was shown to you (someone else acted on it); read it again before you sign\n");
 }
 
+// Whether a revision or approval of a target in `state` by `who` goes
+// ahead, before its QA errors are known; those then may refuse it.
+bool applies(const ReviewRequest& request, reviews::State state, const reviews::TargetPeople& people,
+             const reviews::Contributor& who, reviews::Role role) {
+    return request.act != reviews::Act::reject && request.act != reviews::Act::waive &&
+           request.act != reviews::Act::keep_source &&
+           decide(request.act, state, people, who, role).kind == Decision::Kind::apply;
+}
+
+// What an act reads of one scope before it decides anything: its segments
+// with their translations, the people behind them, the neighbours' digests
+// approvals remember, and the QA errors of each target the act would
+// revise or approve ("" for none; none computed for the others).
+struct ReadScope {
+    std::vector<reviews::TranslatedSegment> segments;
+    std::map<std::string, std::string> contexts;
+    std::optional<reviews::DocumentPeople> everyone;
+    std::vector<std::optional<std::string>> errors;
+};
+
+ReadScope read_scope(reviews::Store& store, Checks& checks, const Scope& scope, const ReviewRequest& request,
+                     const std::string& locale, const reviews::Contributor& who, reviews::Role role) {
+    ReadScope read;
+    read.segments =
+        scope.only ? std::vector{reviews::TranslatedSegment{*scope.only, store.translation(scope.only->id, locale)}}
+                   : store.version_translations(scope.version.document_id, scope.version.version, locale);
+    // Approvals join the memory with their neighbours' digest.
+    if (request.act == reviews::Act::approve) read.contexts = contexts_in(store, scope, locale, read.segments);
+    if (!scope.only) read.everyone.emplace(store, scope.version.document_id, locale);
+    for (const auto& [segment, current] : read.segments) {
+        const reviews::State state = current ? current->state : reviews::State::new_;
+        const reviews::TargetPeople people =
+            read.everyone ? read.everyone->of(segment.id) : reviews::people_of(store, segment.id, locale);
+        read.errors.push_back(applies(request, state, people, who, role)
+                                  ? std::optional(blocking_reason(checks.of(segment, *current)))
+                                  : std::nullopt);
+    }
+    return read;
+}
+
+// The scopes of a review of many documents read a few ahead, on a thread
+// and a reader of their own (Store::reader_beside), while the act writes
+// the ones before: half of a revision or approval is reading and checking.
+// What is read of a document never depends on what the act writes of
+// another (segments, their translations and log are the document's own),
+// so each is read as the act would read it in turn. A few at a time keeps
+// memory flat.
+class ReadAhead {
+public:
+    ReadAhead(reviews::Store& store, const std::vector<Scope>& scopes, const ReviewRequest& request,
+              const std::string& locale, reviews::Contributor who, reviews::Role role)
+        : reader_(store.reader_beside()),
+          scopes_(scopes),
+          request_(request),
+          locale_(locale),
+          who_(std::move(who)),
+          role_(role),
+          thread_([this] { read_all(); }) {}
+    ~ReadAhead() {
+        {
+            const std::lock_guard lock(mutex_);
+            stopped_ = true;
+        }
+        changed_.notify_all();
+        thread_.join();
+    }
+    ReadAhead(const ReadAhead&) = delete;
+    ReadAhead& operator=(const ReadAhead&) = delete;
+
+    // The next scope's reads, in order; throws what reading it threw.
+    ReadScope next() {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [this] { return !ready_.empty() || failed_; });
+        if (ready_.empty()) std::rethrow_exception(failed_);
+        ReadScope read = std::move(ready_.front());
+        ready_.pop_front();
+        changed_.notify_all();
+        return read;
+    }
+
+private:
+    static constexpr std::size_t kAhead = 4;
+
+    void read_all() {
+        try {
+            Checks checks(*reader_, locale_);
+            for (const Scope& scope : scopes_) {
+                ReadScope read = read_scope(*reader_, checks, scope, request_, locale_, who_, role_);
+                std::unique_lock lock(mutex_);
+                changed_.wait(lock, [this] { return ready_.size() < kAhead || stopped_; });
+                if (stopped_) return;
+                ready_.push_back(std::move(read));
+                changed_.notify_all();
+            }
+        } catch (...) {
+            const std::lock_guard lock(mutex_);
+            failed_ = std::current_exception();
+            changed_.notify_all();
+        }
+    }
+
+    std::unique_ptr<reviews::Store> reader_;
+    const std::vector<Scope>& scopes_;
+    const ReviewRequest& request_;
+    const std::string locale_;
+    const reviews::Contributor who_;
+    const reviews::Role role_;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<ReadScope> ready_;
+    bool stopped_ = false;
+    std::exception_ptr failed_;
+    std::thread thread_;  // last: it starts once the rest is made
+};
+
 }  // namespace
 
 std::vector<reviews::Role> roles_for(reviews::Act act) {
@@ -199,6 +318,10 @@ ReviewOutcome review(reviews::Store& store, const ReviewRequest& request, const 
     const std::vector<Scope> scopes = scope_of(store, request);
     if (scopes.size() == 1) check_shown(store, request, scopes.front(), outcome.locale);
     else if (!request.shown.empty()) throw UsageError("what was shown names one document or one segment, not --all");
+    // Revisions and approvals of many documents read ahead of their writes.
+    std::optional<ReadAhead> ahead;
+    if (scopes.size() > 1 && (request.act == reviews::Act::revise || request.act == reviews::Act::approve))
+        ahead.emplace(store, scopes, request, outcome.locale, signed_in.contributor(), role);
     Progress progress(std::string(reviews::to_string(request.act)) + " documents", scopes.size());
     for (const Scope& scope : scopes) {
         progress.at(static_cast<std::size_t>(&scope - scopes.data()) + 1);
@@ -207,22 +330,14 @@ ReviewOutcome review(reviews::Store& store, const ReviewRequest& request, const 
         bool authored = false;
         // Read before anything is written: each change is of its own
         // segment, and is kept here too (a document's review signs them).
-        std::vector<reviews::TranslatedSegment> segments =
-            scope.only ? std::vector{reviews::TranslatedSegment{*scope.only,
-                                                                store.translation(scope.only->id, outcome.locale)}}
-                       : store.version_translations(scope.version.document_id, scope.version.version, outcome.locale);
-        // Approvals join the memory with their neighbours' digest.
-        const std::map<std::string, std::string> contexts = request.act == reviews::Act::approve
-                                                                ? contexts_in(store, scope, outcome.locale, segments)
-                                                                : std::map<std::string, std::string>{};
-        const std::optional<reviews::DocumentPeople> everyone =
-            scope.only ? std::nullopt
-                       : std::optional<reviews::DocumentPeople>(std::in_place, store, scope.version.document_id,
-                                                                outcome.locale);
-        for (auto& [segment, current] : segments) {
+        ReadScope read = ahead
+                             ? ahead->next()
+                             : read_scope(store, checks, scope, request, outcome.locale, signed_in.contributor(), role);
+        for (std::size_t i = 0; i < read.segments.size(); ++i) {
+            auto& [segment, current] = read.segments[i];
             const reviews::State state = current ? current->state : reviews::State::new_;
             const reviews::TargetPeople people =
-                everyone ? everyone->of(segment.id) : reviews::people_of(store, segment.id, outcome.locale);
+                read.everyone ? read.everyone->of(segment.id) : reviews::people_of(store, segment.id, outcome.locale);
             authored = authored || took_part(people, signed_in.contributor());
             Decision decision = decide(request.act, state, people, signed_in.contributor(), role);
             if (request.act == reviews::Act::waive) {
@@ -234,16 +349,18 @@ ReviewOutcome review(reviews::Store& store, const ReviewRequest& request, const 
                 continue;
             }
             // QA errors block revision and approval alike.
-            if (decision.kind == Decision::Kind::apply && request.act != reviews::Act::reject)
-                if (std::string errors = blocking_reason(checks.of(segment, *current)); !errors.empty())
-                    decision = {Decision::Kind::refuse, {}, {}, std::move(errors)};
+            if (decision.kind == Decision::Kind::apply && request.act != reviews::Act::reject) {
+                const std::string errors =
+                    read.errors[i] ? *read.errors[i] : blocking_reason(checks.of(segment, *current));
+                if (!errors.empty()) decision = {Decision::Kind::refuse, {}, {}, errors};
+            }
             if (decision.kind == Decision::Kind::refuse) {
                 blockers.push_back({{}, segment.document_id, segment.id, state, decision.reason});
             } else if (decision.kind == Decision::Kind::skip) {
                 ++outcome.skipped;
             } else if (blockers.empty()) {
                 Change change = reviewed(segment, *current, decision, signer);
-                if (const auto context = contexts.find(segment.id); context != contexts.end())
+                if (const auto context = read.contexts.find(segment.id); context != read.contexts.end())
                     remember(change, segment, people, store.settings().source_locale, context->second);
                 store_change(store, change);
                 current = std::move(change.translation);
@@ -262,8 +379,9 @@ ReviewOutcome review(reviews::Store& store, const ReviewRequest& request, const 
                                 signer.actor + " wrote or revised targets of this document in " + outcome.locale +
                                     "; its clinical review must be someone else's"});
         else if (!request.all || outcome.changed > changed_before)
-            reviewed_whole.push_back(whole_document_review(scope.version, outcome.locale, segments, signer));
+            reviewed_whole.push_back(whole_document_review(scope.version, outcome.locale, read.segments, signer));
     }
+    ahead.reset();  // its reader goes before the transaction ends
     if (!blockers.empty())
         throw Refused("review " + act + " in " + outcome.locale + " by " + signer.actor + " (" +
                       reviews::to_string(role) + "):" + blocker_lines(blockers) + "\n");

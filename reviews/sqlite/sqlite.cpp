@@ -221,8 +221,6 @@ bool Database::in_transaction() const { return sqlite3_get_autocommit(db_) == 0;
 
 bool Database::writing() const { return sqlite3_txn_state(db_, "main") == SQLITE_TXN_WRITE; }
 
-std::int64_t Database::total_changes() const { return sqlite3_total_changes64(db_); }
-
 void Database::interrupt() const { sqlite3_interrupt(db_); }
 
 Statement& Statement::bind_blob(int index, std::string_view bytes) {

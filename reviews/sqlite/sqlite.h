@@ -60,9 +60,6 @@ public:
     bool in_transaction() const;
     // Whether it holds the write lock (BEGIN IMMEDIATE, or a write).
     bool writing() const;
-    // Rows changed since the connection opened: a transaction that compares
-    // it with its start knows whether it has written.
-    std::int64_t total_changes() const;
     // Makes the statement running on another thread fail (SQLITE_INTERRUPT).
     void interrupt() const;
     const OpenOptions& options() const { return options_; }

@@ -291,10 +291,10 @@ void SqliteStore::load_settings() {
 class SqliteStore::WriteTransaction final : public Transaction {
 public:
     WriteTransaction(SqliteStore& store, Access access) : store_(store), inner_(store.db_, access) {
-        if (access == Access::write) store_.changes_at_write_start_ = store_.db_.total_changes();
+        store_.writing_ = access == Access::write;
     }
     ~WriteTransaction() override {
-        store_.changes_at_write_start_.reset();
+        store_.writing_ = false;
         store_.remember_reads_ = false;
         store_.memory_indexed_upto_ = -1;
         store_.recent_texts_.clear();
@@ -587,8 +587,7 @@ AuditReport SqliteStore::verify_log() {
     return report;
 }
 
-// verify_log of a second store over the same file, in a read transaction,
-// on a thread of its own.
+// verify_log of a reader_beside, on a thread of its own.
 class SqliteStore::LogVerifier final : public LogVerification {
 public:
     explicit LogVerifier(std::unique_ptr<SqliteStore> reader)
@@ -610,7 +609,6 @@ public:
 private:
     void verify() {
         try {
-            SqliteTransaction read(reader_->db_, Access::read);
             report_ = reader_->verify_log();
         } catch (...) {
             failed_ = std::current_exception();
@@ -623,13 +621,21 @@ private:
     std::thread thread_;  // last: it starts once the rest is made
 };
 
-std::unique_ptr<LogVerification> SqliteStore::verify_log_beside() {
-    if (!changes_at_write_start_ || !db_.writing() || db_.total_changes() != *changes_at_write_start_)
-        throw std::logic_error("verify_log_beside needs a write transaction that has written nothing");
+std::unique_ptr<SqliteStore> SqliteStore::open_reader_beside() {
+    if (!writing_ || !db_.writing()) throw std::logic_error("a reader beside needs a write transaction");
     auto reader = std::unique_ptr<SqliteStore>(
         new SqliteStore(Database(db_.path(), Database::Mode::open_existing, db_.options())));
     reader->settings_ = settings_;
-    return std::make_unique<LogVerifier>(std::move(reader));
+    reader->held_read_.emplace(reader->db_, Access::read);
+    // The view is taken at the first read: now, while the lock holds.
+    Statement(reader->db_, "SELECT COUNT(*) FROM target_locale").step();
+    return reader;
+}
+
+std::unique_ptr<Store> SqliteStore::reader_beside() { return open_reader_beside(); }
+
+std::unique_ptr<LogVerification> SqliteStore::verify_log_beside() {
+    return std::make_unique<LogVerifier>(open_reader_beside());
 }
 
 // Each unit of the memory must be what the entry that brought it says: the

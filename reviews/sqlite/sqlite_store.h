@@ -50,6 +50,7 @@ public:
     std::int64_t last_translation_change(std::string_view document_id, std::string_view locale) override;
     std::int64_t log_position() override;
     AuditReport verify_log() override;
+    std::unique_ptr<Store> reader_beside() override;
     std::unique_ptr<LogVerification> verify_log_beside() override;
     std::optional<LogHead> unsigned_head() override;
     std::optional<Person> person(std::string_view id) override;
@@ -89,6 +90,7 @@ public:
 
 private:
     explicit SqliteStore(Database db);
+    std::unique_ptr<SqliteStore> open_reader_beside();
     void load_settings();
     void append(LogRow row);
     // The id of a text in the log's text table, added when new.
@@ -116,8 +118,10 @@ private:
 
     Database db_;
     ProjectSettings settings_;
-    // Rows changed when the write transaction began; none while none is open.
-    std::optional<std::int64_t> changes_at_write_start_;
+    // Whether a write transaction is open.
+    bool writing_ = false;
+    // A reader_beside's read transaction, held for its life: its one view.
+    std::optional<SqliteTransaction> held_read_;
     std::int64_t memory_indexed_upto_ = -1;  // units past this id await indexing; -1: none added
     // Texts by content, to their ids: those written, and those read by a
     // transaction that writes texts, since what it writes next names the

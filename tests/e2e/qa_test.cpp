@@ -7,6 +7,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 using namespace medloc::test;
 
 namespace {
@@ -232,4 +234,73 @@ TEST_CASE("glossary import: a publisher's signed act, bad files refused, the sto
     const Result verify = run_medloc(project.db, {"audit", "verify"});
     CHECK(verify.exit_code == 4);
     CHECK(verify.out.find("the glossary in force is not the file event") != std::string::npos);
+}
+
+// review --all reads each document ahead of its writes, on a thread and a
+// reader of its own: it must refuse, and approve, exactly as an act over
+// one document at a time does.
+TEST_CASE(
+    "review --all over the corpus refuses a dose error in a later document and approves as one document at a "
+    "time does",
+    "[qa][review]") {
+    // The corpus in es-US, pseudo-translated by Dan (a clinician too), a
+    // dose error in the fever leaflet (the fifth of seven in id order).
+    struct Corpus {
+        TempDir dir;
+        fs::path db = new_project(dir, "es-US");
+        Corpus() {
+            for (const fs::path& document : corpus_documents())
+                write_file(dir / "docs" / document.filename(), read_file(document));
+            REQUIRE(succeeds(db, {"extract", (dir / "docs").string(), "--as", "pat"}));
+            REQUIRE(succeeds(db, {"export", "--locale", "es-US", "--out", (dir / "x").string(), "--pseudo"}));
+            std::vector<std::string> import = {"import"};
+            for (const auto& file : fs::directory_iterator(dir / "x" / "es-US")) {
+                if (file.path().filename() == kDoc + ".xlf") {
+                    std::string text = read_file(file.path());
+                    const std::size_t at = text.find(kStrength);
+                    REQUIRE(at != std::string::npos);
+                    write_file(file.path(), text.replace(at, kStrength.size(), kTenfold));
+                }
+                import.push_back(file.path().string());
+            }
+            import.insert(import.end(), {"--as", "dan", "--role", "translator"});
+            REQUIRE(succeeds(db, import));
+        }
+        std::vector<std::string> all(const std::string& act, const std::string& who) const {
+            return {"review", act, "--locale", "es-US", "--all", "--as", who};
+        }
+        std::string states() const {
+            const Result result = run_medloc(db, {"status", "--json"});
+            REQUIRE(result.exit_code == 0);
+            return nlohmann::json::parse(result.out)["documents"].dump();
+        }
+    };
+    REQUIRE(corpus_documents().size() >= 6);
+    Corpus by_all, one_by_one;
+    setenv("MEDLOC_TEST_NOW", "2030-03-04T05:06:07Z", 1);
+    for (const Corpus* corpus : {&by_all, &one_by_one}) {
+        check_refused(corpus->db, corpus->all("revise", "ben"), kDoc, "QA error (numbers)", 3);
+        REQUIRE(succeeds(corpus->db, {"review", "waive", "--locale", "es-US", "--doc", kDoc, "--as", "carla",
+                                      "--comment", "confirmed with the pharmacist"}));
+        REQUIRE(succeeds(corpus->db, corpus->all("revise", "ben")));
+        // Four eyes in every document: Dan translated every target.
+        check_refused(corpus->db, corpus->all("approve", "dan"), "Dan Alder translated it",
+                      "the clinical approver must be someone else", 3);
+    }
+    REQUIRE(succeeds(by_all.db, by_all.all("approve", "carla")));
+    for (const fs::path& document : corpus_documents())
+        REQUIRE(succeeds(one_by_one.db, {"review", "approve", "--locale", "es-US", "--doc",
+                                         document.filename().string(), "--as", "carla"}));
+    unsetenv("MEDLOC_TEST_NOW");
+    CHECK(by_all.states() == one_by_one.states());
+    for (const Corpus* corpus : {&by_all, &one_by_one}) {
+        REQUIRE(succeeds(corpus->db, {"audit", "verify"}));
+        REQUIRE(succeeds(corpus->db,
+                         {"tm", "export", "--locale", "es-US", "--out", (corpus->dir / "memory.tmx").string()}));
+    }
+    const auto units = [](const Corpus& corpus) {
+        std::string text = read_file(corpus.dir / "memory.tmx");
+        return std::count(text.begin(), text.end(), '\n');
+    };
+    CHECK(units(by_all) == units(one_by_one));
 }

@@ -193,7 +193,7 @@ TEST_CASE("the entries a manifest cites are found by their hashes, without an in
     fs::remove(path);
 }
 
-TEST_CASE("the log verified beside a writer's work reads what the writer reads", "[reviews][log]") {
+TEST_CASE("a reader beside a writer, and the log verified on it, read what the writer began with", "[reviews][log]") {
     const fs::path path = temporary_file("beside.db");
     const auto store = create_project(path.string(), {"", "en-US", {"es-US"}, 36, ""}, FixedClock());
     for (const char* target : {"Dé 5 mL.", "Administre 5 mL.", "Dé 5 mL. cada día"}) {
@@ -201,15 +201,22 @@ TEST_CASE("the log verified beside a writer's work reads what the writer reads",
         store->add_event(translated("Give 5 mL.", target));
         writing->commit();
     }
-    SECTION("only under a write transaction that has written nothing") {
+    SECTION("only under a write transaction, as the project was when it began") {
         CHECK_THROWS_AS(store->verify_log_beside(), std::logic_error);
+        CHECK_THROWS_AS(store->reader_beside(), std::logic_error);
         {
             const auto reading = store->transaction(Access::read);
             CHECK_THROWS_AS(store->verify_log_beside(), std::logic_error);
+            CHECK_THROWS_AS(store->reader_beside(), std::logic_error);
         }
         const auto writing = store->transaction(Access::write);
+        const auto before = store->reader_beside();
         store->add_event(translated("Give 5 mL.", "Dé 10 mL."));
-        CHECK_THROWS_AS(store->verify_log_beside(), std::logic_error);
+        const auto after = store->reader_beside();
+        CHECK(store->segment_log("s1", "es-US").size() == 4);
+        CHECK(before->segment_log("s1", "es-US").size() == 3);
+        CHECK(after->segment_log("s1", "es-US").size() == 3);
+        CHECK(store->verify_log_beside()->report().entries_checked == 3);
     }
     SECTION("the same report as verify_log, while the writer goes on reading") {
         const auto writing = store->transaction(Access::write);

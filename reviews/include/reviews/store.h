@@ -437,11 +437,15 @@ public:
     virtual std::set<std::string> logged_hashes(const std::set<std::string>& hashes) = 0;
     // Walks the whole log (one entry in memory at a time) and the translations.
     virtual AuditReport verify_log() = 0;
-    // The same verification, over a connection and on a thread of its own,
-    // while the caller goes on: a build judges its documents meanwhile.
-    // Only under a write transaction that has written nothing yet (else it
-    // throws std::logic_error): the write lock keeps every other writer
-    // out, so the two read the same project.
+    // A second store over the same project, for a thread of its own, that
+    // reads the project as it was when this store's write transaction
+    // began (the write lock keeps every other writer out), and not what
+    // the transaction writes. Only under a write transaction (else it
+    // throws std::logic_error); let go before the transaction ends.
+    virtual std::unique_ptr<Store> reader_beside() = 0;
+    // verify_log on a reader_beside and a thread of its own, while the
+    // caller goes on: a build judges its documents meanwhile, and writes
+    // nothing before its release.
     virtual std::unique_ptr<LogVerification> verify_log_beside() = 0;
     virtual std::optional<LogHead> unsigned_head() = 0;
     virtual std::optional<Person> person(std::string_view id) = 0;
