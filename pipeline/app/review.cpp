@@ -175,6 +175,7 @@ struct ReadScope {
     std::map<std::string, std::string> contexts;
     std::optional<reviews::DocumentPeople> everyone;
     std::vector<std::optional<std::string>> errors;
+    reviews::ReadTexts texts;  // read ahead: the ids of the texts read
 };
 
 ReadScope read_scope(reviews::Store& store, Checks& checks, const Scope& scope, const ReviewRequest& request,
@@ -245,6 +246,7 @@ private:
             Checks checks(*reader_, locale_);
             for (const Scope& scope : scopes_) {
                 ReadScope read = read_scope(*reader_, checks, scope, request_, locale_, who_, role_);
+                read.texts = reader_->take_read_texts();
                 std::unique_lock lock(mutex_);
                 changed_.wait(lock, [this] { return ready_.size() < kAhead || stopped_; });
                 if (stopped_) return;
@@ -333,6 +335,7 @@ ReviewOutcome review(reviews::Store& store, const ReviewRequest& request, const 
         ReadScope read = ahead
                              ? ahead->next()
                              : read_scope(store, checks, scope, request, outcome.locale, signed_in.contributor(), role);
+        store.adopt_read_texts(read.texts);
         for (std::size_t i = 0; i < read.segments.size(); ++i) {
             auto& [segment, current] = read.segments[i];
             const reviews::State state = current ? current->state : reviews::State::new_;

@@ -14,6 +14,7 @@
 #include <map>
 #include <set>
 #include <thread>
+#include <utility>
 
 namespace medloc::reviews {
 
@@ -634,6 +635,12 @@ std::unique_ptr<SqliteStore> SqliteStore::open_reader_beside() {
 
 std::unique_ptr<Store> SqliteStore::reader_beside() { return open_reader_beside(); }
 
+ReadTexts SqliteStore::take_read_texts() { return std::exchange(read_texts_, {}); }
+
+void SqliteStore::adopt_read_texts(const ReadTexts& texts) {
+    for (const auto& [text, id] : texts.ids) remember_text(text, id);
+}
+
 std::unique_ptr<LogVerification> SqliteStore::verify_log_beside() {
     return std::make_unique<LogVerifier>(open_reader_beside());
 }
@@ -1037,6 +1044,14 @@ std::int64_t SqliteStore::remember_text(std::string_view text, std::int64_t id) 
 
 // The texts of a row of version_translations(), for the writes that follow.
 void SqliteStore::remember_read(const TranslatedSegment& read, const Statement& row) {
+    if (held_read_) {
+        std::vector<std::pair<std::string, std::int64_t>>& ids = read_texts_.ids;
+        ids.emplace_back(read.segment.source, row.integer(kSegmentSourceId));
+        ids.emplace_back(read.segment.plain, row.integer(kSegmentPlainId));
+        if (read.translation && read.translation->target)
+            ids.emplace_back(*read.translation->target, row.integer(kSegmentColumnCount + 3));
+        return;
+    }
     if (!remember_reads_) return;
     remember_text(read.segment.source, row.integer(kSegmentSourceId));
     remember_text(read.segment.plain, row.integer(kSegmentPlainId));

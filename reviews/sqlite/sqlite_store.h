@@ -51,6 +51,8 @@ public:
     std::int64_t log_position() override;
     AuditReport verify_log() override;
     std::unique_ptr<Store> reader_beside() override;
+    ReadTexts take_read_texts() override;
+    void adopt_read_texts(const ReadTexts& texts) override;
     std::unique_ptr<LogVerification> verify_log_beside() override;
     std::optional<LogHead> unsigned_head() override;
     std::optional<Person> person(std::string_view id) override;
@@ -122,6 +124,8 @@ private:
     bool writing_ = false;
     // A reader_beside's read transaction, held for its life: its one view.
     std::optional<SqliteTransaction> held_read_;
+    // A reader_beside's texts read, for the store it reads beside.
+    ReadTexts read_texts_;
     std::int64_t memory_indexed_upto_ = -1;  // units past this id await indexing; -1: none added
     // Texts by content, to their ids: those written, and those read by a
     // transaction that writes texts, since what it writes next names the

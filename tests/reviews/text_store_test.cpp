@@ -164,6 +164,40 @@ TEST_CASE("a transaction logs the texts it read by the ids it read them with", "
     fs::remove(path);
 }
 
+TEST_CASE("a writer logs the texts a reader beside it read by the ids the reader read them with", "[reviews][log]") {
+    const fs::path path = temporary_file("reader-texts.db");
+    const auto store = create_project(path.string(), {"", "en-US", {"es-US"}, 36, ""}, FixedClock());
+    {
+        const auto writing = store->transaction(Access::write);
+        store->add_document_version({"a.txt", 1, "txt", std::string(64, '0'), 10, "{}", FixedClock().now(), ""});
+        store->add_segment({"s1", "a.txt", "Give <b>5 mL</b>.", "Give 5 mL.", 3, "paragraph", "", {}, {}}, 1);
+        store->set_version_segments("a.txt", 1, {"s1"});
+        store->put_translation({"s1", "es-US", State::translated, "Dé <b>5 mL</b>.", "", "ana", {}, {}});
+        writing->commit();
+    }
+    {
+        const auto writing = store->transaction(Access::write);
+        const auto reader = store->reader_beside();
+        const auto read = reader->version_translations("a.txt", 1, "es-US");
+        REQUIRE(read.size() == 1);
+        const ReadTexts texts = reader->take_read_texts();
+        CHECK(texts.ids.size() == 3);  // the source, its plain text, the target
+        CHECK(reader->take_read_texts().ids.empty());
+        CHECK(store->take_read_texts().ids.empty());  // a writer keeps none to hand on
+        store->adopt_read_texts(texts);
+        Event approval = translated(read[0].segment.source, *read[0].translation->target);
+        approval.meaning = Meaning::approved;
+        store->add_event(approval);
+        writing->commit();
+    }
+    CHECK(sql_integer(path, "SELECT COUNT(*) - COUNT(DISTINCT content) FROM text") == 0);
+    CHECK(sql_integer(path,
+                      "SELECT COUNT(*) FROM event e JOIN segment s ON s.source = e.source "
+                      "JOIN translation t ON t.target = e.target WHERE e.id = 1") == 1);
+    CHECK(store->verify_log().intact());
+    fs::remove(path);
+}
+
 TEST_CASE("the entries a manifest cites are found by their hashes, without an index of every hash", "[reviews][log]") {
     const fs::path path = temporary_file("cited.db");
     {

@@ -359,6 +359,13 @@ struct AuditReport {
     bool intact() const { return problem.empty(); }
 };
 
+// The ids of texts a reader_beside read, in the file it shares with the
+// store it reads beside. Handed back to that store, they spare an act that
+// logs what it read looking each text up again by its content.
+struct ReadTexts {
+    std::vector<std::pair<std::string, std::int64_t>> ids;
+};
+
 // Rolls back unless committed.
 class Transaction {
 public:
@@ -443,6 +450,11 @@ public:
     // the transaction writes. Only under a write transaction (else it
     // throws std::logic_error); let go before the transaction ends.
     virtual std::unique_ptr<Store> reader_beside() = 0;
+    // A reader_beside's texts read since the last call (none for others).
+    virtual ReadTexts take_read_texts() = 0;
+    // Texts a reader_beside of this store read, known by their ids for the
+    // rest of the transaction (as far as the store keeps recent texts).
+    virtual void adopt_read_texts(const ReadTexts& texts) = 0;
     // verify_log on a reader_beside and a thread of its own, while the
     // caller goes on: a build judges its documents meanwhile, and writes
     // nothing before its release.
