@@ -32,6 +32,17 @@ Event translated(const std::string& source, const std::string& target) {
     return event;
 }
 
+// Document a.txt with one segment whose source has inline markup (so its
+// plain text differs), translated into es-US; committed.
+void add_marked_up_segment(Store& store) {
+    const auto writing = store.transaction(Access::write);
+    store.add_document_version({"a.txt", 1, "txt", std::string(64, '0'), 10, "{}", FixedClock().now(), ""});
+    store.add_segment({"s1", "a.txt", "Give <b>5 mL</b>.", "Give 5 mL.", 3, "paragraph", "", {}, {}}, 1);
+    store.set_version_segments("a.txt", 1, {"s1"});
+    store.put_translation({"s1", "es-US", State::translated, "Dé <b>5 mL</b>.", "", "ana", {}, {}});
+    writing->commit();
+}
+
 }  // namespace
 
 TEST_CASE("the log stores each distinct text once and reads every entry back whole", "[reviews][log]") {
@@ -138,14 +149,7 @@ TEST_CASE("a document's events come with the texts and hash of its approvals onl
 TEST_CASE("a transaction logs the texts it read by the ids it read them with", "[reviews][log]") {
     const fs::path path = temporary_file("read-texts.db");
     const auto store = create_project(path.string(), {"", "en-US", {"es-US"}, 36, ""}, FixedClock());
-    {
-        const auto writing = store->transaction(Access::write);
-        store->add_document_version({"a.txt", 1, "txt", std::string(64, '0'), 10, "{}", FixedClock().now(), ""});
-        store->add_segment({"s1", "a.txt", "Give <b>5 mL</b>.", "Give 5 mL.", 3, "paragraph", "", {}, {}}, 1);
-        store->set_version_segments("a.txt", 1, {"s1"});
-        store->put_translation({"s1", "es-US", State::translated, "Dé <b>5 mL</b>.", "", "ana", {}, {}});
-        writing->commit();
-    }
+    add_marked_up_segment(*store);
     {
         const auto writing = store->transaction(Access::write);
         store->add_event(translated("Rest at home.", "Descanse en casa."));  // a text written first
@@ -167,14 +171,7 @@ TEST_CASE("a transaction logs the texts it read by the ids it read them with", "
 TEST_CASE("a writer logs the texts a reader beside it read by the ids the reader read them with", "[reviews][log]") {
     const fs::path path = temporary_file("reader-texts.db");
     const auto store = create_project(path.string(), {"", "en-US", {"es-US"}, 36, ""}, FixedClock());
-    {
-        const auto writing = store->transaction(Access::write);
-        store->add_document_version({"a.txt", 1, "txt", std::string(64, '0'), 10, "{}", FixedClock().now(), ""});
-        store->add_segment({"s1", "a.txt", "Give <b>5 mL</b>.", "Give 5 mL.", 3, "paragraph", "", {}, {}}, 1);
-        store->set_version_segments("a.txt", 1, {"s1"});
-        store->put_translation({"s1", "es-US", State::translated, "Dé <b>5 mL</b>.", "", "ana", {}, {}});
-        writing->commit();
-    }
+    add_marked_up_segment(*store);
     {
         const auto writing = store->transaction(Access::write);
         const auto reader = store->reader_beside();
