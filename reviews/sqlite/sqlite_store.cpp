@@ -291,11 +291,8 @@ void SqliteStore::load_settings() {
 
 class SqliteStore::WriteTransaction final : public Transaction {
 public:
-    WriteTransaction(SqliteStore& store, Access access) : store_(store), inner_(store.db_, access) {
-        store_.writing_ = access == Access::write;
-    }
+    WriteTransaction(SqliteStore& store, Access access) : store_(store), inner_(store.db_, access) {}
     ~WriteTransaction() override {
-        store_.writing_ = false;
         store_.remember_reads_ = false;
         store_.memory_indexed_upto_ = -1;
         store_.recent_texts_.clear();
@@ -623,7 +620,7 @@ private:
 };
 
 std::unique_ptr<SqliteStore> SqliteStore::open_reader_beside() {
-    if (!writing_ || !db_.writing()) throw std::logic_error("a reader beside needs a write transaction");
+    if (!db_.writing()) throw std::logic_error("a reader beside needs a write transaction");
     auto reader = std::unique_ptr<SqliteStore>(
         new SqliteStore(Database(db_.path(), Database::Mode::open_existing, db_.options())));
     reader->settings_ = settings_;
@@ -1043,20 +1040,17 @@ std::int64_t SqliteStore::remember_text(std::string_view text, std::int64_t id) 
 }
 
 // The texts of a row of version_translations(), for the writes that follow.
+// A reader_beside keeps them for the store it reads beside.
 void SqliteStore::remember_read(const TranslatedSegment& read, const Statement& row) {
-    if (held_read_) {
-        std::vector<std::pair<std::string, std::int64_t>>& ids = read_texts_.ids;
-        ids.emplace_back(read.segment.source, row.integer(kSegmentSourceId));
-        ids.emplace_back(read.segment.plain, row.integer(kSegmentPlainId));
-        if (read.translation && read.translation->target)
-            ids.emplace_back(*read.translation->target, row.integer(kSegmentColumnCount + 3));
-        return;
-    }
-    if (!remember_reads_) return;
-    remember_text(read.segment.source, row.integer(kSegmentSourceId));
-    remember_text(read.segment.plain, row.integer(kSegmentPlainId));
+    if (!held_read_ && !remember_reads_) return;
+    const auto keep = [this](const std::string& text, std::int64_t id) {
+        if (held_read_) read_texts_.ids.emplace_back(text, id);
+        else remember_text(text, id);
+    };
+    keep(read.segment.source, row.integer(kSegmentSourceId));
+    keep(read.segment.plain, row.integer(kSegmentPlainId));
     if (read.translation && read.translation->target)
-        remember_text(*read.translation->target, row.integer(kSegmentColumnCount + 3));
+        keep(*read.translation->target, row.integer(kSegmentColumnCount + 3));
 }
 
 std::int64_t SqliteStore::stamp_id(const LogRow& row) {

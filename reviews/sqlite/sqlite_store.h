@@ -120,8 +120,6 @@ private:
 
     Database db_;
     ProjectSettings settings_;
-    // Whether a write transaction is open.
-    bool writing_ = false;
     // A reader_beside's read transaction, held for its life: its one view.
     std::optional<SqliteTransaction> held_read_;
     // A reader_beside's texts read, for the store it reads beside.
