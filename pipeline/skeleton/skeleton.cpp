@@ -164,41 +164,77 @@ private:
     const SegmentLookup& lookup_;
 };
 
+// The encoding most slots have, written once for the whole skeleton.
+Encoding usual_encoding(const std::vector<Slot>& slots) {
+    std::map<Encoding, std::size_t> counts;
+    for (const Slot& slot : slots) ++counts[slot.encoding];
+    Encoding usual = Encoding::text;
+    std::size_t most = 0;
+    for (const auto& [encoding, count] : counts)
+        if (count > most) usual = encoding, most = count;
+    return usual;
+}
+
 }  // namespace
 
+// A slot keeps only what is not the default: most are a segment id and
+// nothing else, and a version's skeleton is stored whole with every version.
 std::string Skeleton::to_json() const {
     json out;
     out["body"] = template_to_json(body);
+    const Encoding usual = usual_encoding(slots);
+    if (usual != Encoding::text) out["encoding"] = encoding_name(usual);
     json slots_json = json::array();
     for (const Slot& slot : slots) {
+        if (slot.encoding == usual && slot.codes.empty() && slot.spellings.empty()) {
+            slots_json.push_back(slot.segment_id);
+            continue;
+        }
         json s;
         s["id"] = slot.segment_id;
-        s["encoding"] = encoding_name(slot.encoding);
-        json codes_json = json::object();
-        for (const auto& [run, parts] : slot.codes) codes_json[std::to_string(run)] = template_to_json(parts);
-        s["codes"] = std::move(codes_json);
-        json spellings = json::array();
-        for (const Slot::Spelled& spelled : slot.spellings)
-            spellings.push_back(json::array({spelled.run, spelled.offset, spelled.length, spelled.raw}));
-        s["spellings"] = std::move(spellings);
+        if (slot.encoding != usual) s["encoding"] = encoding_name(slot.encoding);
+        if (!slot.codes.empty()) {
+            json codes_json = json::object();
+            for (const auto& [run, parts] : slot.codes) codes_json[std::to_string(run)] = template_to_json(parts);
+            s["codes"] = std::move(codes_json);
+        }
+        if (!slot.spellings.empty()) {
+            json spellings = json::array();
+            for (const Slot::Spelled& spelled : slot.spellings)
+                spellings.push_back(json::array({spelled.run, spelled.offset, spelled.length, spelled.raw}));
+            s["spellings"] = std::move(spellings);
+        }
         slots_json.push_back(std::move(s));
     }
     out["slots"] = std::move(slots_json);
     return out.dump();
 }
 
+// Reads the compact form above and the full one of medloc before it, where
+// every slot was an object with all four fields.
 Skeleton Skeleton::from_json(std::string_view text) {
     const json in = json::parse(text);
     Skeleton skeleton;
     skeleton.body = template_from_json(in.at("body"));
+    const Encoding usual =
+        in.contains("encoding") ? encoding_named(in.at("encoding").get<std::string>()) : Encoding::text;
     for (const json& s : in.at("slots")) {
         Slot slot;
+        slot.encoding = usual;
+        if (s.is_string()) {
+            slot.segment_id = s.get<std::string>();
+            skeleton.slots.push_back(std::move(slot));
+            continue;
+        }
         slot.segment_id = s.at("id").get<std::string>();
-        slot.encoding = encoding_named(s.at("encoding").get<std::string>());
-        for (const auto& [run, parts] : s.at("codes").items()) slot.codes[std::stoul(run)] = template_from_json(parts);
-        for (const json& spelled : s.at("spellings"))
-            slot.spellings.push_back({spelled.at(0).get<std::size_t>(), spelled.at(1).get<std::size_t>(),
-                                      spelled.at(2).get<std::size_t>(), spelled.at(3).get<std::string>()});
+        if (s.contains("encoding")) slot.encoding = encoding_named(s.at("encoding").get<std::string>());
+        if (s.contains("codes"))
+            for (const auto& [run, parts] : s.at("codes").items())
+                slot.codes[std::stoul(run)] = template_from_json(parts);
+        if (s.contains("spellings"))
+            for (const json& spelled : s.at("spellings"))
+                slot.spellings.push_back({spelled.at(0).get<std::size_t>(), spelled.at(1).get<std::size_t>(),
+                                          spelled.at(2).get<std::size_t>(), spelled.at(3).get<std::string>()});
         skeleton.slots.push_back(std::move(slot));
     }
     return skeleton;

@@ -6,6 +6,7 @@
 #include "xliff/content.h"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <cstdlib>
 #include <map>
@@ -37,6 +38,62 @@ TEST_CASE("every corpus document rebuilds byte for byte from the project databas
         });
         CHECK(rebuilt == read_file(path));
     }
+}
+
+namespace {
+
+// A skeleton in the form medloc wrote before it left defaults out: every
+// slot an object with its id, encoding, codes and spellings.
+std::string full_form(const std::string& stored) {
+    nlohmann::json skeleton = nlohmann::json::parse(stored);
+    const nlohmann::json usual = skeleton.value("encoding", nlohmann::json("text"));
+    skeleton.erase("encoding");
+    for (nlohmann::json& slot : skeleton.at("slots")) {
+        if (slot.is_string()) slot = nlohmann::json{{"id", slot}};
+        if (!slot.contains("encoding")) slot["encoding"] = usual;
+        if (!slot.contains("codes")) slot["codes"] = nlohmann::json::object();
+        if (!slot.contains("spellings")) slot["spellings"] = nlohmann::json::array();
+    }
+    return skeleton.dump();
+}
+
+}  // namespace
+
+// A version's skeleton is stored whole with every version: a slot keeps only
+// what is not a default, and the full form of earlier projects still reads.
+TEST_CASE("a skeleton is stored without its defaults and the full form of earlier medloc rebuilds alike", "[rebuild]") {
+    TempDir dir;
+    const fs::path db = new_project(dir);
+    REQUIRE(run_medloc(db, {"extract", corpus_dir().string(), "--as", "pat"}).exit_code == 0);
+    const auto opened = reviews::open_project(db.string());
+    reviews::Store& store = *opened;
+    std::size_t stored_bytes = 0, full_bytes = 0;
+    for (const fs::path& path : corpus_documents()) {
+        const std::string id = path.filename().string();
+        INFO(id);
+        const auto version = store.current_version(id);
+        REQUIRE(version);
+        std::map<std::string, xliff::Content> sources;
+        for (const reviews::StoredSegment& segment : store.version_segments(id, version->version))
+            sources[segment.id] = xliff::content_from_markup(segment.source);
+        const auto lookup = [&](const std::string& segment_id) {
+            const xliff::Content& source = sources.at(segment_id);
+            xliff::Content target = source;
+            for (xliff::Run& run : target.runs)
+                if (!run.is_code()) run.text = "\"<" + run.text + " & co>*_";
+            return pipeline::SegmentText{&source, &sources.emplace("t" + segment_id, target).first->second};
+        };
+        CHECK(version->skeleton.find("\"codes\":{}") == std::string::npos);
+        CHECK(version->skeleton.find("\"spellings\":[]") == std::string::npos);
+        const std::string full = full_form(version->skeleton);
+        const pipeline::Skeleton compact = pipeline::Skeleton::from_json(version->skeleton);
+        const pipeline::Skeleton earlier = pipeline::Skeleton::from_json(full);
+        CHECK(pipeline::rebuild(earlier, lookup) == pipeline::rebuild(compact, lookup));
+        CHECK(earlier.to_json() == version->skeleton);
+        stored_bytes += version->skeleton.size();
+        full_bytes += full.size();
+    }
+    CHECK(stored_bytes * 3 < full_bytes * 2);
 }
 
 TEST_CASE("a translated segment is escaped for its place and keeps its codes", "[rebuild]") {

@@ -12,9 +12,12 @@
 // Markdown, plain text), and each of its codes is written as the bytes of the
 // source code with the same id.
 //
-// Stored as JSON: {"body": [part...], "slots": [{"id", "encoding", "codes":
-// {"run": [part...]}, "spellings": [[run, offset, length, "raw"]...]}]},
-// where a part is a string (literal) or a number (slot index).
+// Stored as JSON: {"body": [part...], "encoding", "slots": [{"id",
+// "encoding", "codes": {"run": [part...]}, "spellings": [[run, offset,
+// length, "raw"]...]}]}, where a part is a string (literal) or a number
+// (slot index). What is a default is left out: the skeleton's "encoding"
+// (text) and a slot's (the skeleton's), empty codes and spellings; a slot
+// with nothing else is its id alone.
 #pragma once
 
 #include "extract/filter.h"
