@@ -1,11 +1,59 @@
 // schema.cpp - the project schema as a list of migrations.
 #include "schema.h"
 
+#include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace medloc::reviews {
+
 namespace {
+
+constexpr std::pair<State, std::int64_t> kStateCodes[] = {
+    {State::new_, 0}, {State::needs_translation, 1}, {State::translated, 2}, {State::revised, 3}, {State::approved, 4}};
+
+}  // namespace
+
+std::int64_t state_code(State state) {
+    for (const auto& [known, code] : kStateCodes)
+        if (known == state) return code;
+    throw std::logic_error("a state without a stored code");
+}
+
+std::optional<State> state_of_code(std::int64_t code) {
+    for (const auto& [state, known] : kStateCodes)
+        if (known == code) return state;
+    return std::nullopt;
+}
+
+std::string state_name_sql(const std::string& column) {
+    std::string sql = "CASE " + column;
+    for (const auto& [state, code] : kStateCodes)
+        sql += " WHEN " + std::to_string(code) + " THEN '" + to_string(state) + "'";
+    return sql + " ELSE CASE WHEN " + column + " IS NULL THEN '' ELSE 'state ' || " + column + " END END";
+}
+
+namespace {
+
+// The code of the state named in `column`, for migration 15: NULL for "",
+// and -1 for a name no medloc writes (only a forged entry has one), which
+// reads back as no state, so that entry still fails its hash.
+std::string state_code_sql(const std::string& column) {
+    std::string sql = "CASE " + column + " WHEN '' THEN NULL";
+    for (const auto& [state, code] : kStateCodes)
+        sql += " WHEN '" + std::string(to_string(state)) + "' THEN " + std::to_string(code);
+    return sql + " ELSE -1 END";
+}
+
+// A memory unit's context as migration 15 keeps it: the 16 bytes of its two
+// 16-digit digests ("prev:next", lower-case hex), any other context as it is.
+std::string packed_context_sql(const std::string& column) {
+    std::string digest;
+    for (int i = 0; i < 16; ++i) digest += "[0-9a-f]";
+    return "CASE WHEN " + column + " GLOB '" + digest + ":" + digest + "' THEN medloc_unhex(substr(" + column +
+           ", 1, 16) || substr(" + column + ", 18, 16)) ELSE " + column + " END";
+}
 
 // The log's columns from `role` on, the same in every schema.
 constexpr const char* kEventColumns = R"sql(
@@ -572,6 +620,105 @@ const std::vector<std::string>& migrations() {
     CREATE INDEX memory_by_text ON memory_unit(target_language, plain);
     CREATE UNIQUE INDEX memory_holds_once ON memory_unit(unit_key);
 )sql") + kMemoryGuards +
+            R"sql(    CREATE VIEW memory_plain AS
+        SELECT m.id AS id, t.content AS plain FROM memory_unit m JOIN text t ON t.id = m.plain;
+    )sql",
+        // 15: the same few strings no longer fill every row. An entry's
+        // and a translation's state is a number (state_code); who changed
+        // a translation, and when, refer to the texts the log keeps once,
+        // as a memory unit's do since 14; a unit's context of two digests
+        // is their 16 bytes. Together a tenth of the project file. Rows
+        // keep their order and ids; the log view names the state again.
+        std::string(R"sql(
+    DROP VIEW log;
+    CREATE TABLE event_v15 (
+        id       INTEGER PRIMARY KEY,
+        stamp    INTEGER NOT NULL REFERENCES stamp(id),
+        document INTEGER REFERENCES text(id),
+        segment  INTEGER REFERENCES text(id),
+        locale   INTEGER REFERENCES text(id),
+        state    INTEGER,
+        source   INTEGER NOT NULL REFERENCES text(id),
+        target   INTEGER REFERENCES text(id),
+        finding  TEXT,
+        hash     BLOB NOT NULL
+    ) STRICT;
+    INSERT INTO event_v15 (id, stamp, document, segment, locale, state, source, target, finding, hash)
+        SELECT id, stamp, document, segment, locale, )sql") +
+            state_code_sql("state") + R"sql(, source, target, finding, hash
+        FROM event ORDER BY id;
+    DROP TABLE event;
+    ALTER TABLE event_v15 RENAME TO event;
+    CREATE INDEX event_by_segment ON event(segment, locale);
+    CREATE INDEX event_by_document ON event(document, locale);
+    CREATE TRIGGER event_is_append_only_update BEFORE UPDATE ON event
+        BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+    CREATE TRIGGER event_is_append_only_delete BEFORE DELETE ON event
+        BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+    CREATE VIEW log AS SELECT
+        e.id, s.at, d.content AS document_id, g.content AS segment_id, l.content AS locale, s.actor, s.role,
+        s.meaning, )sql" +
+            state_name_sql("e.state") +
+            R"sql( AS state, src.content AS source, tgt.content AS target, s.comment, s.origin,
+        lower(hex(e.hash)) AS hash, s.actor_id, s.for_id, e.finding,
+        e.document AS document_ref, e.segment AS segment_ref, e.locale AS locale_ref
+        FROM event e JOIN stamp s ON s.id = e.stamp JOIN text src ON src.id = e.source
+        LEFT JOIN text d ON d.id = e.document LEFT JOIN text g ON g.id = e.segment
+        LEFT JOIN text l ON l.id = e.locale LEFT JOIN text tgt ON tgt.id = e.target;
+    INSERT INTO text (key, content) SELECT medloc_text_key(n.content), n.content FROM (
+        SELECT updated_at AS content FROM translation UNION SELECT updated_by FROM translation) n
+        WHERE NOT EXISTS (SELECT 1 FROM text t WHERE t.key = medloc_text_key(n.content) AND t.content = n.content);
+    CREATE TABLE translation_v15 (
+        segment_id      TEXT NOT NULL REFERENCES segment(id),
+        locale          TEXT NOT NULL REFERENCES target_locale(tag),
+        state           INTEGER NOT NULL CHECK (state BETWEEN 0 AND 4),
+        target          INTEGER REFERENCES text(id),
+        updated_at      INTEGER NOT NULL,
+        updated_by      INTEGER NOT NULL,
+        previous_source INTEGER REFERENCES text(id),
+        previous_target INTEGER REFERENCES text(id),
+        PRIMARY KEY (segment_id, locale)
+    ) STRICT;
+    INSERT INTO translation_v15 (segment_id, locale, state, target, updated_at, updated_by, previous_source,
+                                 previous_target)
+        SELECT t.segment_id, t.locale, )sql" +
+            state_code_sql("t.state") + R"sql(, t.target,
+               (SELECT MIN(id) FROM text WHERE key = medloc_text_key(t.updated_at) AND content = t.updated_at),
+               (SELECT MIN(id) FROM text WHERE key = medloc_text_key(t.updated_by) AND content = t.updated_by),
+               t.previous_source, t.previous_target
+        FROM translation t ORDER BY t.rowid;
+    DROP TABLE translation;
+    ALTER TABLE translation_v15 RENAME TO translation;
+    DROP VIEW memory_plain;
+    CREATE TABLE memory_unit_v15 (
+        id              INTEGER PRIMARY KEY,
+        event           INTEGER NOT NULL REFERENCES event(id),
+        source_language INTEGER NOT NULL,
+        target_language INTEGER NOT NULL,
+        source          INTEGER NOT NULL REFERENCES text(id),
+        plain           INTEGER NOT NULL REFERENCES text(id),
+        target          INTEGER NOT NULL REFERENCES text(id),
+        translator      INTEGER NOT NULL,
+        translator_id   INTEGER NOT NULL,
+        approver        INTEGER NOT NULL,
+        created_at      INTEGER NOT NULL,
+        changed_at      INTEGER NOT NULL,
+        document_id     INTEGER NOT NULL,
+        context         ANY NOT NULL,
+        origin          INTEGER NOT NULL,
+        tuid            INTEGER NOT NULL,
+        unit_key        INTEGER NOT NULL
+    ) STRICT;
+    INSERT INTO memory_unit_v15
+        SELECT m.id, m.event, m.source_language, m.target_language, m.source, m.plain, m.target, m.translator,
+               m.translator_id, m.approver, m.created_at, m.changed_at, m.document_id, )sql" +
+            packed_context_sql("m.context") + R"sql(, m.origin, m.tuid, m.unit_key
+        FROM memory_unit m ORDER BY m.id;
+    DROP TABLE memory_unit;
+    ALTER TABLE memory_unit_v15 RENAME TO memory_unit;
+    CREATE INDEX memory_by_text ON memory_unit(target_language, plain);
+    CREATE UNIQUE INDEX memory_holds_once ON memory_unit(unit_key);
+)sql" + kMemoryGuards +
             R"sql(    CREATE VIEW memory_plain AS
         SELECT m.id AS id, t.content AS plain FROM memory_unit m JOIN text t ON t.id = m.plain;
     )sql",

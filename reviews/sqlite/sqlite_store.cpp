@@ -82,27 +82,15 @@ constexpr const char* kSegmentTexts =
     " LEFT JOIN text s_source ON s_source.id = s.source LEFT JOIN text s_plain ON s_plain.id = s.plain "
     "LEFT JOIN text s_context ON s_context.id = s.context ";
 
-State stored_state(const std::string& text) {
-    const auto state = parse_state(text);
-    if (!state) throw DatabaseError("a translation has the state \"" + text + "\", which no medloc writes");
+State stored_state(std::int64_t code) {
+    const auto state = state_of_code(code);
+    if (!state) throw DatabaseError("a translation has the state " + std::to_string(code) + ", which no medloc writes");
     return *state;
 }
 
-// The translation in the row's columns from `first` on (kTranslationColumns).
-Translation read_translation(const Statement& row, int first = 0) {
-    Translation translation;
-    translation.segment_id = row.text(first);
-    translation.locale = row.text(first + 1);
-    translation.state = stored_state(row.text(first + 2));
-    translation.target = optional_referred_text(row, first + 3, "target", translation.segment_id);
-    translation.updated_at = row.text(first + 5);
-    translation.updated_by = row.text(first + 6);
-    translation.previous_source = optional_referred_text(row, first + 7, "stale source", translation.segment_id);
-    translation.previous_target = optional_referred_text(row, first + 9, "stale target", translation.segment_id);
-    return translation;
-}
-
-// Each text a translation refers to comes as its id, then its content.
+// Each text a translation refers to comes as its id, then its content;
+// who changed it and when, the same few texts in every row, come as ids
+// (SqliteStore::read_translation).
 constexpr const char* kTranslationColumns =
     "t.segment_id, t.locale, t.state, t.target, t_target.content, t.updated_at, t.updated_by, t.previous_source, "
     "t_previous_source.content, t.previous_target, t_previous_target.content";
@@ -137,6 +125,16 @@ Person read_person(const Statement& row) {
     return person;
 }
 
+// An entry's state by its name, as it is hashed: "" for none (NULL).
+std::string stored_entry_state(const Statement& row, int column) {
+    if (row.is_null(column)) return "";
+    const std::int64_t code = row.integer(column);
+    const auto state = state_of_code(code);
+    // A number no medloc writes is read as no state's name: the entry's
+    // hash, made of the name, no longer matches.
+    return state ? to_string(*state) : "state " + std::to_string(code);
+}
+
 // Binds `text` at `index`, or NULL for "".
 void bind_or_null(Statement& statement, int index, const std::string& text) {
     if (text.empty()) statement.bind_null(index);
@@ -160,7 +158,7 @@ LogRow SqliteStore::read_row(const Statement& row) {
     if (!row.is_null(2)) log.document_id = name_of(row.integer(2));
     log.segment_id = row.text(3);
     if (!row.is_null(4)) log.locale = name_of(row.integer(4));
-    log.state = row.text(5);
+    log.state = stored_entry_state(row, 5);
     log.source = row.text(6);
     log.target = row.optional_text(7);
     log.finding = row.text(8);
@@ -205,12 +203,41 @@ const LogRow& SqliteStore::stamp_of(std::int64_t id) {
     return stamp;
 }
 
-const std::string& SqliteStore::name_of(std::int64_t text_id) {
-    if (const auto known = names_.find(text_id); known != names_.end()) return known->second;
+const std::string* SqliteStore::kept_name(std::int64_t text_id) {
+    if (const auto known = names_.find(text_id); known != names_.end()) return &known->second;
     if (names_.size() >= kKeptReads) names_.clear();
     Statement get(db_, "SELECT content FROM text WHERE id = ?");
     get.bind(1, text_id);
-    return names_[text_id] = get.step() ? get.text(0) : std::string();
+    if (!get.step()) return nullptr;
+    return &(names_[text_id] = get.text(0));
+}
+
+const std::string& SqliteStore::name_of(std::int64_t text_id) {
+    static const std::string kNone;
+    const std::string* name = kept_name(text_id);
+    return name ? *name : kNone;
+}
+
+// The translation in the row's columns from `first` on (kTranslationColumns).
+Translation SqliteStore::read_translation(const Statement& row, int first) {
+    Translation translation;
+    translation.segment_id = row.text(first);
+    translation.locale = row.text(first + 1);
+    translation.state = stored_state(row.integer(first + 2));
+    translation.target = optional_referred_text(row, first + 3, "target", translation.segment_id);
+    const auto referred_name = [&](int column, const char* what) {
+        const std::string* name = kept_name(row.integer(column));
+        if (!name)
+            throw DatabaseError("the " + std::string(what) + " of the translation of segment " +
+                                translation.segment_id +
+                                " is missing from the project: it was changed outside medloc; run medloc audit verify");
+        return *name;
+    };
+    translation.updated_at = referred_name(first + 5, "time of change");
+    translation.updated_by = referred_name(first + 6, "author");
+    translation.previous_source = optional_referred_text(row, first + 7, "stale source", translation.segment_id);
+    translation.previous_target = optional_referred_text(row, first + 9, "stale target", translation.segment_id);
+    return translation;
 }
 
 SqliteStore::SqliteStore(Database db) : db_(std::move(db)) {}
@@ -382,18 +409,17 @@ std::vector<DocumentStatus> SqliteStore::status(std::string_view only_locale) {
     // BY sorted a row per segment and locale first, and the memory that
     // took grew with the project.
     Statement states(db_,
-                     "SELECT d.id, l.tag, COALESCE(t.state, 'new'), "
-                     "t.state = 'needs-translation' AND t.previous_target IS NOT NULL "
+                     "SELECT d.id, l.tag, COALESCE(t.state, ?2), t.state = ?3 AND t.previous_target IS NOT NULL "
                      "FROM document d JOIN segment s ON s.document_id = d.id AND s.retired_in IS NULL "
                      "CROSS JOIN target_locale l "
                      "LEFT JOIN translation t ON t.segment_id = s.id AND t.locale = l.tag "
                      "WHERE d.retired_at IS NULL AND (?1 = '' OR l.tag = ?1) ORDER BY d.id");
-    states.bind(1, only_locale);
+    states.bind(1, only_locale).bind(2, state_code(State::new_)).bind(3, state_code(State::needs_translation));
     DocumentStatus* document = nullptr;
     while (states.step()) {
         if (!document || document->document_id != states.text(0)) document = &documents[index.at(states.text(0))];
         const std::string locale = states.text(1);
-        ++document->states[locale][stored_state(states.text(2))];
+        ++document->states[locale][stored_state(states.integer(2))];
         if (states.integer(3) == 1) ++document->stale[locale];
     }
     return documents;
@@ -570,11 +596,13 @@ AuditReport SqliteStore::verify_log() {
         "(SELECT MAX(id) FROM event WHERE "
         "segment = (SELECT id FROM text WHERE key = medloc_text_key(t.segment_id) AND content = t.segment_id) AND "
         "locale = (SELECT id FROM text WHERE key = medloc_text_key(t.locale) AND content = t.locale)) "
-        "WHERE e.id IS NULL OR e.state != t.state "
-        "OR (t.state != 'needs-translation' AND e.target IS NOT t.target) LIMIT 1");
+        "WHERE e.id IS NULL OR e.state IS NOT t.state "
+        "OR (t.state != ?1 AND e.target IS NOT t.target) LIMIT 1");
+    translations.bind(1, state_code(State::needs_translation));
     if (translations.step()) {
+        const auto state = state_of_code(translations.integer(2));
         report.problem = "the translation of segment " + translations.text(0) + " in " + translations.text(1) + " (" +
-                         translations.text(2) +
+                         (state ? to_string(*state) : "state " + std::to_string(translations.integer(2))) +
                          "), which is not what its last event says: it was changed outside medloc, or that event "
                          "was removed";
         return report;
@@ -744,11 +772,23 @@ void SqliteStore::put_segmentation_rules(const SegmentationChange& change, std::
 
 namespace {
 
-// A unit's texts, each kept once in `text` (schema 12 and 14).
+// A unit's context of two digests, "prev:next" in 16 lower-case hex digits
+// each, as its 16 bytes (schema 15); any other context is kept as text.
+std::optional<std::string> packed_context(std::string_view context) {
+    constexpr std::size_t kDigest = 16;
+    if (context.size() != 2 * kDigest + 1 || context[kDigest] != ':') return std::nullopt;
+    const std::string digits = std::string(context.substr(0, kDigest)) + std::string(context.substr(kDigest + 1));
+    if (digits.find_first_not_of("0123456789abcdef") != std::string::npos) return std::nullopt;
+    return from_hex(digits);
+}
+
+// A unit's texts, each kept once in `text` (schema 12 and 14); its context
+// unpacked again.
 constexpr const char* kMemoryColumns =
     "SELECT source_language.content, target_language.content, source.content, plain.content, target.content, "
     "translator.content, translator_id.content, approver.content, created_at.content, changed_at.content, "
-    "document_id.content, m.context, origin.content, tuid.content FROM memory_unit m "
+    "document_id.content, CASE WHEN typeof(m.context) = 'blob' THEN lower(hex(substr(m.context, 1, 8))) || ':' || "
+    "lower(hex(substr(m.context, 9))) ELSE m.context END, origin.content, tuid.content FROM memory_unit m "
     "JOIN text source_language ON source_language.id = m.source_language "
     "JOIN text target_language ON target_language.id = m.target_language "
     "JOIN text source ON source.id = m.source JOIN text plain ON plain.id = m.plain "
@@ -865,7 +905,9 @@ void SqliteStore::add_memory_unit(const MemoryUnit& unit) {
     add.bind(1, text_id(unit.source_language)).bind(2, text_id(unit.target_language)).bind(3, text_id(unit.source));
     add.bind(4, text_id(unit.plain)).bind(5, text_id(unit.target)).bind(6, text_id(unit.translator));
     add.bind(7, text_id(unit.translator_id)).bind(8, text_id(unit.approver)).bind(9, text_id(unit.created_at));
-    add.bind(10, text_id(unit.changed_at)).bind(11, text_id(unit.document_id)).bind(12, unit.context);
+    add.bind(10, text_id(unit.changed_at)).bind(11, text_id(unit.document_id));
+    if (const auto packed = packed_context(unit.context)) add.bind_blob(12, *packed);
+    else add.bind(12, unit.context);
     add.bind(13, text_id(unit.origin)).bind(14, text_id(unit.tuid)).bind(15, once);
     add.run();
 }
@@ -963,13 +1005,13 @@ void SqliteStore::put_translation(const Translation& translation) {
                   "previous_source, previous_target) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
                   "ON CONFLICT (segment_id, locale) DO UPDATE SET state = ?3, target = ?4, updated_at = ?5, "
                   "updated_by = ?6, previous_source = ?7, previous_target = ?8");
-    put.bind(1, translation.segment_id).bind(2, translation.locale).bind(3, to_string(translation.state));
+    put.bind(1, translation.segment_id).bind(2, translation.locale).bind(3, state_code(translation.state));
     const auto bind_text = [&](int index, const std::optional<std::string>& text) {
         if (text) put.bind(index, text_id(*text));
         else put.bind_null(index);
     };
     bind_text(4, translation.target);
-    put.bind(5, translation.updated_at).bind(6, translation.updated_by);
+    put.bind(5, text_id(translation.updated_at)).bind(6, text_id(translation.updated_by));
     bind_text(7, translation.previous_source);
     bind_text(8, translation.previous_target);
     put.run();
@@ -1003,7 +1045,9 @@ void SqliteStore::append(LogRow row) {
     bind_text(2, row.document_id);
     bind_text(3, row.segment_id);
     bind_text(4, row.locale);
-    add.bind(5, row.state).bind(6, text_id(row.source));
+    if (row.state.empty()) add.bind_null(5);
+    else add.bind(5, state_code(parse_state(row.state).value()));
+    add.bind(6, text_id(row.source));
     if (row.target) add.bind(7, text_id(*row.target));
     else add.bind_null(7);
     bind_or_null(add, 8, row.finding);

@@ -105,7 +105,11 @@ private:
     LogEntry read_entry(const Statement& row);
     std::vector<LogEntry> read_log(Statement& query);
     const LogRow& stamp_of(std::int64_t id);
+    // The text of an id, kept while the transaction lasts; nullptr when
+    // there is none (name_of: "").
+    const std::string* kept_name(std::int64_t text_id);
     const std::string& name_of(std::int64_t text_id);
+    Translation read_translation(const Statement& row, int first = 0);
     std::string kept_file_problem(const KeptFile& file);
     std::optional<std::string> kept_file(const KeptFile& file);
     void put_kept_file(const KeptFile& file, const LogRow& row, std::string_view sha256, std::string_view content);

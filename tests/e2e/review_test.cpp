@@ -230,7 +230,7 @@ TEST_CASE("the event log refuses edits, and audit verify finds them when forced"
     CHECK(run_medloc(project.db, {"audit", "verify"}).exit_code == 0);
 
     // The triggers refuse a quiet edit.
-    for (const char* edit : {"UPDATE event SET state = 'new' WHERE id = 5", "DELETE FROM event WHERE id = 5",
+    for (const char* edit : {"UPDATE event SET state = 0 WHERE id = 5", "DELETE FROM event WHERE id = 5",
                              "UPDATE stamp SET actor = 'Someone Else' WHERE id = 2", "DELETE FROM stamp WHERE id = 2",
                              "UPDATE text SET content = 'Texto' WHERE id = 2", "DELETE FROM text WHERE id = 2"}) {
         INFO(edit);

@@ -8,7 +8,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
+#include <vector>
 
 using namespace medloc::reviews;
 using namespace medloc::test;
@@ -204,13 +206,17 @@ TEST_CASE("schema 11 writes a translation without a temporary table and still ch
         // a temporary table.
         Statement plan(db,
                        "EXPLAIN INSERT INTO translation (segment_id, locale, state, target, updated_at, updated_by) "
-                       "VALUES ('s1', 'es-US', 'revised', 'Hola.', 'now', 'ben') ON CONFLICT (segment_id, locale) "
+                       "VALUES ('s1', 'es-US', 3, 1, 2, 3) ON CONFLICT (segment_id, locale) "
                        "DO UPDATE SET state = excluded.state");
         int temporary_tables = 0;
         while (plan.step()) temporary_tables += plan.text(1) == "OpenEphemeral" ? 1 : 0;
         CHECK(temporary_tables == 0);
-        CHECK_THROWS(db.exec("UPDATE translation SET state = 'done' WHERE segment_id = 's1'"));
-        CHECK_NOTHROW(db.exec("UPDATE translation SET state = 'revised' WHERE segment_id = 's1'"));
+        // Since schema 15 a state is kept as its number (state_code).
+        CHECK_THROWS(db.exec("UPDATE translation SET state = 9 WHERE segment_id = 's1'"));
+        CHECK_THROWS(db.exec("UPDATE translation SET state = 'revised' WHERE segment_id = 's1'"));
+        const std::string revised =
+            "UPDATE translation SET state = " + std::to_string(state_code(State::revised)) + " WHERE segment_id = 's1'";
+        CHECK_NOTHROW(db.exec(revised.c_str()));
     }
     fs::remove(path);
 }
@@ -339,5 +345,94 @@ TEST_CASE("schema 12 keeps each text of segments and translations once", "[revie
     const auto store = open_project(path.string());
     CHECK_THROWS_WITH(store->version_segments("a.txt", 1),
                       Catch::Contains("source text of segment s2 is missing from the project"));
+    fs::remove(path);
+}
+
+// Schema 15: the same few strings no longer fill every row. An entry's and a
+// translation's state is a number, who changed a translation and when are
+// texts kept once, and a memory unit's context of two digests is their 16
+// bytes. A schema 14 project reads back field for field; a context of any
+// other form is kept as it was; an entry's state no medloc writes is still
+// not one after (it fails its hash and its check).
+TEST_CASE("schema 15 keeps states as numbers, who and when as texts and a unit's digests as bytes",
+          "[reviews][migration]") {
+    const fs::path path = temporary_file("v14.db");
+    const std::string digests = "0123456789abcdef:fedcba9876543210";
+    const std::vector<std::string> contexts = {digests, "", "0123456789ABCDEF:fedcba9876543210",
+                                               "0123456789abcdef:fedcba987654321", "a heading"};
+    {
+        Database db(path.string(), Database::Mode::create_new);
+        db.exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
+        migrate(db, 0, 14);
+        db.exec(
+            "INSERT INTO setting VALUES ('project_id', 'p14'), ('source_locale', 'en-US'), "
+            "('review_months', '24'), ('created_at', '2025-01-01T00:00:00Z');"
+            "INSERT INTO target_locale VALUES ('es-US');"
+            "INSERT INTO text (key, content) SELECT medloc_text_key(c), c FROM (SELECT 'Hello.' AS c UNION "
+            "SELECT 'Hola.' UNION SELECT '' UNION SELECT 'en-US' UNION SELECT 'es-US' UNION SELECT 'Ana' UNION "
+            "SELECT 'a.txt' UNION SELECT 'project' UNION SELECT 's1');"
+            "INSERT INTO document (id, format, current_version) VALUES ('a.txt', 'text', 1);"
+            "INSERT INTO document_version (document_id, version, source_sha256, source_bytes, skeleton, "
+            "extracted_at) VALUES ('a.txt', 1, 'abc', 5, '{}', '2025-01-01T00:00:00Z');"
+            "INSERT INTO segment (id, document_id, source, plain, words, kind, context, added_in) SELECT 's1', "
+            "'a.txt', id, id, 1, 'title', id, 1 FROM text WHERE content = 'Hello.';"
+            "INSERT INTO version_segment VALUES ('a.txt', 1, 0, 's1');"
+            "INSERT INTO translation (segment_id, locale, state, target, updated_at, updated_by) SELECT 's1', "
+            "'es-US', 'revised', id, '2025-01-02T03:04:05Z', 'Ben Ode' FROM text WHERE content = 'Hola.';"
+            "INSERT INTO stamp (at, actor, role, meaning, comment, origin) VALUES "
+            "('2025-01-02T03:04:05Z', 'Ben Ode', 'reviser', 'revised', '', 'cli');"
+            "INSERT INTO event (stamp, document, segment, locale, state, source, target, hash) SELECT 1, "
+            "(SELECT id FROM text WHERE content = 'a.txt'), (SELECT id FROM text WHERE content = 's1'), "
+            "(SELECT id FROM text WHERE content = 'es-US'), s.state, (SELECT id FROM text WHERE content = "
+            "'Hello.'), NULL, zeroblob(32) FROM (SELECT 'revised' AS state UNION ALL SELECT '' UNION ALL "
+            "SELECT 'done') s;");
+        Statement unit(db,
+                       "INSERT INTO memory_unit (event, source_language, target_language, source, plain, target, "
+                       "translator, translator_id, approver, created_at, changed_at, document_id, context, origin, "
+                       "tuid, unit_key) SELECT 1, l.id, t.id, h.id, h.id, o.id, a.id, a.id, a.id, e.id, e.id, "
+                       "d.id, ?, p.id, e.id, ? FROM text l, text t, text h, text o, text a, text e, text d, text p "
+                       "WHERE l.content = 'en-US' AND t.content = 'es-US' AND h.content = 'Hello.' AND "
+                       "o.content = 'Hola.' AND a.content = 'Ana' AND e.content = '' AND d.content = 'a.txt' AND "
+                       "p.content = 'project'");
+        for (std::size_t i = 0; i < contexts.size(); ++i)
+            unit.bind(1, contexts[i]).bind(2, static_cast<std::int64_t>(i + 1)).run();
+    }
+    {
+        const auto store = open_project(path.string());
+        const auto translation = store->translation("s1", "es-US");
+        REQUIRE(translation);
+        CHECK(translation->state == State::revised);
+        CHECK(translation->target == "Hola.");
+        CHECK(translation->updated_at == "2025-01-02T03:04:05Z");
+        CHECK(translation->updated_by == "Ben Ode");
+        std::vector<std::string> read;
+        for (const MemoryUnit& unit : store->memory_exact("Hello.", "es-US")) read.push_back(unit.context);
+        std::sort(read.begin(), read.end());
+        std::vector<std::string> written = contexts;
+        std::sort(written.begin(), written.end());
+        CHECK(read == written);
+
+        const auto writing = store->transaction(Access::write);
+        store->put_translation({"s1", "es-US", State::approved, "Hola.", "2025-01-03T00:00:00Z", "Carla Chen", {}, {}});
+        writing->commit();
+        CHECK(store->translation("s1", "es-US")->updated_by == "Carla Chen");
+        CHECK(store->translation("s1", "es-US")->state == State::approved);
+    }
+    CHECK(user_version(path) == schema_version());
+    for (const std::string column : {"state", "updated_at", "updated_by"})
+        CHECK(stored_type(path, column, "translation", "segment_id = 's1'") == "integer");
+    CHECK(sql_integer(path, "SELECT state FROM translation") == state_code(State::approved));
+    CHECK(stored_type(path, "state", "event", "id = 1") == "integer");
+    CHECK(stored_type(path, "state", "event", "id = 2") == "null");
+    CHECK(stored_type(path, "context", "memory_unit", "unit_key = 1") == "blob");
+    CHECK(sql_integer(path, "SELECT length(context) FROM memory_unit WHERE unit_key = 1") == 16);
+    for (const char* other : {"unit_key = 2", "unit_key = 3", "unit_key = 4", "unit_key = 5"})
+        CHECK(stored_type(path, "context", "memory_unit", other) == "text");
+    // The log view names each state again; the forged one is no state's name.
+    Database db(path.string(), Database::Mode::open_existing);
+    Statement states(db, "SELECT state FROM log ORDER BY id");
+    std::vector<std::string> named;
+    while (states.step()) named.push_back(states.text(0));
+    CHECK(named == std::vector<std::string>{"revised", "", "state -1"});
     fs::remove(path);
 }
