@@ -84,8 +84,17 @@ constexpr const char* kSegmentTexts =
 
 State stored_state(std::int64_t code) {
     const auto state = state_of_code(code);
-    if (!state) throw DatabaseError("a translation has the state " + std::to_string(code) + ", which no medloc writes");
+    if (!state)
+        throw DatabaseError("a translation has the state " + std::to_string(code) +
+                            ", which no medloc writes: it was changed outside medloc; run medloc audit verify");
     return *state;
+}
+
+// A stored state's name. A number no medloc writes is named as no state is:
+// an entry's hash, made of the name, then no longer matches.
+std::string stored_state_name(std::int64_t code) {
+    const auto state = state_of_code(code);
+    return state ? to_string(*state) : "state " + std::to_string(code);
 }
 
 // Each text a translation refers to comes as its id, then its content;
@@ -127,12 +136,7 @@ Person read_person(const Statement& row) {
 
 // An entry's state by its name, as it is hashed: "" for none (NULL).
 std::string stored_entry_state(const Statement& row, int column) {
-    if (row.is_null(column)) return "";
-    const std::int64_t code = row.integer(column);
-    const auto state = state_of_code(code);
-    // A number no medloc writes is read as no state's name: the entry's
-    // hash, made of the name, no longer matches.
-    return state ? to_string(*state) : "state " + std::to_string(code);
+    return row.is_null(column) ? "" : stored_state_name(row.integer(column));
 }
 
 // Binds `text` at `index`, or NULL for "".
@@ -592,17 +596,20 @@ AuditReport SqliteStore::verify_log() {
     // medloc, or a removed last event, shows here.
     Statement translations(
         db_,
-        "SELECT t.segment_id, t.locale, t.state FROM translation t LEFT JOIN event e ON e.id = "
-        "(SELECT MAX(id) FROM event WHERE "
+        // The locales' texts are looked up once, not for every translation;
+        // a translation in a locale the project does not have has no event.
+        "WITH locale_text (tag, id) AS MATERIALIZED (SELECT tag, (SELECT id FROM text WHERE key = "
+        "medloc_text_key(tag) AND content = tag) FROM target_locale) "
+        "SELECT t.segment_id, t.locale, t.state FROM translation t LEFT JOIN locale_text l ON l.tag = t.locale "
+        "LEFT JOIN event e ON e.id = (SELECT MAX(id) FROM event WHERE "
         "segment = (SELECT id FROM text WHERE key = medloc_text_key(t.segment_id) AND content = t.segment_id) AND "
-        "locale = (SELECT id FROM text WHERE key = medloc_text_key(t.locale) AND content = t.locale)) "
+        "locale = l.id) "
         "WHERE e.id IS NULL OR e.state IS NOT t.state "
         "OR (t.state != ?1 AND e.target IS NOT t.target) LIMIT 1");
     translations.bind(1, state_code(State::needs_translation));
     if (translations.step()) {
-        const auto state = state_of_code(translations.integer(2));
         report.problem = "the translation of segment " + translations.text(0) + " in " + translations.text(1) + " (" +
-                         (state ? to_string(*state) : "state " + std::to_string(translations.integer(2))) +
+                         stored_state_name(translations.integer(2)) +
                          "), which is not what its last event says: it was changed outside medloc, or that event "
                          "was removed";
         return report;

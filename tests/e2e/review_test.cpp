@@ -259,6 +259,19 @@ TEST_CASE("the event log refuses edits, and audit verify finds them when forced"
         CHECK(report["intact"] == false);
         CHECK(report["problem"].get<std::string>().starts_with("event 5 ("));
     }
+    SECTION("an event's state changed, to another or to a number no medloc writes") {
+        for (const char* state : {"4", "9"}) {
+            INFO(state);
+            const Result copy = run({"cp", db, db + ".untouched"});
+            REQUIRE(copy.exit_code == 0);
+            const std::string out = tampered(
+                "DROP TRIGGER IF EXISTS event_is_append_only_update; UPDATE event SET state = " + std::string(state) +
+                    " WHERE id = 5",
+                "does not match its hash");
+            CHECK(out.find("event 5 (") != std::string::npos);
+            REQUIRE(run({"mv", db + ".untouched", db}).exit_code == 0);
+        }
+    }
     SECTION("a text an event refers to changed") {
         // Each distinct text is stored once: every event that holds it no
         // longer matches its hash, the first of them is named.
