@@ -188,7 +188,7 @@ std::vector<LogEntry> SqliteStore::read_log(Statement& query) {
 // its hash, which is how audit verify reports an edited log.
 const LogRow& SqliteStore::stamp_of(std::int64_t id) {
     if (const auto known = stamps_.find(id); known != stamps_.end()) return known->second;
-    if (stamps_.size() >= kKeptReads) stamps_.clear();
+    if (stamps_.size() >= kKeptStamps) stamps_.clear();
     Statement get(db_,
                   "SELECT at, actor, COALESCE(actor_id, ''), COALESCE(for_id, ''), role, meaning, comment, origin "
                   "FROM stamp WHERE id = ?");
