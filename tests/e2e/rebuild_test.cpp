@@ -14,6 +14,19 @@
 using namespace medloc;
 using namespace medloc::test;
 
+namespace {
+
+// A document version's segments, by id, as content read from their markup.
+std::map<std::string, xliff::Content> stored_sources(reviews::Store& store, const std::string& id,
+                                                     std::int64_t version) {
+    std::map<std::string, xliff::Content> sources;
+    for (const reviews::StoredSegment& segment : store.version_segments(id, version))
+        sources[segment.id] = xliff::content_from_markup(segment.source);
+    return sources;
+}
+
+}  // namespace
+
 TEST_CASE("every corpus document rebuilds byte for byte from the project database", "[rebuild]") {
     TempDir dir;
     const fs::path db = new_project(dir);
@@ -27,9 +40,7 @@ TEST_CASE("every corpus document rebuilds byte for byte from the project databas
         INFO(id);
         const auto version = store.current_version(id);
         REQUIRE(version);
-        std::map<std::string, xliff::Content> sources;
-        for (const reviews::StoredSegment& segment : store.version_segments(id, version->version))
-            sources[segment.id] = xliff::content_from_markup(segment.source);
+        std::map<std::string, xliff::Content> sources = stored_sources(store, id, version->version);
         REQUIRE_FALSE(sources.empty());
         const pipeline::Skeleton skeleton = pipeline::Skeleton::from_json(version->skeleton);
         const std::string rebuilt = pipeline::rebuild(skeleton, [&](const std::string& segment_id) {
@@ -73,9 +84,7 @@ TEST_CASE("a skeleton is stored without its defaults and the full form of earlie
         INFO(id);
         const auto version = store.current_version(id);
         REQUIRE(version);
-        std::map<std::string, xliff::Content> sources;
-        for (const reviews::StoredSegment& segment : store.version_segments(id, version->version))
-            sources[segment.id] = xliff::content_from_markup(segment.source);
+        std::map<std::string, xliff::Content> sources = stored_sources(store, id, version->version);
         const auto lookup = [&](const std::string& segment_id) {
             const xliff::Content& source = sources.at(segment_id);
             xliff::Content target = source;

@@ -20,18 +20,25 @@ namespace {
 
 std::int64_t user_version(const fs::path& path) { return sql_integer(path, "PRAGMA user_version"); }
 
+// A new project file at schema `version`: its settings and one target
+// locale, es-US, as the medloc of that schema wrote them.
+void start_project_at(Database& db, std::int64_t version) {
+    db.exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
+    migrate(db, 0, version);
+    const std::string settings = "INSERT INTO setting VALUES ('project_id', 'p" + std::to_string(version) +
+                                 "'), ('source_locale', 'en-US'), ('review_months', '24'), "
+                                 "('created_at', '2025-01-01T00:00:00Z'); INSERT INTO target_locale VALUES ('es-US');";
+    db.exec(settings.c_str());
+}
+
 }  // namespace
 
 TEST_CASE("a schema 1 project is migrated on open and keeps its documents and translations", "[reviews][migration]") {
     const fs::path path = temporary_file("v1.db");
     {
         Database db(path.string(), Database::Mode::create_new);
-        db.exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
-        migrate(db, 0, 1);
+        start_project_at(db, 1);
         db.exec(
-            "INSERT INTO setting VALUES ('project_id', 'p1'), ('source_locale', 'en-US'), "
-            "('review_months', '24'), ('created_at', '2025-01-01T00:00:00Z');"
-            "INSERT INTO target_locale VALUES ('es-US');"
             "INSERT INTO document VALUES ('a.txt', 'text', 1);"
             "INSERT INTO document_version (document_id, version, source_sha256, source_bytes, skeleton, "
             "extracted_at) VALUES ('a.txt', 1, 'abc', 5, '{}', '2025-01-01T00:00:00Z');"
@@ -114,12 +121,8 @@ TEST_CASE("memory units are found by their words before and after schema 9", "[r
     const fs::path path = temporary_file("v8.db");
     {
         Database db(path.string(), Database::Mode::create_new);
-        db.exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
-        migrate(db, 0, 8);
+        start_project_at(db, 8);
         db.exec(
-            "INSERT INTO setting VALUES ('project_id', 'p8'), ('source_locale', 'en-US'), "
-            "('review_months', '24'), ('created_at', '2025-01-01T00:00:00Z');"
-            "INSERT INTO target_locale VALUES ('es-US');"
             "INSERT INTO memory_unit (event, source_language, target_language, source, plain, plain_key, target, "
             "translator, translator_id, approver, created_at, changed_at, document_id, context, origin, tuid, "
             "unit_key) VALUES (1, 'en-US', 'es-US', 'Give fluids often.', 'Give fluids often.', 1, "
@@ -166,12 +169,8 @@ TEST_CASE("schema 11 writes a translation without a temporary table and still ch
     const fs::path path = temporary_file("v10.db");
     {
         Database db(path.string(), Database::Mode::create_new);
-        db.exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
-        migrate(db, 0, 10);
+        start_project_at(db, 10);
         db.exec(
-            "INSERT INTO setting VALUES ('project_id', 'p10'), ('source_locale', 'en-US'), "
-            "('review_months', '24'), ('created_at', '2025-01-01T00:00:00Z');"
-            "INSERT INTO target_locale VALUES ('es-US');"
             "INSERT INTO document (id, format, current_version) VALUES ('a.txt', 'text', 1);"
             "INSERT INTO document_version (document_id, version, source_sha256, source_bytes, skeleton, "
             "extracted_at) VALUES ('a.txt', 1, 'abc', 5, '{}', '2025-01-01T00:00:00Z');"
@@ -243,12 +242,8 @@ TEST_CASE("schema 12 keeps each text of segments and translations once", "[revie
     const fs::path path = temporary_file("v11.db");
     {
         Database db(path.string(), Database::Mode::create_new);
-        db.exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
-        migrate(db, 0, 11);
+        start_project_at(db, 11);
         db.exec(
-            "INSERT INTO setting VALUES ('project_id', 'p11'), ('source_locale', 'en-US'), "
-            "('review_months', '24'), ('created_at', '2025-01-01T00:00:00Z');"
-            "INSERT INTO target_locale VALUES ('es-US');"
             "INSERT INTO text (key, content) VALUES (medloc_text_key('Hello.'), 'Hello.');"
             "INSERT INTO document (id, format, current_version) VALUES ('a.txt', 'text', 1);"
             "INSERT INTO document_version (document_id, version, source_sha256, source_bytes, skeleton, "
@@ -362,12 +357,8 @@ TEST_CASE("schema 15 keeps states as numbers, who and when as texts and a unit's
                                                "0123456789abcdef:fedcba987654321", "a heading"};
     {
         Database db(path.string(), Database::Mode::create_new);
-        db.exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
-        migrate(db, 0, 14);
+        start_project_at(db, 14);
         db.exec(
-            "INSERT INTO setting VALUES ('project_id', 'p14'), ('source_locale', 'en-US'), "
-            "('review_months', '24'), ('created_at', '2025-01-01T00:00:00Z');"
-            "INSERT INTO target_locale VALUES ('es-US');"
             "INSERT INTO text (key, content) SELECT medloc_text_key(c), c FROM (SELECT 'Hello.' AS c UNION "
             "SELECT 'Hola.' UNION SELECT '' UNION SELECT 'en-US' UNION SELECT 'es-US' UNION SELECT 'Ana' UNION "
             "SELECT 'a.txt' UNION SELECT 'project' UNION SELECT 's1');"
