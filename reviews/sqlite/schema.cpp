@@ -46,15 +46,6 @@ std::string state_code_sql(const std::string& column) {
     return sql + " ELSE -1 END";
 }
 
-// A memory unit's context as migration 15 keeps it: the 16 bytes of its two
-// 16-digit digests ("prev:next", lower-case hex), any other context as it is.
-std::string packed_context_sql(const std::string& column) {
-    std::string digest;
-    for (int i = 0; i < 16; ++i) digest += "[0-9a-f]";
-    return "CASE WHEN " + column + " GLOB '" + digest + ":" + digest + "' THEN medloc_unhex(substr(" + column +
-           ", 1, 16) || substr(" + column + ", 18, 16)) ELSE " + column + " END";
-}
-
 // The log's columns from `role` on, the same in every schema.
 constexpr const char* kEventColumns = R"sql(
         role          TEXT NOT NULL,
@@ -711,8 +702,8 @@ const std::vector<std::string>& migrations() {
     ) STRICT;
     INSERT INTO memory_unit_v15
         SELECT m.id, m.event, m.source_language, m.target_language, m.source, m.plain, m.target, m.translator,
-               m.translator_id, m.approver, m.created_at, m.changed_at, m.document_id, )sql" +
-            packed_context_sql("m.context") + R"sql(, m.origin, m.tuid, m.unit_key
+               m.translator_id, m.approver, m.created_at, m.changed_at, m.document_id,
+               medloc_packed_context(m.context), m.origin, m.tuid, m.unit_key
         FROM memory_unit m ORDER BY m.id;
     DROP TABLE memory_unit;
     ALTER TABLE memory_unit_v15 RENAME TO memory_unit;

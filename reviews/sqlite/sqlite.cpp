@@ -25,8 +25,9 @@ std::string_view argument_text(sqlite3_value* value) {
     return text ? std::string_view(text, static_cast<std::size_t>(sqlite3_value_bytes(value))) : std::string_view();
 }
 
-// SQL's medloc_text_key(text) and medloc_unhex(text): what migrations need
-// of lookup_key() and from_hex(); NULL in, NULL out.
+// SQL's medloc_text_key(text), medloc_unhex(text) and
+// medloc_packed_context(text): what migrations need of lookup_key(),
+// from_hex() and packed_context(); NULL in, NULL out.
 void sql_text_key(sqlite3_context* context, int, sqlite3_value** arguments) {
     if (sqlite3_value_type(arguments[0]) == SQLITE_NULL) return sqlite3_result_null(context);
     sqlite3_result_int64(context, lookup_key(argument_text(arguments[0])));
@@ -38,7 +39,23 @@ void sql_unhex(sqlite3_context* context, int, sqlite3_value** arguments) {
     sqlite3_result_blob64(context, bytes->data(), bytes->size(), SQLITE_TRANSIENT);
 }
 
+void sql_packed_context(sqlite3_context* context, int, sqlite3_value** arguments) {
+    if (sqlite3_value_type(arguments[0]) == SQLITE_NULL) return sqlite3_result_null(context);
+    const std::string_view text = argument_text(arguments[0]);
+    const auto packed = packed_context(text);
+    if (!packed) return sqlite3_result_text64(context, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+    sqlite3_result_blob64(context, packed->data(), packed->size(), SQLITE_TRANSIENT);
+}
+
 }  // namespace
+
+std::optional<std::string> packed_context(std::string_view context) {
+    constexpr std::size_t kDigest = 16;
+    if (context.size() != 2 * kDigest + 1 || context[kDigest] != ':') return std::nullopt;
+    const std::string digits = std::string(context.substr(0, kDigest)) + std::string(context.substr(kDigest + 1));
+    if (digits.find_first_not_of("0123456789abcdef") != std::string::npos) return std::nullopt;
+    return from_hex(digits);
+}
 
 std::int64_t text_key(std::string_view text) { return std::stoll(sha256_hex(text).substr(0, 15), nullptr, 16); }
 
@@ -67,6 +84,8 @@ Database::Database(const std::string& path, Mode mode, const OpenOptions& option
     constexpr int kPure = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
     sqlite3_create_function_v2(db_, "medloc_text_key", 1, kPure, nullptr, sql_text_key, nullptr, nullptr, nullptr);
     sqlite3_create_function_v2(db_, "medloc_unhex", 1, kPure, nullptr, sql_unhex, nullptr, nullptr, nullptr);
+    sqlite3_create_function_v2(db_, "medloc_packed_context", 1, kPure, nullptr, sql_packed_context, nullptr, nullptr,
+                               nullptr);
 }
 
 Database::~Database() {

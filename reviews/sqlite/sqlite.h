@@ -43,6 +43,12 @@ std::int64_t text_key(std::string_view text);
 // costs one more comparison). Also SQL's medloc_text_key(), for migrations.
 std::int64_t lookup_key(std::string_view text);
 
+// A memory unit's context of two digests, "prev:next" in 16 lower-case hex
+// digits each, as its 16 bytes (schema 15); nothing for any other context,
+// which is kept as text. Also SQL's medloc_packed_context(), for migrations,
+// which gives the text back unpacked.
+std::optional<std::string> packed_context(std::string_view context);
+
 class Database {
 public:
     enum class Mode { open_existing, create_new };

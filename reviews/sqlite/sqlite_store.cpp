@@ -779,16 +779,6 @@ void SqliteStore::put_segmentation_rules(const SegmentationChange& change, std::
 
 namespace {
 
-// A unit's context of two digests, "prev:next" in 16 lower-case hex digits
-// each, as its 16 bytes (schema 15); any other context is kept as text.
-std::optional<std::string> packed_context(std::string_view context) {
-    constexpr std::size_t kDigest = 16;
-    if (context.size() != 2 * kDigest + 1 || context[kDigest] != ':') return std::nullopt;
-    const std::string digits = std::string(context.substr(0, kDigest)) + std::string(context.substr(kDigest + 1));
-    if (digits.find_first_not_of("0123456789abcdef") != std::string::npos) return std::nullopt;
-    return from_hex(digits);
-}
-
 // A unit's texts, each kept once in `text` (schema 12 and 14); its context
 // unpacked again.
 constexpr const char* kMemoryColumns =
