@@ -44,12 +44,14 @@ std::string what_it_needs(const DocumentLocale& here) {
     return text;
 }
 
-ProjectStatus project_status(reviews::Store& store, const std::string& locale, const std::string& as_of) {
+ProjectStatus project_status(reviews::Store& store, const StatusScope& scope,
+                             const std::function<void(const DocumentReport&)>& each) {
     ProjectStatus status;
-    status.as_of = as_of;
+    status.as_of = scope.as_of;
     std::map<std::string, std::unique_ptr<Checks>> checks;  // one checker per locale for the whole report
-    for (reviews::DocumentStatus& document : store.status(locale)) {
+    store.each_document_status(scope.locale, scope.document, [&](const reviews::DocumentStatus& document) {
         DocumentReport report;
+        report.document = document;
         for (const auto& [tag, states] : document.states) {
             DocumentLocale& here = report.locales[tag];
             here.states = states;
@@ -62,9 +64,9 @@ ProjectStatus project_status(reviews::Store& store, const std::string& locale, c
                 const auto segments = store.version_translations(document.document_id, version->version, tag);
                 here.qa_errors = checker->open_errors(segments);
                 here.review = review_standing(store, *version, segments,
-                                              store.last_document_review(document.document_id, tag), as_of);
+                                              store.last_document_review(document.document_id, tag), scope.as_of);
             } else {
-                here.review = review_standing(store, document.document_id, tag, as_of);
+                here.review = review_standing(store, document.document_id, tag, scope.as_of);
             }
 
             LocaleTotals& totals = status.locales[tag];
@@ -77,19 +79,27 @@ ProjectStatus project_status(reviews::Store& store, const std::string& locale, c
             totals.qa_errors += here.qa_errors;
             ++totals.reviews[here.review.standing];
         }
+        ++status.document_count;
         status.segments += document.segments;
         status.words += document.words;
-        report.document = std::move(document);
-        status.documents.push_back(std::move(report));
-    }
+        each(report);
+    });
     status.cut_by_other_rules = store.documents_cut_otherwise(segmentation_sha256(store));
     // Every count present, and a locale with no document yet too (not ready).
     for (const std::string& tag : store.settings().target_locales)
-        if (locale.empty() || tag == locale) {
+        if (scope.locale.empty() || tag == scope.locale) {
             LocaleTotals& totals = status.locales[tag];
             for (const reviews::State state : reviews::kStates) totals.states[state] += 0;
             for (const Standing standing : kStandings) totals.reviews[standing] += 0;
         }
+    return status;
+}
+
+ProjectStatus project_status(reviews::Store& store, const std::string& locale, const std::string& as_of) {
+    std::vector<DocumentReport> documents;
+    ProjectStatus status =
+        project_status(store, {locale, "", as_of}, [&](const DocumentReport& report) { documents.push_back(report); });
+    status.documents = std::move(documents);
     return status;
 }
 

@@ -1,7 +1,8 @@
 // status.cpp - `medloc status`: where the project stands (app/status.h). As
 // text: per locale its totals and whether it is ready to build, then only
 // the documents that need attention (`--doc ID` shows one document whole);
-// as JSON: every document, and the totals per locale.
+// as JSON: every document, and the totals per locale (of that document
+// alone with `--doc`). Documents are read, and printed, one at a time.
 #include "app/status.h"
 #include "app/project.h"
 #include "commands.h"
@@ -54,33 +55,64 @@ ordered_json totals_json(const LocaleTotals& totals) {
     return json;
 }
 
-void print_json(const reviews::ProjectSettings& settings, const ProjectStatus& status, std::ostream& out) {
-    ordered_json json;
-    json["project"] = settings.project_id;
-    json["source_locale"] = settings.source_locale;
-    json["target_locales"] = settings.target_locales;
-    json["review_months"] = settings.review_months;
-    json["as_of"] = status.as_of;
-    json["documents"] = ordered_json::array();
-    for (const DocumentReport& report : status.documents) {
-        ordered_json entry;
-        entry["id"] = report.document.document_id;
-        entry["format"] = report.document.format;
-        entry["version"] = report.document.version;
-        entry["segments"] = report.document.segments;
-        entry["words"] = report.document.words;
-        ordered_json locales = ordered_json::object();
-        for (const auto& [locale, here] : report.locales) locales[locale] = locale_json(here);
-        entry["locales"] = std::move(locales);
-        json["documents"].push_back(std::move(entry));
-    }
+// Each document's entry in `documents`, as dump(2) writes it there.
+ordered_json document_json(const DocumentReport& report) {
+    ordered_json entry;
+    entry["id"] = report.document.document_id;
+    entry["format"] = report.document.format;
+    entry["version"] = report.document.version;
+    entry["segments"] = report.document.segments;
+    entry["words"] = report.document.words;
     ordered_json locales = ordered_json::object();
-    for (const auto& [locale, totals] : status.locales) locales[locale] = totals_json(totals);
-    json["locales"] = std::move(locales);
-    json["totals"] = {{"documents", status.documents.size()}, {"segments", status.segments}, {"words", status.words}};
-    json["cut_by_other_rules"] = status.cut_by_other_rules;
-    out << json.dump(2) << '\n';
+    for (const auto& [locale, here] : report.locales) locales[locale] = locale_json(here);
+    entry["locales"] = std::move(locales);
+    return entry;
 }
+
+// The members of `object`, as dump(2) writes them one level in, without
+// the braces: the document is printed in parts, a document at a time.
+std::string members(const ordered_json& object) {
+    const std::string text = object.dump(2);  // "{\n  ...\n}"
+    return text.substr(2, text.size() - 4);
+}
+
+// The project's status as one JSON object; the documents are written as
+// they come, so that a large project is never held in memory whole.
+class JsonPrinter {
+public:
+    JsonPrinter(const reviews::ProjectSettings& settings, const std::string& as_of, std::ostream& out) : out_(out) {
+        ordered_json head;
+        head["project"] = settings.project_id;
+        head["source_locale"] = settings.source_locale;
+        head["target_locales"] = settings.target_locales;
+        head["review_months"] = settings.review_months;
+        head["as_of"] = as_of;
+        out_ << "{\n" << members(head) << ",\n  \"documents\": [";
+    }
+
+    void add(const DocumentReport& report) {
+        std::string entry = document_json(report).dump(2);
+        for (std::size_t at = entry.find('\n'); at != std::string::npos; at = entry.find('\n', at + 5))
+            entry.insert(at + 1, "    ");
+        out_ << (any_ ? ",\n    " : "\n    ") << entry;
+        any_ = true;
+    }
+
+    void finish(const ProjectStatus& status) {
+        out_ << (any_ ? "\n  ]" : "]") << ",\n";
+        ordered_json tail;
+        ordered_json locales = ordered_json::object();
+        for (const auto& [locale, totals] : status.locales) locales[locale] = totals_json(totals);
+        tail["locales"] = std::move(locales);
+        tail["totals"] = {{"documents", status.document_count}, {"segments", status.segments}, {"words", status.words}};
+        tail["cut_by_other_rules"] = status.cut_by_other_rules;
+        out_ << members(tail) << "\n}\n";
+    }
+
+private:
+    std::ostream& out_;
+    bool any_ = false;
+};
 
 std::string percent(std::int64_t part, std::int64_t whole) {
     return std::to_string(whole > 0 ? part * 100 / whole : 100) + "%";
@@ -103,12 +135,19 @@ void print_document(const DocumentReport& report, std::ostream& out) {
     }
 }
 
-void print_text(const reviews::ProjectSettings& settings, const ProjectStatus& status, std::ostream& out) {
+// A document that is not ready in a locale, and what it needs.
+struct Attention {
+    std::string document_id;
+    std::string locale;
+    std::string needs;
+};
+
+void print_text(const reviews::ProjectSettings& settings, const ProjectStatus& status,
+                const std::vector<Attention>& attention, std::ostream& out) {
     out << "Project " << settings.project_id << " as of " << status.as_of << ": " << settings.source_locale << " ->";
     for (const std::string& tag : settings.target_locales) out << ' ' << tag;
     out << "\n"
-        << status.documents.size() << " document(s), " << status.segments << " segments, " << status.words
-        << " words\n";
+        << status.document_count << " document(s), " << status.segments << " segments, " << status.words << " words\n";
     for (const auto& [locale, totals] : status.locales) {
         const std::int64_t approved = totals.states.at(reviews::State::approved);
         out << "\n"
@@ -133,37 +172,44 @@ void print_text(const reviews::ProjectSettings& settings, const ProjectStatus& s
             << status.cut_by_other_rules.size()
             << " document(s) were cut by other segmentation rules than the project's; the next medloc extract of "
                "them cuts them again (medloc segmentation show names them)\n";
-    bool heading = false;
-    for (const DocumentReport& report : status.documents)
-        for (const auto& [locale, here] : report.locales) {
-            if (here.ready()) continue;
-            if (!heading) out << "\nNeeds attention (medloc status --doc ID shows one document whole):\n";
-            heading = true;
-            out << "  " << locales::visible(report.document.document_id) << "  " << locale << ": "
-                << what_it_needs(here) << '\n';
-        }
+    if (!attention.empty()) out << "\nNeeds attention (medloc status --doc ID shows one document whole):\n";
+    for (const Attention& here : attention)
+        out << "  " << locales::visible(here.document_id) << "  " << here.locale << ": " << here.needs << '\n';
 }
 
 }  // namespace
 
 int run_status(const Context& context, const StatusOptions& options) {
     const auto store = open_project(context);
-    const std::string locale = options.locale.empty() ? "" : target_locale_option(store->settings(), options.locale);
-    const std::string as_of = as_of_option(options.as_of, context.services.clock);
+    const StatusScope scope{options.locale.empty() ? "" : target_locale_option(store->settings(), options.locale),
+                            options.document, as_of_option(options.as_of, context.services.clock)};
     const auto reading = store->transaction(reviews::Access::read);
-    if (!options.document.empty() && !store->current_version(options.document))
-        throw InputError("--doc " + options.document, "no such document in this project", "see medloc status");
-    ProjectStatus status = project_status(*store, locale, as_of);
-    reading->commit();
     if (!options.document.empty()) {
-        std::erase_if(status.documents,
-                      [&](const DocumentReport& report) { return report.document.document_id != options.document; });
-        if (status.documents.empty())
+        if (!store->current_version(options.document))
+            throw InputError("--doc " + options.document, "no such document in this project", "see medloc status");
+        if (store->is_retired(options.document))
             throw InputError("--doc " + options.document, "is retired: in no bundle", "see medloc history --doc");
     }
-    if (options.json) print_json(store->settings(), status, context.out);
-    else if (!options.document.empty()) print_document(status.documents.front(), context.out);
-    else print_text(store->settings(), status, context.out);
+    if (options.json) {
+        // Written as the documents come; the totals follow them.
+        JsonPrinter json(store->settings(), scope.as_of, context.out);
+        const ProjectStatus status =
+            project_status(*store, scope, [&](const DocumentReport& report) { json.add(report); });
+        reading->commit();
+        json.finish(status);
+    } else if (!options.document.empty()) {
+        project_status(*store, scope, [&](const DocumentReport& report) { print_document(report, context.out); });
+        reading->commit();
+    } else {
+        // The totals come first, so only the lines of what needs attention wait.
+        std::vector<Attention> attention;
+        const ProjectStatus status = project_status(*store, scope, [&](const DocumentReport& report) {
+            for (const auto& [locale, here] : report.locales)
+                if (!here.ready()) attention.push_back({report.document.document_id, locale, what_it_needs(here)});
+        });
+        reading->commit();
+        print_text(store->settings(), status, attention, context.out);
+    }
     return 0;
 }
 

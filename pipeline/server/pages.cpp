@@ -375,7 +375,7 @@ std::string dashboard_page(const Viewer& viewer, const reviews::ProjectSettings&
                            const pipeline::ProjectStatus& status) {
     std::string body = "<h1>Project " + escape(settings.project_id) + "</h1><p>" + escape(settings.source_locale) +
                        " &rarr; " + escape(pipeline::target_list(settings)) + "; " +
-                       std::to_string(status.documents.size()) + " document(s), " + std::to_string(status.segments) +
+                       std::to_string(status.document_count) + " document(s), " + std::to_string(status.segments) +
                        " segments, " + std::to_string(status.words) + " words; reviews judged as of " +
                        escape(status.as_of) + " (the same figures as <code>medloc status --json</code>).</p>";
     body += "<div class=\"locales\">";

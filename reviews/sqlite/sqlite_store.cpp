@@ -393,40 +393,45 @@ std::optional<StoredSegment> SqliteStore::segment(std::string_view segment_id) {
     return read_segment(get);
 }
 
-std::vector<DocumentStatus> SqliteStore::status(std::string_view only_locale) {
-    std::vector<DocumentStatus> documents;
-    std::map<std::string, std::size_t> index;
+void SqliteStore::each_document_status(std::string_view only_locale, std::string_view only_document,
+                                       const std::function<void(const DocumentStatus&)>& each) {
+    // One document alone is found by its key, not by a test of every row.
+    const std::string which = only_document.empty() ? "" : " AND d.id = ?4";
     Statement totals(db_,
                      "SELECT d.id, d.format, d.current_version, COUNT(s.id), COALESCE(SUM(s.words), 0) "
                      "FROM document d LEFT JOIN segment s ON s.document_id = d.id AND s.retired_in IS NULL "
-                     "WHERE d.retired_at IS NULL GROUP BY d.id ORDER BY d.id");
-    while (totals.step()) {
-        index[totals.text(0)] = documents.size();
-        documents.push_back(
-            {totals.text(0), totals.text(1), totals.integer(2), totals.integer(3), totals.integer(4), {}, {}});
-    }
-    for (DocumentStatus& document : documents)
-        for (const std::string& locale : settings_.target_locales)
-            if (only_locale.empty() || locale == only_locale)
-                for (const State state : kStates) document.states[locale][state] = 0;
+                     "WHERE d.retired_at IS NULL" +
+                         which + " GROUP BY d.id ORDER BY d.id");
     // Counted here as the rows come, a document at a time: SQLite's GROUP
     // BY sorted a row per segment and locale first, and the memory that
-    // took grew with the project.
+    // took grew with the project. Both walks go in document order, so the
+    // counts of a document follow its totals.
     Statement states(db_,
                      "SELECT d.id, l.tag, COALESCE(t.state, ?2), t.state = ?3 AND t.previous_target IS NOT NULL "
                      "FROM document d JOIN segment s ON s.document_id = d.id AND s.retired_in IS NULL "
                      "CROSS JOIN target_locale l "
                      "LEFT JOIN translation t ON t.segment_id = s.id AND t.locale = l.tag "
-                     "WHERE d.retired_at IS NULL AND (?1 = '' OR l.tag = ?1) ORDER BY d.id");
+                     "WHERE d.retired_at IS NULL AND (?1 = '' OR l.tag = ?1)" +
+                         which + " ORDER BY d.id");
     states.bind(1, only_locale).bind(2, state_code(State::new_)).bind(3, state_code(State::needs_translation));
-    DocumentStatus* document = nullptr;
-    while (states.step()) {
-        if (!document || document->document_id != states.text(0)) document = &documents[index.at(states.text(0))];
-        const std::string locale = states.text(1);
-        ++document->states[locale][stored_state(states.integer(2))];
-        if (states.integer(3) == 1) ++document->stale[locale];
+    if (!only_document.empty()) {
+        totals.bind(4, only_document);
+        states.bind(4, only_document);
     }
-    return documents;
+    bool state_ahead = states.step();
+    while (totals.step()) {
+        DocumentStatus document{
+            totals.text(0), totals.text(1), totals.integer(2), totals.integer(3), totals.integer(4), {}, {}};
+        for (const std::string& locale : settings_.target_locales)
+            if (only_locale.empty() || locale == only_locale)
+                for (const State state : kStates) document.states[locale][state] = 0;
+        for (; state_ahead && states.text(0) == document.document_id; state_ahead = states.step()) {
+            const std::string locale = states.text(1);
+            ++document.states[locale][stored_state(states.integer(2))];
+            if (states.integer(3) == 1) ++document.stale[locale];
+        }
+        each(document);
+    }
 }
 
 std::vector<std::string> SqliteStore::documents_cut_otherwise(std::string_view segmentation_sha256) {

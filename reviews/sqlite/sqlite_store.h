@@ -31,7 +31,8 @@ public:
     std::vector<TranslatedSegment> version_translations(std::string_view document_id, std::int64_t version,
                                                         std::string_view locale) override;
     std::optional<StoredSegment> segment(std::string_view segment_id) override;
-    std::vector<DocumentStatus> status(std::string_view only_locale) override;
+    void each_document_status(std::string_view only_locale, std::string_view only_document,
+                              const std::function<void(const DocumentStatus&)>& each) override;
     std::vector<std::string> document_ids() override;
     std::vector<std::string> documents_from(std::string_view folder) override;
     std::vector<std::string> documents_cut_otherwise(std::string_view segmentation_sha256) override;

@@ -131,3 +131,53 @@ TEST_CASE("a refusal groups the segments of a document refused for the same reas
     check_refused(db, {"review", "approve", "--locale", "es-US", "--all", "--as", "carla"}, doc + "  105 segments (",
                   "...)  new: ", 3);
 }
+
+TEST_CASE("status --doc reads and totals that document alone, and --json is whole with no document or many",
+          "[status]") {
+    TempDir dir;
+    const fs::path db = new_project(dir, "es-US,ar");
+
+    // No document yet: the documents are written as they come, and there are none.
+    const Result empty = run_medloc(db, {"status", "--json"});
+    REQUIRE(empty.exit_code == 0);
+    const nlohmann::json none = nlohmann::json::parse(empty.out);
+    CHECK(none["documents"].is_array());
+    CHECK(none["documents"].empty());
+    CHECK(none["totals"]["documents"] == 0);
+    CHECK(none["locales"]["ar"]["ready"] == false);
+
+    extract_corpus(dir, db, {kFever, "asthma-action-plan.txt", "amps-children.txt"});
+    const nlohmann::json all = nlohmann::json::parse(run_medloc(db, {"status", "--json"}).out);
+    REQUIRE(all["documents"].size() == 3);
+    CHECK(all["totals"]["documents"] == 3);
+    // Printed a document at a time, the JSON is what one dump of it gives.
+    const std::string printed = run_medloc(db, {"status", "--json"}).out;
+    CHECK(printed == nlohmann::ordered_json::parse(printed).dump(2) + "\n");
+
+    // One document: its entry, and totals of it alone, not of the project.
+    const Result one = run_medloc(db, {"status", "--doc", kFever, "--json"});
+    REQUIRE(one.exit_code == 0);
+    const nlohmann::json fever = nlohmann::json::parse(one.out);
+    REQUIRE(fever["documents"].size() == 1);
+    CHECK(fever["documents"][0]["id"] == kFever);
+    CHECK(fever["totals"]["documents"] == 1);
+    CHECK(fever["totals"]["segments"] == fever["documents"][0]["segments"]);
+    for (const char* locale : {"es-US", "ar"}) {
+        CHECK(fever["locales"][locale]["documents"] == 1);
+        CHECK(fever["locales"][locale]["states"]["new"] == fever["documents"][0]["segments"]);
+    }
+    for (const auto& document : all["documents"])
+        if (document["id"] == kFever) CHECK(document == fever["documents"][0]);
+
+    // A retired document is refused before anything is printed.
+    REQUIRE(succeeds(db, {"retire", kFever, "--as", "pat"}));
+    for (const bool json : {false, true}) {
+        std::vector<std::string> args = {"status", "--doc", kFever};
+        if (json) args.push_back("--json");
+        const Result retired = run_medloc(db, args);
+        CHECK(retired.exit_code == 2);
+        CHECK(retired.out.empty());
+        CHECK(retired.err.find("is retired") != std::string::npos);
+    }
+    check_refused(db, {"status", "--doc", kFever, "--json"}, "--doc " + kFever, "is retired");
+}

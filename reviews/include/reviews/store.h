@@ -400,7 +400,12 @@ public:
     virtual std::vector<TranslatedSegment> version_translations(std::string_view document_id, std::int64_t version,
                                                                 std::string_view locale) = 0;
     virtual std::optional<StoredSegment> segment(std::string_view segment_id) = 0;
-    virtual std::vector<DocumentStatus> status(std::string_view only_locale = {}) = 0;
+    // Each document in publication, in id order, with its segments counted
+    // by state in `only_locale` ("" for every target locale), handed to
+    // `each` one at a time so that the memory a report takes does not grow
+    // with the project. `only_document` ("" for all) reads that one alone.
+    virtual void each_document_status(std::string_view only_locale, std::string_view only_document,
+                                      const std::function<void(const DocumentStatus&)>& each) = 0;
     // The documents in publication (retired ones left out).
     virtual std::vector<std::string> document_ids() = 0;
     // Those of them extracted from `folder` (as extract names it).

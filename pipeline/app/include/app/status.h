@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -49,6 +50,9 @@ struct LocaleTotals {
 
 struct ProjectStatus {
     std::string as_of;
+    std::size_t document_count = 0;
+    // Every document's report: kept by the overload that keeps them, left
+    // empty by the one that hands them out as it goes.
     std::vector<DocumentReport> documents;
     std::map<std::string, LocaleTotals> locales;
     std::int64_t segments = 0;
@@ -64,7 +68,20 @@ std::string review_summary(const ReviewStanding& review);
 // ("3 not approved (3 translated); QA: 1 open error(s), blocking; ...").
 std::string what_it_needs(const DocumentLocale& here);
 
-// `locale` "" for every target locale; `as_of` the date reviews are judged at.
+// What a status covers: `locale` and `document` "" for every one; `as_of`
+// the date reviews are judged at.
+struct StatusScope {
+    std::string locale;
+    std::string document;
+    std::string as_of;
+};
+
+// The totals of `scope`, handing each document's report to `each` as it is
+// made, in document order, so that the memory a report takes does not grow
+// with the project.
+ProjectStatus project_status(reviews::Store& store, const StatusScope& scope,
+                             const std::function<void(const DocumentReport&)>& each);
+// The same, keeping every report in `documents` (the workspace's dashboard).
 ProjectStatus project_status(reviews::Store& store, const std::string& locale, const std::string& as_of);
 
 }  // namespace medloc::pipeline
