@@ -3,12 +3,16 @@
 
 #include "app/project.h"
 #include "io/errors.h"
+#include "io/files.h"
 #include "locales/locales.h"
 #include "reviews/hash.h"
 #include "xliff/tmx.h"
 
+#include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <set>
+#include <unordered_set>
 #include <vector>
 
 namespace medloc::pipeline {
@@ -164,13 +168,17 @@ MemoryExportOutcome export_memory(reviews::Store& store, const MemoryExportReque
     outcome.locale = target_locale_option(store.settings(), request.locale);
     const auto reading = store.transaction(reviews::Access::read);
     const std::string& source_locale = store.settings().source_locale;
-    std::string tmx = xliff::tmx_header(source_locale, MEDLOC_VERSION);
-    std::set<std::string> written;  // a pair approved in several places is one unit of a TMX
+    // Written a unit at a time: a large project's memory is never held whole.
+    const std::unique_ptr<FileStream> tmx = services.files.open(request.out);
+    tmx->append(xliff::tmx_header(source_locale, MEDLOC_VERSION));
+    // A pair approved in several places is one unit of a TMX; its id's 64
+    // bits are what tells the pairs apart.
+    std::unordered_set<std::uint64_t> written;
     store.each_memory_unit(outcome.locale, true, [&](const reviews::MemoryUnit& memory) {
         xliff::TmxUnit unit;
         // The same translation of the same text always has the same id.
         unit.tuid = reviews::sha256_hex(memory.source + '\x1f' + memory.target).substr(0, 16);
-        if (!written.insert(unit.tuid).second) return;
+        if (!written.insert(std::stoull(unit.tuid, nullptr, 16)).second) return;
         unit.creation_id = memory.translator;
         unit.creation_date = tmx_date(memory.created_at);
         unit.change_id = memory.approver;
@@ -178,12 +186,12 @@ MemoryExportOutcome export_memory(reviews::Store& store, const MemoryExportReque
         if (!memory.document_id.empty()) unit.props.emplace_back("x-document", memory.document_id);
         unit.variants.push_back({source_locale, xliff::content_from_markup(memory.source)});
         unit.variants.push_back({outcome.locale, xliff::content_from_markup(memory.target)});
-        tmx += xliff::tmx_unit(unit);
+        tmx->append(xliff::tmx_unit(unit));
         ++outcome.units;
     });
-    tmx += xliff::tmx_footer();
+    tmx->append(xliff::tmx_footer());
     reading->commit();
-    services.files.write(request.out, tmx);
+    tmx->commit();
     return outcome;
 }
 

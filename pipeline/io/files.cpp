@@ -9,7 +9,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 
 namespace medloc::pipeline {
 
@@ -41,36 +40,78 @@ std::string read_file(const fs::path& path, std::uintmax_t max_bytes) {
             "split the document, or raise the limit with --max-size MIB if it is really this large");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(path.string(), "cannot be read", "check that the file exists and is readable");
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return std::move(bytes).str();
+    // Read straight into one string of the size the file has: a stream of
+    // it and its copy held a large file twice over.
+    std::string bytes;
+    if (!error) bytes.reserve(static_cast<std::size_t>(size));
+    char piece[1 << 16];
+    while (in.read(piece, sizeof piece) || in.gcount() > 0) {
+        bytes.append(piece, static_cast<std::size_t>(in.gcount()));
+        if (bytes.size() > max_bytes)
+            throw InputError(path.string(), "grew past the " + mebibytes(max_bytes) + " medloc reads of one file",
+                             "read it again once it is written whole");
+    }
+    if (in.bad()) throw InputError(path.string(), "cannot be read", "check that the file exists and is readable");
+    return bytes;
 }
 
+namespace {
+
+class DiskStream final : public FileStream {
+public:
+    explicit DiskStream(const fs::path& path) : path_(path), temporary_(path) {
+        std::error_code error;
+        if (path.has_parent_path()) fs::create_directories(path.parent_path(), error);
+        if (error) throw InputError(path.parent_path().string(), "cannot create the folder: " + error.message());
+        temporary_ += ".tmp-" + std::to_string(getpid());
+        file_ = std::fopen(temporary_.c_str(), "wb");
+        if (!file_) failed(errno);
+    }
+    ~DiskStream() override {
+        if (file_) std::fclose(file_);
+        std::error_code error;
+        if (!committed_) fs::remove(temporary_, error);
+    }
+    DiskStream(const DiskStream&) = delete;
+    DiskStream& operator=(const DiskStream&) = delete;
+
+    void append(std::string_view bytes) override {
+        if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) failed(errno);
+    }
+
+    void commit() override {
+        const bool closed = std::fclose(file_) == 0;
+        file_ = nullptr;
+        if (!closed) failed(errno);
+        std::error_code error;
+        fs::rename(temporary_, path_, error);
+        if (error)
+            throw EnvironmentError(path_.string(), "cannot be replaced (" + error.message() + ")",
+                                   "check the permissions of the file and its folder");
+        committed_ = true;
+    }
+
+private:
+    [[noreturn]] void failed(int cause) const {
+        throw EnvironmentError(temporary_.string(), std::string("cannot be written (") + std::strerror(cause) + ")",
+                               "check the free space and the permissions of the folder");
+    }
+
+    fs::path path_;
+    fs::path temporary_;
+    std::FILE* file_ = nullptr;
+    bool committed_ = false;
+};
+
+}  // namespace
+
 void DiskWriter::write(const fs::path& path, std::string_view bytes) {
-    std::error_code error;
-    if (path.has_parent_path()) fs::create_directories(path.parent_path(), error);
-    if (error) throw InputError(path.parent_path().string(), "cannot create the folder: " + error.message());
-    fs::path temporary = path;
-    temporary += ".tmp-" + std::to_string(getpid());
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        out.close();
-        if (!out) {
-            const std::string cause = std::strerror(errno);
-            fs::remove(temporary, error);
-            throw EnvironmentError(temporary.string(), "cannot be written (" + cause + ")",
-                                   "check the free space and the permissions of the folder");
-        }
-    }
-    fs::rename(temporary, path, error);
-    if (error) {
-        const std::string cause = error.message();
-        fs::remove(temporary, error);
-        throw EnvironmentError(path.string(), "cannot be replaced (" + cause + ")",
-                               "check the permissions of the file and its folder");
-    }
+    const std::unique_ptr<FileStream> file = open(path);
+    file->append(bytes);
+    file->commit();
 }
+
+std::unique_ptr<FileStream> DiskWriter::open(const fs::path& path) { return std::make_unique<DiskStream>(path); }
 
 ScratchFile::~ScratchFile() {
     if (file_) std::fclose(file_);

@@ -72,15 +72,36 @@ FaultPoints& fault_points() {
 class TestWriter final : public FileWriter {
 public:
     void write(const std::filesystem::path& path, std::string_view bytes) override {
+        const std::unique_ptr<FileStream> file = open(path);
+        file->append(bytes);
+        file->commit();
+    }
+
+    // Fails before anything is made, or kills the process once the file is
+    // in place, where the test asks.
+    std::unique_ptr<FileStream> open(const std::filesystem::path& path) override {
         if (fault_points().fails())
             throw EnvironmentError(path.string(), "cannot be written (injected by the test build)",
                                    "check the free space");
-        disk_.write(path, bytes);
-        const char* after = variable("MEDLOC_TEST_KILL_AFTER_WRITES");
-        if (after && std::to_string(++writes_) == after) raise(SIGKILL);
+        return std::make_unique<Stream>(disk_.open(path), writes_);
     }
 
 private:
+    class Stream final : public FileStream {
+    public:
+        Stream(std::unique_ptr<FileStream> disk, int& writes) : disk_(std::move(disk)), writes_(writes) {}
+        void append(std::string_view bytes) override { disk_->append(bytes); }
+        void commit() override {
+            disk_->commit();
+            const char* after = variable("MEDLOC_TEST_KILL_AFTER_WRITES");
+            if (after && std::to_string(++writes_) == after) raise(SIGKILL);
+        }
+
+    private:
+        std::unique_ptr<FileStream> disk_;
+        int& writes_;
+    };
+
     DiskWriter disk_;
     int writes_ = 0;
 };

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -31,6 +32,17 @@ struct InputLimits {
 // `max_bytes`.
 std::string read_file(const std::filesystem::path& path, std::uintmax_t max_bytes = static_cast<std::uintmax_t>(-1));
 
+// A file written a piece at a time, for what is too large to hold whole:
+// the pieces go to a file beside it, which commit() renames into place, so
+// that a reader never sees half a file. One never committed is removed.
+// Throws EnvironmentError.
+class FileStream {
+public:
+    virtual ~FileStream() = default;
+    virtual void append(std::string_view bytes) = 0;
+    virtual void commit() = 0;
+};
+
 class FileWriter {
 public:
     virtual ~FileWriter() = default;
@@ -38,11 +50,14 @@ public:
     // reader never sees half a file. Creates the folders it needs. Throws
     // InputError.
     virtual void write(const std::filesystem::path& path, std::string_view bytes) = 0;
+    // The same, a piece at a time.
+    virtual std::unique_ptr<FileStream> open(const std::filesystem::path& path) = 0;
 };
 
 class DiskWriter final : public FileWriter {
 public:
     void write(const std::filesystem::path& path, std::string_view bytes) override;
+    std::unique_ptr<FileStream> open(const std::filesystem::path& path) override;
 };
 
 // Disk space for what a step sets aside and reads back later in the same
