@@ -40,40 +40,40 @@ TEST_CASE("a file written a piece at a time replaces the old one only when commi
     const fs::path path = folder.path / "memory.tmx";
     DiskWriter disk;
     disk.write(path, "old");
-
-    const std::unique_ptr<FileStream> file = disk.open(path);
+    std::unique_ptr<FileStream> file = disk.open(path);
     file->append("<tmx>");
-    for (int unit = 0; unit < 1000; ++unit) file->append("<tu/>");
+    std::string units;
+    for (int unit = 0; unit < 1000; ++unit) {
+        file->append("<tu/>");
+        units += "<tu/>";
+    }
     // Until it is committed a reader sees the old file whole.
     CHECK(contents(path) == "old");
-    file->append("</tmx>");
-    file->commit();
-    std::string units;
-    for (int unit = 0; unit < 1000; ++unit) units += "<tu/>";
-    CHECK(contents(path) == "<tmx>" + units + "</tmx>");
-    CHECK(folder.entries() == 1);  // nothing left beside it
+    CHECK(folder.entries() == 2);
+
+    SECTION("committed, it is in place whole and nothing is left beside it") {
+        file->append("</tmx>");
+        file->commit();
+        CHECK(contents(path) == "<tmx>" + units + "</tmx>");
+        CHECK(folder.entries() == 1);
+    }
+    SECTION("never committed (an error on the way), the old file stays and nothing is left beside it") {
+        file.reset();
+        CHECK(contents(path) == "old");
+        CHECK(folder.entries() == 1);
+    }
 }
 
-TEST_CASE("a file never committed leaves the old one and nothing beside it", "[files]") {
+TEST_CASE("a file is written where its folders are made, and a file in the way is named", "[files]") {
     Folder folder;
-    const fs::path path = folder.path / "memory.tmx";
     DiskWriter disk;
-    disk.write(path, "old");
-    {
-        const std::unique_ptr<FileStream> file = disk.open(path);
-        file->append("half of a memory");
-        CHECK(folder.entries() == 2);
-    }  // an error on the way: never committed
-    CHECK(contents(path) == "old");
-    CHECK(folder.entries() == 1);
-
-    // The folders it needs are made; a file where a folder should be is named.
     disk.write(folder.path / "a" / "b" / "c.txt", "deep");
     CHECK(contents(folder.path / "a" / "b" / "c.txt") == "deep");
+    const fs::path file = folder.path / "a" / "b" / "c.txt";
     try {
-        disk.open(path / "under-a-file.txt");
+        disk.open(file / "under-a-file.txt");
         FAIL("a file under a file was opened");
     } catch (const InputError& e) {
-        CHECK(std::string(e.what()).find(path.string()) != std::string::npos);
+        CHECK(std::string(e.what()).find(file.string()) != std::string::npos);
     }
 }
