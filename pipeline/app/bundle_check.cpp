@@ -103,7 +103,8 @@ BundleCheck check_bundle(reviews::Store& store, const std::string& bundle) {
     check.locale = manifest.value("locale", "");
     check.manifest_sha256 = reviews::sha256_hex(read_file(manifest_file));
     const auto reading = store.transaction(reviews::Access::read);
-    const reviews::AuditReport log = store.verify_log();
+    check.log = store.verify_log();
+    const reviews::AuditReport& log = check.log;
     if (!log.intact()) check.problems.push_back("the project's log does not verify: " + log.problem);
     if (manifest.value("owner_key_fingerprint", "") != log.owner_fingerprint)
         check.problems.push_back("the manifest names the owner key " + manifest.value("owner_key_fingerprint", "") +

@@ -33,46 +33,51 @@ int print_bundle_check(const BundleCheck& check, bool json, std::ostream& out) {
     return 0;
 }
 
-}  // namespace
-
-int run_audit_verify(const Context& context, bool json, const std::string& bundle) {
-    if (!bundle.empty()) {
-        const auto store = open_project(context);
-        const BundleCheck check = check_bundle(*store, bundle);
-        if (!json) run_audit_verify(context, false, {});
-        return print_bundle_check(check, json, context.out);
-    }
-    const auto store = open_project(context);
-    const auto reading = store->transaction(reviews::Access::read);
-    const reviews::AuditReport report = store->verify_log();
-    reading->commit();
+// The log's report, as JSON or in an auditor's words; 4 when it failed.
+int print_log_check(const reviews::AuditReport& report, bool json, std::ostream& out) {
     if (json) {
-        nlohmann::ordered_json out;
-        out["intact"] = report.intact();
-        out["events_checked"] = report.entries_checked;
-        out["signatures_checked"] = report.signatures_checked;
-        out["unsigned_events_before_people"] = report.unsigned_legacy_entries;
-        out["owner"] = report.owner_id;
-        out["owner_name"] = report.owner_name;
-        out["owner_key_fingerprint"] = report.owner_fingerprint;
-        out["problem"] = report.intact() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(report.problem);
-        context.out << out.dump(2) << "\n";
+        nlohmann::ordered_json json_report;
+        json_report["intact"] = report.intact();
+        json_report["events_checked"] = report.entries_checked;
+        json_report["signatures_checked"] = report.signatures_checked;
+        json_report["unsigned_events_before_people"] = report.unsigned_legacy_entries;
+        json_report["owner"] = report.owner_id;
+        json_report["owner_name"] = report.owner_name;
+        json_report["owner_key_fingerprint"] = report.owner_fingerprint;
+        json_report["problem"] =
+            report.intact() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(report.problem);
+        out << json_report.dump(2) << "\n";
         return report.intact() ? 0 : 4;
     }
     if (!report.owner_id.empty())
-        context.out << "owner: " << report.owner_name << " (" << report.owner_id << "), key fingerprint "
-                    << report.owner_fingerprint << "\n";
+        out << "owner: " << report.owner_name << " (" << report.owner_id << "), key fingerprint "
+            << report.owner_fingerprint << "\n";
     if (!report.intact()) {
-        context.out << "audit: FAILED at " << report.problem << "\n";
+        out << "audit: FAILED at " << report.problem << "\n";
         return 4;
     }
-    context.out << "audit: " << report.entries_checked << " event(s), hash chain intact, " << report.signatures_checked
-                << " signature(s) valid";
+    out << "audit: " << report.entries_checked << " event(s), hash chain intact, " << report.signatures_checked
+        << " signature(s) valid";
     if (report.unsigned_legacy_entries > 0)
-        context.out << " (" << report.unsigned_legacy_entries
-                    << " unsigned event(s) from before people were registered)";
-    context.out << ", every translation matches its last event\n";
+        out << " (" << report.unsigned_legacy_entries << " unsigned event(s) from before people were registered)";
+    out << ", every translation matches its last event\n";
     return 0;
+}
+
+}  // namespace
+
+int run_audit_verify(const Context& context, bool json, const std::string& bundle) {
+    const auto store = open_project(context);
+    if (!bundle.empty()) {
+        // The log is verified once, for the bundle, and its report printed too.
+        const BundleCheck check = check_bundle(*store, bundle);
+        if (!json) print_log_check(check.log, false, context.out);
+        return print_bundle_check(check, json, context.out);
+    }
+    const auto reading = store->transaction(reviews::Access::read);
+    const reviews::AuditReport report = store->verify_log();
+    reading->commit();
+    return print_log_check(report, json, context.out);
 }
 
 }  // namespace medloc::pipeline

@@ -580,7 +580,43 @@ std::int64_t SqliteStore::log_position() {
     return get.step() ? get.integer(0) : 0;
 }
 
-AuditReport SqliteStore::verify_log() {
+// Work on a store of its own and a thread of its own. Destroyed before the
+// work is done, it stops the work and waits, so that an error elsewhere
+// never leaves a thread reading.
+class SqliteStore::ReaderThread {
+public:
+    ReaderThread(std::unique_ptr<SqliteStore> reader, std::function<void(SqliteStore&)> work)
+        : reader_(std::move(reader)), work_(std::move(work)), thread_([this] { run(); }) {}
+    ~ReaderThread() {
+        if (!thread_.joinable()) return;
+        reader_->db_.interrupt();
+        thread_.join();
+    }
+    ReaderThread(const ReaderThread&) = delete;
+    ReaderThread& operator=(const ReaderThread&) = delete;
+
+    // Waits for the work to end; throws what it threw.
+    void wait() {
+        if (thread_.joinable()) thread_.join();
+        if (failed_) std::rethrow_exception(failed_);
+    }
+
+private:
+    void run() {
+        try {
+            work_(*reader_);
+        } catch (...) {
+            failed_ = std::current_exception();
+        }
+    }
+
+    std::unique_ptr<SqliteStore> reader_;
+    std::function<void(SqliteStore&)> work_;
+    std::exception_ptr failed_;
+    std::thread thread_;  // last: it starts once the rest is made
+};
+
+AuditReport SqliteStore::walk_log() {
     LogCheck check(settings_.project_id);
     Statement rows(db_, std::string(kLogColumns) + "ORDER BY e.id");
     Statement signatures(db_, "SELECT last_event, signer, signature FROM signature ORDER BY last_event");
@@ -595,8 +631,10 @@ AuditReport SqliteStore::verify_log() {
         check.add_signature({signatures.integer(0), signatures.text(1), signatures.text(2)});
     check.finish();
     check.check_registry(people());
-    AuditReport report = check.report();
-    if (!report.problem.empty()) return report;
+    return check.report();
+}
+
+std::string SqliteStore::tables_problem() {
     // A translation must be what its last event says: an edit outside
     // medloc, or a removed last event, shows here.
     Statement translations(
@@ -612,59 +650,73 @@ AuditReport SqliteStore::verify_log() {
         "WHERE e.id IS NULL OR e.state IS NOT t.state "
         "OR (t.state != ?1 AND e.target IS NOT t.target) LIMIT 1");
     translations.bind(1, state_code(State::needs_translation));
-    if (translations.step()) {
-        report.problem = "the translation of segment " + translations.text(0) + " in " + translations.text(1) + " (" +
-                         stored_state_name(translations.integer(2)) +
-                         "), which is not what its last event says: it was changed outside medloc, or that event "
-                         "was removed";
-        return report;
-    }
-    report.problem = kept_file_problem(kGlossaryFile);
-    if (report.problem.empty()) report.problem = kept_file_problem(kSegmentationFile);
-    if (report.problem.empty()) report.problem = memory_problem();
+    if (translations.step())
+        return "the translation of segment " + translations.text(0) + " in " + translations.text(1) + " (" +
+               stored_state_name(translations.integer(2)) +
+               "), which is not what its last event says: it was changed outside medloc, or that event was removed";
+    std::string problem = kept_file_problem(kGlossaryFile);
+    if (problem.empty()) problem = kept_file_problem(kSegmentationFile);
+    if (problem.empty()) problem = memory_problem();
+    return problem;
+}
+
+AuditReport SqliteStore::verify_log_here() {
+    AuditReport report = walk_log();
+    if (report.problem.empty()) report.problem = tables_problem();
     return report;
 }
 
-// verify_log of a reader_beside, on a thread of its own.
+AuditReport SqliteStore::verify_log() {
+    // The tables are checked over a second connection, on a thread of their
+    // own, while this one walks the log: a third of the work, beside it.
+    std::string tables;
+    std::int64_t tables_position = -1;
+    AuditReport report;
+    {
+        ReaderThread beside(open_reader(), [&](SqliteStore& reader) {
+            tables = reader.tables_problem();
+            tables_position = reader.log_position();
+        });
+        report = walk_log();
+        if (!report.problem.empty()) return report;  // the check beside is stopped
+        beside.wait();
+    }
+    // Both views hold the same log unless a writer committed between their
+    // first reads (a build's writer lets none): then this view is checked.
+    if (tables_position != log_position()) tables = tables_problem();
+    report.problem = tables;
+    return report;
+}
+
+// verify_log of a reader_beside, on a thread of its own. Its tables are
+// checked after its walk, on the same thread: the caller's work beside it
+// keeps the other core busy, and a third thread only made a build slower.
 class SqliteStore::LogVerifier final : public LogVerification {
 public:
     explicit LogVerifier(std::unique_ptr<SqliteStore> reader)
-        : reader_(std::move(reader)), thread_([this] { verify(); }) {}
-    ~LogVerifier() override {
-        if (!thread_.joinable()) return;
-        reader_->db_.interrupt();
-        thread_.join();
-    }
-    LogVerifier(const LogVerifier&) = delete;
-    LogVerifier& operator=(const LogVerifier&) = delete;
+        : thread_(std::move(reader), [this](SqliteStore& store) { report_ = store.verify_log_here(); }) {}
 
     AuditReport report() override {
-        if (thread_.joinable()) thread_.join();
-        if (failed_) std::rethrow_exception(failed_);
+        thread_.wait();
         return report_;
     }
 
 private:
-    void verify() {
-        try {
-            report_ = reader_->verify_log();
-        } catch (...) {
-            failed_ = std::current_exception();
-        }
-    }
-
-    std::unique_ptr<SqliteStore> reader_;
     AuditReport report_;
-    std::exception_ptr failed_;
-    std::thread thread_;  // last: it starts once the rest is made
+    ReaderThread thread_;  // last: it starts once the report is made
 };
 
-std::unique_ptr<SqliteStore> SqliteStore::open_reader_beside() {
-    if (!db_.writing()) throw std::logic_error("a reader beside needs a write transaction");
+std::unique_ptr<SqliteStore> SqliteStore::open_reader() {
     auto reader = std::unique_ptr<SqliteStore>(
         new SqliteStore(Database(db_.path(), Database::Mode::open_existing, db_.options())));
     reader->settings_ = settings_;
     reader->held_read_.emplace(reader->db_, Access::read);
+    return reader;
+}
+
+std::unique_ptr<SqliteStore> SqliteStore::open_reader_beside() {
+    if (!db_.writing()) throw std::logic_error("a reader beside needs a write transaction");
+    std::unique_ptr<SqliteStore> reader = open_reader();
     // The view is taken at the first read: now, while the lock holds.
     Statement(reader->db_, "SELECT COUNT(*) FROM target_locale").step();
     return reader;

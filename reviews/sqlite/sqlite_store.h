@@ -93,6 +93,9 @@ public:
 
 private:
     explicit SqliteStore(Database db);
+    // A second connection with a read transaction of its own, held for its
+    // life; open_reader_beside's reads what this store's writer began with.
+    std::unique_ptr<SqliteStore> open_reader();
     std::unique_ptr<SqliteStore> open_reader_beside();
     void load_settings();
     void append(LogRow row);
@@ -115,11 +118,19 @@ private:
     std::optional<std::string> kept_file(const KeptFile& file);
     void put_kept_file(const KeptFile& file, const LogRow& row, std::string_view sha256, std::string_view content);
     std::string memory_problem();
+    // verify_log's two halves: the walk of the log (hashes, places,
+    // signatures, registry), and what the tables must agree with in it
+    // (translations, kept files, memory; "" when they do).
+    AuditReport walk_log();
+    std::string tables_problem();
+    // Both, one after the other, on this connection.
+    AuditReport verify_log_here();
     // Memory units are indexed for search in one statement as their
     // transaction commits: FTS5 writes its pending terms to disk at every
     // statement of a transaction that touched it, so a row at a time made
     // approving a thousand documents a third slower.
     class WriteTransaction;
+    class ReaderThread;
     class LogVerifier;
     void index_new_memory();
 

@@ -281,3 +281,42 @@ TEST_CASE("a reader beside a writer, and the log verified on it, read what the w
     }
     fs::remove(path);
 }
+
+TEST_CASE("the log's tables are checked beside its walk, in the view it walked, whatever a writer commits between",
+          "[reviews][log]") {
+    const fs::path path = temporary_file("two-views.db");
+    const auto store = create_project(path.string(), {"", "en-US", {"es-US"}, 36, ""}, FixedClock());
+    add_marked_up_segment(*store);
+    for (const char* target : {"Dé <b>5 mL</b>.", "Administre <b>5 mL</b>."}) {
+        const auto writing = store->transaction(Access::write);
+        store->add_event(translated("Give <b>5 mL</b>.", target));
+        store->put_translation({"s1", "es-US", State::translated, target, "", "ana", {}, {}});
+        writing->commit();
+    }
+    CHECK(store->verify_log().intact());
+
+    // A reader's view is fixed at its first read; another store then
+    // commits an entry, and a translation that is not what it says.
+    const auto reading = store->transaction(Access::read);
+    const std::int64_t walked = store->log_position();
+    {
+        const auto other = open_project(path.string());
+        const auto writing = other->transaction(Access::write);
+        other->add_event(translated("Give <b>5 mL</b>.", "Dé <b>10 mL</b>."));
+        other->put_translation({"s1", "es-US", State::approved, "Dé <b>10 mL</b>.", "", "ana", {}, {}});
+        writing->commit();
+    }
+    // The check beside reads the newer view; the report is of this one.
+    const AuditReport report = store->verify_log();
+    CHECK(report.intact());
+    CHECK(report.entries_checked == walked);
+    reading->commit();
+
+    // Read afresh, the translation is named.
+    const auto again = store->transaction(Access::read);
+    const AuditReport now = store->verify_log();
+    CHECK(now.entries_checked == walked + 1);
+    CHECK(now.problem.find("the translation of segment s1 in es-US (approved)") != std::string::npos);
+    again->commit();
+    fs::remove(path);
+}

@@ -19,6 +19,7 @@ struct BundleCheck {
     std::size_t documents_checked = 0;
     std::size_t signatures_checked = 0;
     std::vector<std::string> problems;  // in an auditor's words; none when the bundle is what was released
+    reviews::AuditReport log;           // the project's log, verified for the bundle
 };
 
 // Throws InputError when `bundle` holds no readable manifest.
