@@ -544,8 +544,10 @@ void SqliteStore::read_document_events(std::string_view document_id, std::string
     get.bind(1, *document).bind(2, *in_locale).bind(3, to_string(Meaning::approved));
     constexpr int kSegmentTextId = 10;
     while (get.step()) {
-        // The writes that follow in this transaction log these segments again.
-        if (remember_reads_ && !get.is_null(kSegmentTextId)) remember_text(get.text(3), get.integer(kSegmentTextId));
+        // The writes that follow log these segments again (an approval, the
+        // segment it approves): looking each up by its id's text was a
+        // twentieth of approving.
+        if (!get.is_null(kSegmentTextId)) keep_read(get.text(3), get.integer(kSegmentTextId));
         each(read_entry(get));
     }
 }
@@ -1137,18 +1139,20 @@ std::int64_t SqliteStore::remember_text(std::string_view text, std::int64_t id) 
     return id;
 }
 
-// The texts of a row of version_translations(), for the writes that follow.
-// A reader_beside keeps them for the store it reads beside.
+// A text read, by its id, for the writes that follow: a reader_beside keeps
+// it for the store it reads beside, a store that writes for itself.
+void SqliteStore::keep_read(const std::string& text, std::int64_t id) {
+    if (held_read_) read_texts_.ids.emplace_back(text, id);
+    else if (remember_reads_) remember_text(text, id);
+}
+
+// The texts of a row of version_translations().
 void SqliteStore::remember_read(const TranslatedSegment& read, const Statement& row) {
     if (!held_read_ && !remember_reads_) return;
-    const auto keep = [this](const std::string& text, std::int64_t id) {
-        if (held_read_) read_texts_.ids.emplace_back(text, id);
-        else remember_text(text, id);
-    };
-    keep(read.segment.source, row.integer(kSegmentSourceId));
-    keep(read.segment.plain, row.integer(kSegmentPlainId));
+    keep_read(read.segment.source, row.integer(kSegmentSourceId));
+    keep_read(read.segment.plain, row.integer(kSegmentPlainId));
     if (read.translation && read.translation->target)
-        keep(*read.translation->target, row.integer(kSegmentColumnCount + 3));
+        keep_read(*read.translation->target, row.integer(kSegmentColumnCount + 3));
 }
 
 std::int64_t SqliteStore::stamp_id(const LogRow& row) {

@@ -103,6 +103,7 @@ private:
     std::int64_t text_id(std::string_view text);
     std::optional<std::int64_t> existing_text(std::string_view text);
     std::int64_t remember_text(std::string_view text, std::int64_t id);
+    void keep_read(const std::string& text, std::int64_t id);
     void remember_read(const TranslatedSegment& read, const Statement& row);
     std::int64_t stamp_id(const LogRow& row);
     LogRow read_row(const Statement& row);

@@ -195,6 +195,29 @@ TEST_CASE("a writer logs the texts a reader beside it read by the ids the reader
     fs::remove(path);
 }
 
+TEST_CASE("a reader beside hands on the ids of the segments whose events it read", "[reviews][log]") {
+    const fs::path path = temporary_file("reader-events.db");
+    const auto store = create_project(path.string(), {"", "en-US", {"es-US"}, 36, ""}, FixedClock());
+    add_marked_up_segment(*store);
+    {
+        const auto writing = store->transaction(Access::write);
+        store->add_event(translated("Give <b>5 mL</b>.", "Dé <b>5 mL</b>."));
+        writing->commit();
+    }
+    const auto writing = store->transaction(Access::write);
+    const auto reader = store->reader_beside();
+    std::size_t events = 0;
+    reader->read_document_events("a.txt", "es-US", [&](const LogEntry&) { ++events; });
+    CHECK(events == 1);
+    // The approval that follows logs segment s1 again: by this id, not by
+    // looking its text up.
+    const ReadTexts texts = reader->take_read_texts();
+    REQUIRE(texts.ids.size() == 1);
+    CHECK(texts.ids[0].first == "s1");
+    CHECK(texts.ids[0].second == sql_integer(path, "SELECT segment FROM event WHERE id = 1"));
+    fs::remove(path);
+}
+
 TEST_CASE("the entries a manifest cites are found by their hashes, without an index of every hash", "[reviews][log]") {
     const fs::path path = temporary_file("cited.db");
     {
