@@ -52,6 +52,8 @@ ProjectStatus project_status(reviews::Store& store, const StatusScope& scope,
     store.each_document_status(scope.locale, scope.document, [&](const reviews::DocumentStatus& document) {
         DocumentReport report;
         report.document = document;
+        // Read once for every locale: the document's version is theirs alike.
+        const auto version = store.current_version(document.document_id);
         for (const auto& [tag, states] : document.states) {
             DocumentLocale& here = report.locales[tag];
             here.states = states;
@@ -59,7 +61,6 @@ ProjectStatus project_status(reviews::Store& store, const StatusScope& scope,
             auto& checker = checks[tag];
             if (!checker) checker = std::make_unique<Checks>(store, tag);
             // The document is read once for its QA errors and its review.
-            const auto version = store.current_version(document.document_id);
             if (version) {
                 const auto segments = store.version_translations(document.document_id, version->version, tag);
                 here.qa_errors = checker->open_errors(segments);

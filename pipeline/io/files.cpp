@@ -105,7 +105,7 @@ private:
 
 }  // namespace
 
-void DiskWriter::write(const fs::path& path, std::string_view bytes) {
+void FileWriter::write(const fs::path& path, std::string_view bytes) {
     const std::unique_ptr<FileStream> file = open(path);
     file->append(bytes);
     file->commit();

@@ -71,12 +71,6 @@ FaultPoints& fault_points() {
 
 class TestWriter final : public FileWriter {
 public:
-    void write(const std::filesystem::path& path, std::string_view bytes) override {
-        const std::unique_ptr<FileStream> file = open(path);
-        file->append(bytes);
-        file->commit();
-    }
-
     // Fails before anything is made, or kills the process once the file is
     // in place, where the test asks.
     std::unique_ptr<FileStream> open(const std::filesystem::path& path) override {

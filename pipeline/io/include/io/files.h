@@ -46,17 +46,16 @@ public:
 class FileWriter {
 public:
     virtual ~FileWriter() = default;
-    // Writes `bytes` beside `path` and renames it into place, so that a
-    // reader never sees half a file. Creates the folders it needs. Throws
-    // InputError.
-    virtual void write(const std::filesystem::path& path, std::string_view bytes) = 0;
-    // The same, a piece at a time.
+    // A file to write a piece at a time at `path`. Creates the folders it
+    // needs. Throws InputError.
     virtual std::unique_ptr<FileStream> open(const std::filesystem::path& path) = 0;
+    // Writes `bytes` beside `path` and renames it into place, so that a
+    // reader never sees half a file: open, append, commit.
+    void write(const std::filesystem::path& path, std::string_view bytes);
 };
 
 class DiskWriter final : public FileWriter {
 public:
-    void write(const std::filesystem::path& path, std::string_view bytes) override;
     std::unique_ptr<FileStream> open(const std::filesystem::path& path) override;
 };
 
