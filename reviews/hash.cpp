@@ -4,6 +4,7 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
+#include <memory>
 #include <stdexcept>
 #include <vector>
 
@@ -11,12 +12,11 @@ namespace medloc::reviews {
 
 std::string to_hex(std::string_view bytes) {
     static constexpr char kHex[] = "0123456789abcdef";
-    std::string hex;
-    hex.reserve(bytes.size() * 2);
-    for (const char c : bytes) {
-        const auto byte = static_cast<unsigned char>(c);
-        hex += kHex[byte >> 4];
-        hex += kHex[byte & 0xF];
+    std::string hex(bytes.size() * 2, '\0');
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(bytes[i]);
+        hex[2 * i] = kHex[byte >> 4];
+        hex[2 * i + 1] = kHex[byte & 0xF];
     }
     return hex;
 }
@@ -48,12 +48,21 @@ const EVP_MD* sha256() {
     return fetched ? fetched : EVP_sha256();
 }
 
+struct FreeContext {
+    void operator()(EVP_MD_CTX* context) const { EVP_MD_CTX_free(context); }
+};
+
 }  // namespace
 
 std::string sha256_hex(std::string_view bytes) {
+    // One context per thread, set up again for each text: EVP_Digest made
+    // and freed one for every log entry hashed.
+    thread_local const std::unique_ptr<EVP_MD_CTX, FreeContext> context(EVP_MD_CTX_new());
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
-    if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, sha256(), nullptr) != 1)
+    if (!context || EVP_DigestInit_ex2(context.get(), sha256(), nullptr) != 1 ||
+        EVP_DigestUpdate(context.get(), bytes.data(), bytes.size()) != 1 ||
+        EVP_DigestFinal_ex(context.get(), digest, &length) != 1)
         throw std::runtime_error("OpenSSL could not compute SHA-256");
     return to_hex(std::string_view(reinterpret_cast<const char*>(digest), length));
 }

@@ -268,10 +268,11 @@ LogEntry entry_of(LogRow row) {
 }
 
 std::string row_hash(const LogRow& row, const std::string& previous_hash) {
-    // Built in place: the log is hashed entry by entry on every audit and build.
-    std::string bytes;
-    bytes.reserve(256 + row.source.size() + (row.target ? row.target->size() : 0));
-    const auto add = [&bytes](const std::string& field) {
+    // Built in a buffer the thread keeps: the log is hashed entry by entry on
+    // every audit and build.
+    thread_local std::string bytes;
+    bytes.clear();
+    const auto add = [](const std::string& field) {
         bytes += std::to_string(field.size());
         bytes += ':';
         bytes += field;

@@ -124,6 +124,9 @@ public:
     void reset();
 
     std::string text(int column) const;
+    // The column's bytes, valid until the next step or reset: for filling
+    // strings that are kept from row to row, without a string per row.
+    std::string_view view(int column) const;
     std::int64_t integer(int column) const;
     bool is_null(int column) const;
     // The text, or nothing for NULL.

@@ -113,7 +113,7 @@ constexpr const char* kTranslationTexts =
 // SqliteStore::read_row, which keeps them while the transaction lasts.
 constexpr const char* kLogColumns =
     "SELECT e.id, e.stamp, e.document, seg.content, e.locale, e.state, src.content, tgt.content, e.finding, "
-    "lower(hex(e.hash)) FROM event e LEFT JOIN text seg ON seg.id = e.segment JOIN text src ON src.id = e.source "
+    "e.hash FROM event e LEFT JOIN text seg ON seg.id = e.segment JOIN text src ON src.id = e.source "
     "LEFT JOIN text tgt ON tgt.id = e.target ";
 
 constexpr const char* kPersonColumns =
@@ -149,6 +149,13 @@ void bind_or_null(Statement& statement, int index, const std::string& text) {
 
 LogRow SqliteStore::read_row(const Statement& row) {
     LogRow log;
+    read_row(row, log);
+    return log;
+}
+
+// Into a row kept from one to the next, whose strings keep their room:
+// every audit and build reads the whole log this way.
+void SqliteStore::read_row(const Statement& row, LogRow& log) {
     log.id = row.integer(0);
     const LogRow& stamp = stamp_of(row.integer(1));
     log.at = stamp.at;
@@ -159,15 +166,16 @@ LogRow SqliteStore::read_row(const Statement& row) {
     log.meaning = stamp.meaning;
     log.comment = stamp.comment;
     log.origin = stamp.origin;
-    if (!row.is_null(2)) log.document_id = name_of(row.integer(2));
-    log.segment_id = row.text(3);
-    if (!row.is_null(4)) log.locale = name_of(row.integer(4));
+    log.document_id = row.is_null(2) ? std::string_view() : name_of(row.integer(2));
+    log.segment_id = row.view(3);
+    log.locale = row.is_null(4) ? std::string_view() : name_of(row.integer(4));
     log.state = stored_entry_state(row, 5);
-    log.source = row.text(6);
-    log.target = row.optional_text(7);
-    log.finding = row.text(8);
-    log.hash = row.text(9);
-    return log;
+    log.source = row.view(6);
+    if (row.is_null(7)) log.target.reset();
+    else if (log.target) *log.target = row.view(7);
+    else log.target.emplace(row.view(7));
+    log.finding = row.view(8);
+    log.hash = to_hex(row.view(9));  // stored as its 32 bytes
 }
 
 LogEntry SqliteStore::read_entry(const Statement& row) {
@@ -535,7 +543,7 @@ void SqliteStore::read_document_events(std::string_view document_id, std::string
     // kLogColumns, with the texts and hash of approvals only.
     Statement get(db_,
                   "SELECT e.id, e.stamp, e.document, seg.content, e.locale, e.state, src.content, tgt.content, "
-                  "e.finding, CASE WHEN s.meaning = ?3 THEN lower(hex(e.hash)) END, e.segment "
+                  "e.finding, CASE WHEN s.meaning = ?3 THEN e.hash END, e.segment "
                   "FROM event e JOIN stamp s ON s.id = e.stamp "
                   "LEFT JOIN text seg ON seg.id = e.segment "
                   "LEFT JOIN text src ON src.id = e.source AND s.meaning = ?3 "
@@ -623,8 +631,9 @@ AuditReport SqliteStore::walk_log() {
     Statement rows(db_, std::string(kLogColumns) + "ORDER BY e.id");
     Statement signatures(db_, "SELECT last_event, signer, signature FROM signature ORDER BY last_event");
     bool signature_ahead = signatures.step();
+    LogRow row;
     while (check.problem().empty() && rows.step()) {
-        const LogRow row = read_row(rows);
+        read_row(rows, row);
         check.add(row);
         for (; signature_ahead && signatures.integer(0) <= row.id; signature_ahead = signatures.step())
             check.add_signature({signatures.integer(0), signatures.text(1), signatures.text(2)});

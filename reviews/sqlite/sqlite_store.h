@@ -107,6 +107,7 @@ private:
     void remember_read(const TranslatedSegment& read, const Statement& row);
     std::int64_t stamp_id(const LogRow& row);
     LogRow read_row(const Statement& row);
+    void read_row(const Statement& row, LogRow& into);
     LogEntry read_entry(const Statement& row);
     std::vector<LogEntry> read_log(Statement& query);
     const LogRow& stamp_of(std::int64_t id);
@@ -172,8 +173,8 @@ private:
     // documents.
     static constexpr std::size_t kKeptStamps = 1'024;
     static constexpr std::size_t kKeptReads = 65'536;
-    std::map<std::int64_t, LogRow> stamps_;
-    std::map<std::int64_t, std::string> names_;
+    std::unordered_map<std::int64_t, LogRow> stamps_;
+    std::unordered_map<std::int64_t, std::string> names_;
 };
 
 }  // namespace medloc::reviews
