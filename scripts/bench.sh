@@ -16,7 +16,8 @@
 #     (podebug + po2xliff for the pseudo export, xliff2po for the import,
 #     pofilter for revision, po2txt + po2html for the build, pocount for
 #     status; none for approval or the audit) and beside its floor
-#     (tests/bench/floor.cpp: ICU and SQLite alone, with medloc's durability).
+#     (tests/bench/floor.cpp: ICU and SQLite alone, with medloc's durability;
+#     build's and audit's floors read the whole log, which both must verify).
 #     Per step: wall time, peak memory, segments (x locales) per second and
 #     the two ratios; then the project file's size against the text it holds;
 #   - the translation memory: tm export, tm import into a project of a
@@ -152,10 +153,12 @@ floor_import() { f import "$1" --per-file; }
 floor_revise() { f review "$1" revised; }
 floor_approve() { f review "$1" approved; }
 floor_build() { f build "$1" "$work/floor-build"; }
+floor_write() { f write "$1" "$work/floor-write"; }
 export floor
-export -f f floor_export floor_import floor_revise floor_approve floor_build
+export -f f floor_export floor_import floor_revise floor_approve floor_build floor_write
 measure floor_extract f extract "$work/corpus"
-for step in export import revise approve build; do measure "floor_$step" each_locale "floor_$step"; done
+for step in export import revise approve build write; do measure "floor_$step" each_locale "floor_$step"; done
+measure floor_audit f log
 
 segments_w=$(w status --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["totals"]["segments"])')
 n_locales=$(wc -w <<<"$locales")
@@ -176,12 +179,14 @@ row import w_import "$all" tt_import floor_import
 row revise w_revise "$all" tt_revise floor_revise
 row approve w_approve "$all" none floor_approve
 row build w_build "$all" tt_build floor_build
-row audit w_audit "$all"
+row audit w_audit "$all" none floor_audit
 row status w_status "$all" tt_status
 row re-extract w_reextract "$segments_w" none w_extract
 row "1 file import" w_one_import "$(grep -c '<trans-unit\|<segment' "$one_file")"
 echo "(translate-toolkit works on the txt and html documents only; extract's peer is in the table above;"
-echo " re-extract's last ratio is to the full extract, after 1% of the sentences changed)"
+echo " re-extract's last ratio is to the full extract, after 1% of the sentences changed;"
+echo " build's floor reads the whole log, which a build must verify, and the files it wrote back;"
+echo " writing the targets alone takes $(secs floor_write) s, and medloc's build $(ratio w_build floor_write) that)"
 text_bytes=$(sqlite3 "$work/w.db" \
     "SELECT (SELECT SUM(LENGTH(CAST(x.content AS BLOB))) FROM segment s JOIN text x ON x.id = s.source) +
             (SELECT COALESCE(SUM(LENGTH(CAST(x.content AS BLOB))), 0) FROM translation t JOIN text x ON x.id = t.target)" \

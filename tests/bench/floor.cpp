@@ -9,7 +9,15 @@
 //   medloc_floor import DB LOCALE [--per-file]  a target and an audit row per sentence,
 //                                               in one transaction (or one per document)
 //   medloc_floor review DB LOCALE STATE         every target's state and an audit row, one transaction
-//   medloc_floor build DB LOCALE OUT            each document's targets in order, a file each
+//   medloc_floor build DB LOCALE OUT            the log read once, then each document's targets
+//                                               in order, a file each, and each file read back
+//   medloc_floor write DB LOCALE OUT            each document's targets in order, a file each
+//   medloc_floor log DB                         every row of the log read once, in order
+//
+// A build must verify the whole log before it writes, and read back what
+// it wrote (DESIGN.md, Bundles): its floor reads both, as audit verify's
+// floor reads the log. Hashing and signatures are not ICU's or SQLite's
+// work and are left out.
 #include <sqlite3.h>
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
@@ -91,6 +99,11 @@ public:
                      : std::string();
     }
     sqlite3_int64 integer(int column) { return sqlite3_column_int64(statement_.get(), column); }
+    // The column read as text, without a copy.
+    std::size_t bytes(int column) {
+        sqlite3_column_text(statement_.get(), column);
+        return static_cast<std::size_t>(sqlite3_column_bytes(statement_.get(), column));
+    }
     void reset() { sqlite3_reset(statement_.get()); }
 
 private:
@@ -150,19 +163,38 @@ std::vector<std::string> documents(Database& db) {
 }
 
 // One file per document, holding its segments' targets in `locale` in
-// order (the source where there is none).
-int write_documents(Database& db, const std::string& locale, const std::string& out) {
+// order (the source where there is none). Returns the files.
+std::vector<fs::path> write_documents(Database& db, const std::string& locale, const std::string& out) {
     fs::create_directories(out);
     Statement each(db,
                    "SELECT coalesce(t.target, s.source) FROM segment s LEFT JOIN translation t "
                    "ON t.segment = s.id AND t.locale = ?2 WHERE s.document = ?1 ORDER BY s.position");
-    std::size_t n = 0;
+    std::vector<fs::path> files;
     for (const std::string& document : documents(db)) {
-        std::ofstream file(fs::path(out) / (std::to_string(n++) + ".out"), std::ios::binary);
+        files.push_back(fs::path(out) / (std::to_string(files.size()) + ".out"));
+        std::ofstream file(files.back(), std::ios::binary);
         each.bind(1, document).bind(2, locale);
         while (each.step()) file << each.text(0);
         each.reset();
     }
+    return files;
+}
+
+// Every row of the log with its texts, once, in order; returns the bytes.
+std::size_t read_log(Database& db) {
+    db.exec("BEGIN");
+    Statement each(db, "SELECT segment, locale, state, target FROM event ORDER BY id");
+    std::size_t read = 0;
+    while (each.step())
+        read += static_cast<std::size_t>(each.integer(0)) + each.bytes(1) + each.bytes(2) + each.bytes(3);
+    each.reset();
+    db.exec("COMMIT");
+    return read;
+}
+
+int build(Database& db, const std::string& locale, const std::string& out) {
+    read_log(db);
+    for (const fs::path& file : write_documents(db, locale, out)) read_all(file);
     return 0;
 }
 
@@ -207,18 +239,29 @@ int review(Database& db, const std::string& locale, const std::string& state) {
 int main(int argc, char** argv) {
     const std::vector<std::string> args(argv + 1, argv + argc);
     if (args.size() < 2) {
-        std::cerr << "usage: medloc_floor extract DB DIR | export|import|review|build DB LOCALE ...\n";
+        std::cerr << "usage: medloc_floor extract DB DIR | export|import|review|build|write DB LOCALE ... | log DB\n";
         return 1;
     }
     try {
         Database db(args[1]);
         const std::string& step = args[0];
         if (step == "extract" && args.size() == 3) return extract(db, args[2]);
-        if (step == "export" && args.size() == 4) return write_documents(db, "", args[3]);
+        if (step == "export" && args.size() == 4) {
+            write_documents(db, "", args[3]);
+            return 0;
+        }
         if (step == "import" && args.size() >= 3)
             return import(db, args[2], args.size() == 4 && args[3] == "--per-file");
         if (step == "review" && args.size() == 4) return review(db, args[2], args[3]);
-        if (step == "build" && args.size() == 4) return write_documents(db, args[2], args[3]);
+        if (step == "build" && args.size() == 4) return build(db, args[2], args[3]);
+        if (step == "write" && args.size() == 4) {
+            write_documents(db, args[2], args[3]);
+            return 0;
+        }
+        if (step == "log" && args.size() == 2) {
+            read_log(db);
+            return 0;
+        }
         std::cerr << "medloc_floor: unknown step or arguments\n";
         return 1;
     } catch (const std::exception& e) {
