@@ -10,12 +10,15 @@
 #include "io/files.h"
 #include "io/progress.h"
 #include "locales/locales.h"
+#include "read_ahead.h"
 #include "signoff.h"
 #include "states.h"
 #include "xliff/xliff.h"
 
 #include <algorithm>
 #include <map>
+#include <memory>
+#include <optional>
 #include <set>
 
 namespace medloc::pipeline {
@@ -545,12 +548,24 @@ ImportOutcome import_files(reviews::Store& store, const ImportRequest& request, 
     ImportOutcome outcome;
     outcome.actor = signer.actor + " (" + signed_in.person.id + ")";
     const auto transaction = store.transaction(reviews::Access::write);
+    // A translator's or reviser's files are planned a few ahead of their
+    // writes: each file is of documents of its own (else the run stops
+    // below), and what such an import writes of one document no other
+    // file's plan reads. A clinician's approvals add to the memory, from
+    // which new targets are credited, so those files are planned in turn.
+    std::optional<ReadAhead<FilePlan>> ahead;
+    if (paths.size() > 1 && request.role != Role::clinical)
+        ahead.emplace(store, paths.size(),
+                      [&paths, &request, &signer](reviews::Store& reader) -> ReadAhead<FilePlan>::ReadItem {
+                          auto planner = std::make_shared<Importer>(reader, request, signer);
+                          return [&paths, planner](std::size_t i) { return planner->plan(paths[i], true); };
+                      });
     std::vector<Blocker> blockers;
     std::map<std::pair<std::string, std::string>, std::string> file_of;  // document and locale -> file
     Progress progress("importing", paths.size());
     for (std::size_t i = 0; i < paths.size(); ++i) {
         progress.at(i + 1);
-        const FilePlan plan = importer.plan(paths[i], blockers.empty());
+        const FilePlan plan = ahead ? ahead->next() : importer.plan(paths[i], blockers.empty());
         blockers.insert(blockers.end(), plan.blockers.begin(), plan.blockers.end());
         for (const auto& document : plan.documents)
             if (const auto [it, added] = file_of.emplace(document, plan.path); !added)
@@ -563,6 +578,7 @@ ImportOutcome import_files(reviews::Store& store, const ImportRequest& request, 
         outcome.changes += plan.changes.size();
         outcome.files.push_back({plan.path, plan.summary});
     }
+    ahead.reset();  // its reader goes before the transaction ends
     if (!blockers.empty())
         throw Refused(refused_as(signer) + ", the review rules refuse:" + blocker_lines(blockers) + "\n");
     sign_act(store, signed_in);

@@ -10,13 +10,11 @@
 #include "io/errors.h"
 #include "io/progress.h"
 #include "locales/locales.h"
+#include "read_ahead.h"
 #include "signoff.h"
 
-#include <condition_variable>
-#include <deque>
 #include <map>
-#include <mutex>
-#include <thread>
+#include <memory>
 
 namespace medloc::pipeline {
 namespace {
@@ -175,7 +173,6 @@ struct ReadScope {
     std::map<std::string, std::string> contexts;
     std::optional<reviews::DocumentPeople> everyone;
     std::vector<std::optional<std::string>> errors;
-    reviews::ReadTexts texts;  // read ahead: the ids of the texts read
 };
 
 ReadScope read_scope(reviews::Store& store, Checks& checks, const Scope& scope, const ReviewRequest& request,
@@ -197,82 +194,6 @@ ReadScope read_scope(reviews::Store& store, Checks& checks, const Scope& scope, 
     }
     return read;
 }
-
-// The scopes of a review of many documents read a few ahead, on a thread
-// and a reader of their own (Store::reader_beside), while the act writes
-// the ones before: half of a revision or approval is reading and checking.
-// What is read of a document never depends on what the act writes of
-// another (segments, their translations and log are the document's own),
-// so each is read as the act would read it in turn. A few at a time keeps
-// memory flat.
-class ReadAhead {
-public:
-    ReadAhead(reviews::Store& store, const std::vector<Scope>& scopes, const ReviewRequest& request,
-              const std::string& locale, reviews::Contributor who, reviews::Role role)
-        : reader_(store.reader_beside()),
-          scopes_(scopes),
-          request_(request),
-          locale_(locale),
-          who_(std::move(who)),
-          role_(role),
-          thread_([this] { read_all(); }) {}
-    ~ReadAhead() {
-        {
-            const std::lock_guard lock(mutex_);
-            stopped_ = true;
-        }
-        changed_.notify_all();
-        thread_.join();
-    }
-    ReadAhead(const ReadAhead&) = delete;
-    ReadAhead& operator=(const ReadAhead&) = delete;
-
-    // The next scope's reads, in order; throws what reading it threw.
-    ReadScope next() {
-        std::unique_lock lock(mutex_);
-        changed_.wait(lock, [this] { return !ready_.empty() || failed_; });
-        if (ready_.empty()) std::rethrow_exception(failed_);
-        ReadScope read = std::move(ready_.front());
-        ready_.pop_front();
-        changed_.notify_all();
-        return read;
-    }
-
-private:
-    static constexpr std::size_t kAhead = 4;
-
-    void read_all() {
-        try {
-            Checks checks(*reader_, locale_);
-            for (const Scope& scope : scopes_) {
-                ReadScope read = read_scope(*reader_, checks, scope, request_, locale_, who_, role_);
-                read.texts = reader_->take_read_texts();
-                std::unique_lock lock(mutex_);
-                changed_.wait(lock, [this] { return ready_.size() < kAhead || stopped_; });
-                if (stopped_) return;
-                ready_.push_back(std::move(read));
-                changed_.notify_all();
-            }
-        } catch (...) {
-            const std::lock_guard lock(mutex_);
-            failed_ = std::current_exception();
-            changed_.notify_all();
-        }
-    }
-
-    std::unique_ptr<reviews::Store> reader_;
-    const std::vector<Scope>& scopes_;
-    const ReviewRequest& request_;
-    const std::string locale_;
-    const reviews::Contributor who_;
-    const reviews::Role role_;
-    std::mutex mutex_;
-    std::condition_variable changed_;
-    std::deque<ReadScope> ready_;
-    bool stopped_ = false;
-    std::exception_ptr failed_;
-    std::thread thread_;  // last: it starts once the rest is made
-};
 
 }  // namespace
 
@@ -320,10 +241,19 @@ ReviewOutcome review(reviews::Store& store, const ReviewRequest& request, const 
     const std::vector<Scope> scopes = scope_of(store, request);
     if (scopes.size() == 1) check_shown(store, request, scopes.front(), outcome.locale);
     else if (!request.shown.empty()) throw UsageError("what was shown names one document or one segment, not --all");
-    // Revisions and approvals of many documents read ahead of their writes.
-    std::optional<ReadAhead> ahead;
+    // Revisions and approvals of many documents read ahead of their writes:
+    // what is read of a document never depends on what the act writes of
+    // another (segments, their translations and log are the document's own).
+    std::optional<ReadAhead<ReadScope>> ahead;
     if (scopes.size() > 1 && (request.act == reviews::Act::revise || request.act == reviews::Act::approve))
-        ahead.emplace(store, scopes, request, outcome.locale, signed_in.contributor(), role);
+        ahead.emplace(store, scopes.size(),
+                      [&scopes, &request, locale = outcome.locale, who = signed_in.contributor(),
+                       role](reviews::Store& reader) -> ReadAhead<ReadScope>::ReadItem {
+                          auto checks = std::make_shared<Checks>(reader, locale);
+                          return [&, from = &reader, checks](std::size_t i) {
+                              return read_scope(*from, *checks, scopes[i], request, locale, who, role);
+                          };
+                      });
     Progress progress(std::string(reviews::to_string(request.act)) + " documents", scopes.size());
     for (const Scope& scope : scopes) {
         progress.at(static_cast<std::size_t>(&scope - scopes.data()) + 1);
@@ -335,7 +265,6 @@ ReviewOutcome review(reviews::Store& store, const ReviewRequest& request, const 
         ReadScope read = ahead
                              ? ahead->next()
                              : read_scope(store, checks, scope, request, outcome.locale, signed_in.contributor(), role);
-        store.adopt_read_texts(read.texts);
         for (std::size_t i = 0; i < read.segments.size(); ++i) {
             auto& [segment, current] = read.segments[i];
             const reviews::State state = current ? current->state : reviews::State::new_;

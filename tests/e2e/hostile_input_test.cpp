@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <functional>
 #include <map>
@@ -316,6 +317,65 @@ TEST_CASE("two files for one document in one import are refused with nothing sto
     const fs::path two = changed_export(project, "Give 5 mL every day.</target>", "Dé 50 mL cada día.</target>");
     check_refused(project.db, {"import", one.string(), two.string(), "--as", "ana", "--role", "translator"},
                   two.string(), "is also in " + one.string());
+}
+
+// The corpus extracted into a new project in `dir`, exported with pseudo
+// targets for es-US; its files, in order.
+std::vector<std::string> pseudo_exported(const TempDir& dir, fs::path& db) {
+    db = new_project(dir);
+    REQUIRE(succeeds(db, {"extract", corpus_dir().string(), "--as", "pat"}));
+    REQUIRE(succeeds(db, {"export", "--locale", "es-US", "--out", (dir / "out").string(), "--pseudo"}));
+    std::vector<std::string> files;
+    for (const auto& entry : fs::directory_iterator(dir / "out" / "es-US")) files.push_back(entry.path().string());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+// What the imports stored, in the order they stored it: each translation
+// and each event, but for when and under which signature.
+std::string stored(const fs::path& db) {
+    const Result translations =
+        run({"sqlite3", db.string(),
+             "SELECT t.segment_id, t.locale, t.state, x.content FROM translation t JOIN text x ON x.id = t.target "
+             "ORDER BY t.segment_id, t.locale"});
+    const Result events = run({"sqlite3", db.string(),
+                               "SELECT segment_id, locale, actor_id, role, meaning, state, source, target, comment "
+                               "FROM log WHERE segment_id IS NOT NULL ORDER BY id"});
+    REQUIRE(translations.exit_code == 0);
+    REQUIRE(events.exit_code == 0);
+    return translations.out + "\n" + events.out;
+}
+
+TEST_CASE("an import of many files, planned ahead of its writes, stores what one file at a time stores", "[import]") {
+    TempDir together_dir, apart_dir;
+    fs::path together, apart;
+    std::vector<std::string> files = pseudo_exported(together_dir, together);
+    const std::vector<std::string> apart_files = pseudo_exported(apart_dir, apart);
+    REQUIRE(files.size() >= 3);
+    const std::vector<std::string> as_ana = {"--as", "ana", "--role", "translator"};
+
+    // A file the reader ahead cannot read, among good ones: it is named,
+    // and nothing of the files before it is stored.
+    const std::string good = read_file(files[2]);
+    write_file(files[2], good.substr(0, good.size() / 2));
+    std::vector<std::string> all = {"import"};
+    all.insert(all.end(), files.begin(), files.end());
+    all.insert(all.end(), as_ana.begin(), as_ana.end());
+    check_refused(together, all, files[2], "");
+    write_file(files[2], good);
+
+    const Result imported = run_medloc(together, all);
+    INFO(imported.err);
+    REQUIRE(imported.exit_code == 0);
+    for (const std::string& file : apart_files) {
+        std::vector<std::string> one = {"import", file};
+        one.insert(one.end(), as_ana.begin(), as_ana.end());
+        REQUIRE(succeeds(apart, one));
+    }
+    const std::string stored_together = stored(together);
+    CHECK(std::count(stored_together.begin(), stored_together.end(), '\n') > 200);
+    CHECK(stored_together == stored(apart));
+    CHECK(succeeds(together, {"audit", "verify"}));
 }
 
 TEST_CASE("a failure while storing the second file of an import leaves the first unstored too", "[hostile]") {
