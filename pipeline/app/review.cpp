@@ -250,7 +250,7 @@ ReviewOutcome review(reviews::Store& store, const ReviewRequest& request, const 
                       [&scopes, &request, locale = outcome.locale, who = signed_in.contributor(),
                        role](reviews::Store& reader) -> ReadAhead<ReadScope>::ReadItem {
                           auto checks = std::make_shared<Checks>(reader, locale);
-                          return [&, from = &reader, checks](std::size_t i) {
+                          return [&scopes, &request, from = &reader, checks, locale, who, role](std::size_t i) {
                               return read_scope(*from, *checks, scopes[i], request, locale, who, role);
                           };
                       });

@@ -275,10 +275,7 @@ void Statement::reset() {
     sqlite3_clear_bindings(statement_);
 }
 
-std::string Statement::text(int column) const {
-    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement_, column));
-    return text ? std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(statement_, column))) : std::string();
-}
+std::string Statement::text(int column) const { return std::string(view(column)); }
 
 std::string_view Statement::view(int column) const {
     const auto* bytes = static_cast<const char*>(sqlite3_column_blob(statement_, column));
