@@ -12,11 +12,14 @@
 #include "skeleton/document.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <cstring>
 #include <map>
+#include <mutex>
 #include <set>
 #include <string_view>
+#include <thread>
 #include <unordered_set>
 
 namespace medloc::pipeline {
@@ -420,6 +423,52 @@ ExtractReport store_document(reviews::Store& store, const SourceFile& file, Read
     return report;
 }
 
+// Reads, checks and takes apart every file into `kept`, on this thread and
+// one beside it (with a reader and an extractor of its own): taking
+// documents apart is half of an extract, and each file's is its own work.
+// Throws what reading the first bad file in order threw, as one thread
+// would; files after it are not read.
+void read_all(reviews::Store& store, const std::vector<SourceFile>& files, DocumentExtractor& extractor,
+              const ProjectSegmentation& segmentation, const InputLimits& limits, const Run& run, KeptDocuments& kept) {
+    std::mutex mutex;  // guards kept, first_bad and failure
+    std::atomic<std::size_t> next{0};
+    std::atomic<std::size_t> done{0};
+    std::size_t first_bad = files.size();
+    std::exception_ptr failure;
+    const auto read_some = [&](reviews::Store& from, DocumentExtractor& by, Progress* progress) {
+        for (std::size_t i = next++; i < files.size(); i = next++) {
+            {
+                const std::lock_guard lock(mutex);
+                if (i > first_bad) return;
+            }
+            if (progress) progress->at(done + 1);
+            try {
+                ReadDocument read = read_document(from, files[i], by, limits, run);
+                const std::lock_guard lock(mutex);
+                kept.keep(i, std::move(read));
+            } catch (...) {
+                const std::lock_guard lock(mutex);
+                if (i < first_bad) {
+                    first_bad = i;
+                    failure = std::current_exception();
+                }
+                return;
+            }
+            ++done;
+        }
+    };
+    Progress progress("checking", files.size());
+    if (files.size() > 1) {
+        const std::unique_ptr<reviews::Store> reader = store.reader_apart();
+        DocumentExtractor beside(store.settings().source_locale, segmentation.rules);
+        const std::jthread helper([&] { read_some(*reader, beside, nullptr); });
+        read_some(store, extractor, &progress);
+    } else {
+        read_some(store, extractor, &progress);
+    }
+    if (failure) std::rethrow_exception(failure);
+}
+
 }  // namespace
 
 ExtractOutcome extract_documents(reviews::Store& store, const std::vector<std::string>& paths,
@@ -440,13 +489,7 @@ ExtractOutcome extract_documents(reviews::Store& store, const std::vector<std::s
     // Every file is read, checked and taken apart before the write lock, so
     // that a bad or hostile one is refused without keeping others waiting.
     KeptDocuments kept(services.extract_kept_bytes);
-    {
-        Progress progress("checking", files.size());
-        for (std::size_t i = 0; i < files.size(); ++i) {
-            progress.at(i + 1);
-            kept.keep(i, read_document(store, files[i], extractor, limits, run));
-        }
-    }
+    read_all(store, files, extractor, segmentation, limits, run, kept);
 
     const auto transaction = store.transaction(reviews::Access::write);
     Progress progress("extracting", files.size());

@@ -735,6 +735,11 @@ std::unique_ptr<SqliteStore> SqliteStore::open_reader_beside() {
 
 std::unique_ptr<Store> SqliteStore::reader_beside() { return open_reader_beside(); }
 
+std::unique_ptr<Store> SqliteStore::reader_apart() {
+    if (db_.in_transaction()) throw std::logic_error("a reader apart needs a store in no transaction");
+    return open_reader();
+}
+
 ReadTexts SqliteStore::take_read_texts() { return std::exchange(read_texts_, {}); }
 
 void SqliteStore::adopt_read_texts(const ReadTexts& texts) {

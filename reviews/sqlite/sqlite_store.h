@@ -52,6 +52,7 @@ public:
     std::int64_t log_position() override;
     AuditReport verify_log() override;
     std::unique_ptr<Store> reader_beside() override;
+    std::unique_ptr<Store> reader_apart() override;
     ReadTexts take_read_texts() override;
     void adopt_read_texts(const ReadTexts& texts) override;
     std::unique_ptr<LogVerification> verify_log_beside() override;

@@ -73,6 +73,21 @@ TEST_CASE("one bad file among good ones stores none of them", "[bad-input]") {
                   "not valid UTF-8");
 }
 
+// Extract takes files apart on two threads: of several bad files, the one
+// it names is still the first in order, as one thread reading would.
+TEST_CASE("of several bad files among good ones, the first in order is named, every time", "[bad-input]") {
+    Project project;
+    const fs::path folder = project.dir / "content";
+    for (const fs::path& path : corpus_documents()) write_file(folder / path.filename(), read_file(path));
+    write_file(folder / "d-bad.txt", "caf\xe9");
+    write_file(folder / "f-bad.txt", std::string("Fever\0dose\n", 12));
+    for (int run = 0; run < 8; ++run) {
+        INFO("run " << run);
+        check_refused(project, {"extract", folder.string(), "--as", "pat"}, (folder / "d-bad.txt").string(),
+                      "not valid UTF-8");
+    }
+}
+
 TEST_CASE("a database that is not a medloc project is refused and left alone", "[bad-input]") {
     TempDir dir;
     SECTION("a text file") {

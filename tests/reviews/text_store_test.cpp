@@ -272,6 +272,20 @@ TEST_CASE("a reader beside a writer, and the log verified on it, read what the w
         CHECK(after->segment_log("s1", "es-US").size() == 3);
         CHECK(store->verify_log_beside()->report().entries_checked == 3);
     }
+    SECTION("a reader apart only outside a transaction, as the project was at its first read") {
+        {
+            const auto reading = store->transaction(Access::read);
+            CHECK_THROWS_AS(store->reader_apart(), std::logic_error);
+        }
+        const auto apart = store->reader_apart();
+        CHECK(apart->segment_log("s1", "es-US").size() == 3);
+        const auto writing = store->transaction(Access::write);
+        CHECK_THROWS_AS(store->reader_apart(), std::logic_error);
+        store->add_event(translated("Give 5 mL.", "Dé 10 mL."));
+        writing->commit();
+        CHECK(apart->segment_log("s1", "es-US").size() == 3);
+        CHECK(store->reader_apart()->segment_log("s1", "es-US").size() == 4);
+    }
     SECTION("the same report as verify_log, while the writer goes on reading") {
         const auto writing = store->transaction(Access::write);
         const auto beside = store->verify_log_beside();

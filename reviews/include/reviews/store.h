@@ -455,6 +455,10 @@ public:
     // the transaction writes. Only under a write transaction (else it
     // throws std::logic_error); let go before the transaction ends.
     virtual std::unique_ptr<Store> reader_beside() = 0;
+    // A second store over the same project, for a thread of its own, while
+    // this one is in no transaction: it reads the project as it was at its
+    // first read. Only outside a transaction (else std::logic_error).
+    virtual std::unique_ptr<Store> reader_apart() = 0;
     // A reader_beside's texts read since the last call (none for others).
     virtual ReadTexts take_read_texts() = 0;
     // Texts a reader_beside of this store read, known by their ids for the
