@@ -85,38 +85,45 @@ bool Checks::keep_as_source(const reviews::StoredSegment& segment, const reviews
 }
 
 std::vector<SegmentFinding> Checks::of(const reviews::StoredSegment& segment, const reviews::Translation& translation) {
-    std::vector<SegmentFinding> out;
-    if (!translation.target || reviews::is_untranslated(translation.state)) return out;
-    const std::string target = plain_target(translation);
-    const std::optional<std::string> pseudo = xliff::pseudo_original(target);
-    if (pseudo && !pseudo_checker_) {
+    return waive(segment, translation, findings(segment, prepare(segment, translation)));
+}
+
+PreparedTarget Checks::prepare(const reviews::StoredSegment& segment, const reviews::Translation& translation) {
+    PreparedTarget target;
+    if (!translation.target || reviews::is_untranslated(translation.state)) return target;
+    target.checked = true;
+    target.plain = plain_target(translation);
+    target.pseudo_original = xliff::pseudo_original(target.plain);
+    if (target.pseudo_original && !pseudo_checker_) {
         const std::string& source_locale = store_.settings().source_locale;
         pseudo_checker_ = std::make_unique<qa::Checker>(source_locale, source_locale);
     }
+    target.keep_as_source = !target.pseudo_original && keep_as_source(segment, translation, target.plain);
+    return target;
+}
+
+std::vector<qa::Finding> Checks::findings(const reviews::StoredSegment& segment, const PreparedTarget& target) const {
+    if (!target.checked) return {};
     // A pseudo-translation is the source by design: only what it keeps is checked.
-    std::vector<qa::Finding> findings =
-        pseudo ? pseudo_checker_->check(segment.plain, *pseudo, true)
-               : checker_->check(segment.plain, target, keep_as_source(segment, translation, target));
-    if (pseudo)
-        for (qa::Finding& finding : findings) finding.target = {};  // its places are in the text it was made from
+    if (!target.pseudo_original) return checker_->check(segment.plain, target.plain, target.keep_as_source);
+    std::vector<qa::Finding> findings = pseudo_checker_->check(segment.plain, *target.pseudo_original, true);
+    for (qa::Finding& finding : findings) finding.target = {};  // its places are in the text it was made from
+    return findings;
+}
+
+std::vector<SegmentFinding> Checks::waive(const reviews::StoredSegment& segment,
+                                          const reviews::Translation& translation, std::vector<qa::Finding> findings) {
+    std::vector<SegmentFinding> out;
     if (findings.empty()) return out;
     const std::vector<reviews::Event> standing =
         qa::error_count(findings) > 0 ? waivers(segment, translation) : std::vector<reviews::Event>{};
-    for (const qa::Finding& finding : findings) {
-        SegmentFinding found{finding, std::nullopt};
+    for (qa::Finding& finding : findings) {
+        SegmentFinding found{std::move(finding), std::nullopt};
         for (const reviews::Event& waiver : standing)
-            if (waiver.finding == finding.key()) found.waiver = waiver;
+            if (waiver.finding == found.finding.key()) found.waiver = waiver;
         out.push_back(std::move(found));
     }
     return out;
-}
-
-std::size_t Checks::open_errors(const std::vector<reviews::TranslatedSegment>& segments) {
-    std::size_t open = 0;
-    for (const auto& [segment, translation] : segments)
-        if (translation)
-            for (const SegmentFinding& found : of(segment, *translation)) open += found.blocks() ? 1 : 0;
-    return open;
 }
 
 std::string blocking_reason(const std::vector<SegmentFinding>& findings) {

@@ -1,10 +1,12 @@
 // status.cpp - per document and locale, and per locale in total (see status.h).
 #include "app/status.h"
 
-#include "app/segmentation.h"
-
 #include "app/checks.h"
+#include "app/segmentation.h"
+#include "work_beside.h"
 
+#include <deque>
+#include <future>
 #include <memory>
 
 namespace medloc::pipeline {
@@ -44,47 +46,106 @@ std::string what_it_needs(const DocumentLocale& here) {
     return text;
 }
 
+namespace {
+
+// The targets of a document in one locale that QA found errors in, by
+// their place, waivers not yet applied.
+using Flagged = std::vector<std::pair<std::size_t, std::vector<qa::Finding>>>;
+
+// A document whose report waits for the QA of its targets, run beside.
+struct PendingDocument {
+    struct Locale {
+        std::string tag;
+        std::shared_ptr<const std::vector<reviews::TranslatedSegment>> segments;
+        std::future<Flagged> flagged;
+    };
+    DocumentReport report;
+    std::vector<Locale> locales;
+};
+
+}  // namespace
+
 ProjectStatus project_status(reviews::Store& store, const StatusScope& scope,
                              const std::function<void(const DocumentReport&)>& each) {
     ProjectStatus status;
     status.as_of = scope.as_of;
     std::map<std::string, std::unique_ptr<Checks>> checks;  // one checker per locale for the whole report
-    store.each_document_status(scope.locale, scope.document, [&](const reviews::DocumentStatus& document) {
-        DocumentReport report;
-        report.document = document;
-        // Read once for every locale: the document's version is theirs alike.
-        const auto version = store.current_version(document.document_id);
-        for (const auto& [tag, states] : document.states) {
-            DocumentLocale& here = report.locales[tag];
-            here.states = states;
-            here.stale = document.stale.contains(tag) ? document.stale.at(tag) : 0;
-            auto& checker = checks[tag];
-            if (!checker) checker = std::make_unique<Checks>(store, tag);
-            // The document is read once for its QA errors and its review.
-            if (version) {
-                const auto segments = store.version_translations(document.document_id, version->version, tag);
-                here.qa_errors = checker->open_errors(segments);
-                here.review = review_standing(store, *version, segments,
-                                              store.last_document_review(document.document_id, tag), scope.as_of);
-            } else {
-                here.review = review_standing(store, document.document_id, tag, scope.as_of);
+    const auto checks_of = [&](const std::string& tag) -> Checks& {
+        std::unique_ptr<Checks>& checker = checks[tag];
+        if (!checker) checker = std::make_unique<Checks>(store, tag);
+        return *checker;
+    };
+    // QA is half of a status: it runs beside, a few documents behind the
+    // reads, which it needs nothing of. Reports still come in order.
+    constexpr std::size_t kBehind = 4;
+    std::deque<PendingDocument> waiting;
+    WorkBeside beside;  // last: stopped before what its work refers to
+    const auto finish = [&](PendingDocument& pending) {
+        DocumentReport& report = pending.report;
+        for (PendingDocument::Locale& locale : pending.locales) {
+            Checks& checker = checks_of(locale.tag);
+            std::size_t open = 0;
+            for (auto& [i, findings] : locale.flagged.get()) {
+                const auto& [segment, translation] = (*locale.segments)[i];
+                for (const SegmentFinding& found : checker.waive(segment, *translation, std::move(findings)))
+                    open += found.blocks() ? 1 : 0;
             }
-
+            report.locales[locale.tag].qa_errors = open;
+        }
+        for (const auto& [tag, here] : report.locales) {
             LocaleTotals& totals = status.locales[tag];
             ++totals.documents;
             totals.ready_documents += here.ready() ? 1 : 0;
-            totals.segments += document.segments;
-            totals.words += document.words;
-            for (const auto& [state, count] : states) totals.states[state] += count;
+            totals.segments += report.document.segments;
+            totals.words += report.document.words;
+            for (const auto& [state, count] : here.states) totals.states[state] += count;
             totals.stale += here.stale;
             totals.qa_errors += here.qa_errors;
             ++totals.reviews[here.review.standing];
         }
         ++status.document_count;
-        status.segments += document.segments;
-        status.words += document.words;
+        status.segments += report.document.segments;
+        status.words += report.document.words;
         each(report);
+    };
+    store.each_document_status(scope.locale, scope.document, [&](const reviews::DocumentStatus& document) {
+        PendingDocument& pending = waiting.emplace_back();
+        pending.report.document = document;
+        // Read once for every locale: the document's version is theirs alike.
+        const auto version = store.current_version(document.document_id);
+        for (const auto& [tag, states] : document.states) {
+            DocumentLocale& here = pending.report.locales[tag];
+            here.states = states;
+            here.stale = document.stale.contains(tag) ? document.stale.at(tag) : 0;
+            if (!version) {
+                here.review = review_standing(store, document.document_id, tag, scope.as_of);
+                continue;
+            }
+            // The document is read once for its QA errors and its review.
+            auto segments = std::make_shared<const std::vector<reviews::TranslatedSegment>>(
+                store.version_translations(document.document_id, version->version, tag));
+            here.review = review_standing(store, *version, *segments,
+                                          store.last_document_review(document.document_id, tag), scope.as_of);
+            Checks& checker = checks_of(tag);
+            std::vector<PreparedTarget> prepared;
+            prepared.reserve(segments->size());
+            for (const auto& [segment, translation] : *segments)
+                prepared.push_back(translation ? checker.prepare(segment, *translation) : PreparedTarget{});
+            std::function<Flagged()> check = [&checker, segments, prepared = std::move(prepared)] {
+                Flagged flagged;
+                for (std::size_t i = 0; i < prepared.size(); ++i)
+                    if (auto found = checker.findings((*segments)[i].segment, prepared[i]); qa::error_count(found) > 0)
+                        flagged.emplace_back(i, std::move(found));
+                return flagged;
+            };
+            pending.locales.push_back({tag, segments, beside.hand(std::move(check))});
+        }
+        if (waiting.size() > kBehind) {
+            finish(waiting.front());
+            waiting.pop_front();
+        }
     });
+    for (; !waiting.empty(); waiting.pop_front()) finish(waiting.front());
     status.cut_by_other_rules = store.documents_cut_otherwise(segmentation_sha256(store));
     // Every count present, and a locale with no document yet too (not ready).
     for (const std::string& tag : store.settings().target_locales)

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <map>
 
 using namespace medloc::test;
 
@@ -303,4 +304,93 @@ TEST_CASE(
         return std::count(text.begin(), text.end(), '\n');
     };
     CHECK(units(by_all) == units(one_by_one));
+}
+
+namespace {
+
+// `file` (an exported XLIFF) with the first digit outside markup of each of
+// its first `count` targets that have one changed: a number the target no
+// longer gives as the source does.
+void change_numbers(const fs::path& file, int count) {
+    std::string text = read_file(file);
+    std::size_t at = 0;
+    for (int changed = 0; changed < count;) {
+        at = text.find("<target", at);
+        REQUIRE(at != std::string::npos);
+        const std::size_t end = text.find("</target>", at);
+        at = text.find('>', at) + 1;
+        bool in_markup = false;
+        for (std::size_t i = at; i < end; ++i) {
+            in_markup = text[i] == '<' || (in_markup && text[i - 1] != '>');
+            if (!in_markup && text[i] >= '0' && text[i] <= '9') {
+                text[i] = static_cast<char>('0' + (text[i] - '0' + 1) % 10);
+                ++changed;
+                break;
+            }
+        }
+        at = end;
+    }
+    write_file(file, text);
+}
+
+}  // namespace
+
+// Status checks targets beside its reads, a few documents behind them: each
+// document's open errors are still its own, as medloc check counts them.
+TEST_CASE("status counts the open QA errors of every document as medloc check does", "[qa][status]") {
+    TempDir dir;
+    const fs::path db = new_project(dir, "es-US");
+    std::vector<std::string> documents;
+    for (const fs::path& path : corpus_documents()) {
+        write_file(dir / "docs" / path.filename(), read_file(path));
+        documents.push_back(path.filename().string());
+    }
+    std::sort(documents.begin(), documents.end());
+    REQUIRE(documents.size() > 5);
+    REQUIRE(succeeds(db, {"extract", (dir / "docs").string(), "--as", "pat"}));
+    const fs::path out = dir / "pseudo";
+    REQUIRE(succeeds(db, {"export", "--locale", "es-US", "--out", out.string(), "--pseudo"}));
+    change_numbers(out / "es-US" / (documents[1] + ".xlf"), 1);
+    change_numbers(out / "es-US" / (documents[5] + ".xlf"), 2);
+    std::vector<std::string> import = {"import"};
+    for (const std::string& document : documents) import.push_back((out / "es-US" / (document + ".xlf")).string());
+    for (const char* more : {"--as", "ana", "--role", "translator"}) import.push_back(more);
+    REQUIRE(run_medloc(db, import).exit_code == 0);
+
+    const auto open_errors = [&](const std::vector<std::string>& command) {
+        const Result result = run_medloc(db, command);
+        INFO(result.err);
+        REQUIRE((result.exit_code == 0 || result.exit_code == 3));
+        std::map<std::string, int> errors;
+        for (const std::string& document : documents) errors[document] = 0;
+        const nlohmann::json json = nlohmann::json::parse(result.out);
+        if (command.front() == "status")
+            for (const nlohmann::json& document : json["documents"])
+                errors[document["id"].get<std::string>()] = document["locales"]["es-US"]["qa_errors"];
+        else
+            for (const nlohmann::json& finding : json["findings"])
+                if (finding["severity"] == "error" && finding["waived"].is_null())
+                    ++errors[finding["document"].get<std::string>()];
+        return errors;
+    };
+    const std::vector<std::string> status = {"status", "--json"};
+    const std::vector<std::string> check = {"check", "--locale", "es-US", "--json"};
+    std::map<std::string, int> errors = open_errors(status);
+    CHECK(errors == open_errors(check));
+    CHECK(errors[documents[1]] >= 1);
+    CHECK(errors[documents[5]] >= 2);
+    int elsewhere = 0;
+    for (const auto& [document, count] : errors)
+        elsewhere += document == documents[1] || document == documents[5] ? 0 : count;
+    CHECK(elsewhere == 0);
+
+    // Waived in the earlier document, its errors are no longer open there alone.
+    const Result waived = run_medloc(db, {"review", "waive", "--locale", "es-US", "--doc", documents[1], "--comment",
+                                          "confirmed with the pharmacist", "--as", "carla"});
+    INFO(waived.err);
+    REQUIRE(waived.exit_code == 0);
+    const std::map<std::string, int> after = open_errors(status);
+    CHECK(after == open_errors(check));
+    CHECK(after.at(documents[1]) == 0);
+    CHECK(after.at(documents[5]) == errors[documents[5]]);
 }

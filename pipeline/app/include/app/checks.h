@@ -25,6 +25,15 @@ struct SegmentFinding {
     bool blocks() const { return finding.severity == qa::Severity::error && !waiver; }
 };
 
+// A target with what its checks need of the project read: Checks::findings
+// then reads nothing of it, and can run on a thread beside the store's.
+struct PreparedTarget {
+    bool checked = false;                        // false: no target, or untranslated: nothing to check
+    std::string plain;                           // the target's plain text
+    std::optional<std::string> pseudo_original;  // of a pseudo-translation
+    bool keep_as_source = false;
+};
+
 // The checks of one locale's targets in a project, for one act.
 class Checks {
 public:
@@ -33,9 +42,13 @@ public:
 
     // The findings of a segment's target (none without one), waivers applied.
     std::vector<SegmentFinding> of(const reviews::StoredSegment& segment, const reviews::Translation& translation);
-    // How many errors of these targets (a document version's, as read by
-    // Store::version_translations) are open (not waived).
-    std::size_t open_errors(const std::vector<reviews::TranslatedSegment>& segments);
+
+    // `of` in three steps, the middle one free of the store: prepare and
+    // waive on the store's thread; findings on any one thread at a time.
+    PreparedTarget prepare(const reviews::StoredSegment& segment, const reviews::Translation& translation);
+    std::vector<qa::Finding> findings(const reviews::StoredSegment& segment, const PreparedTarget& target) const;
+    std::vector<SegmentFinding> waive(const reviews::StoredSegment& segment, const reviews::Translation& translation,
+                                      std::vector<qa::Finding> findings);
     // The plain text of a stored target.
     static std::string plain_target(const reviews::Translation& translation);
 
