@@ -63,6 +63,24 @@ struct PendingDocument {
     std::vector<Locale> locales;
 };
 
+// The document's report counted in the project's totals.
+void count_in(ProjectStatus& status, const DocumentReport& report) {
+    for (const auto& [tag, here] : report.locales) {
+        LocaleTotals& totals = status.locales[tag];
+        ++totals.documents;
+        totals.ready_documents += here.ready() ? 1 : 0;
+        totals.segments += report.document.segments;
+        totals.words += report.document.words;
+        for (const auto& [state, count] : here.states) totals.states[state] += count;
+        totals.stale += here.stale;
+        totals.qa_errors += here.qa_errors;
+        ++totals.reviews[here.review.standing];
+    }
+    ++status.document_count;
+    status.segments += report.document.segments;
+    status.words += report.document.words;
+}
+
 }  // namespace
 
 ProjectStatus project_status(reviews::Store& store, const StatusScope& scope,
@@ -92,20 +110,7 @@ ProjectStatus project_status(reviews::Store& store, const StatusScope& scope,
             }
             report.locales[locale.tag].qa_errors = open;
         }
-        for (const auto& [tag, here] : report.locales) {
-            LocaleTotals& totals = status.locales[tag];
-            ++totals.documents;
-            totals.ready_documents += here.ready() ? 1 : 0;
-            totals.segments += report.document.segments;
-            totals.words += report.document.words;
-            for (const auto& [state, count] : here.states) totals.states[state] += count;
-            totals.stale += here.stale;
-            totals.qa_errors += here.qa_errors;
-            ++totals.reviews[here.review.standing];
-        }
-        ++status.document_count;
-        status.segments += report.document.segments;
-        status.words += report.document.words;
+        count_in(status, report);
         each(report);
     };
     store.each_document_status(scope.locale, scope.document, [&](const reviews::DocumentStatus& document) {
