@@ -69,23 +69,27 @@ std::optional<std::string> pseudo_original(std::string_view plain) {
     while (text.ends_with("\u00B7")) text.remove_suffix(std::string_view("\u00B7").size());
     if (!text.ends_with(' ')) return std::nullopt;
     text.remove_suffix(1);
-    // Every check of every pseudo-translated target comes here: one lookup
-    // of each character's code point, not one comparison per look-alike.
-    static const std::vector<std::pair<char32_t, char>> letters = [] {
-        std::vector<std::pair<char32_t, char>> sorted;
-        for (std::size_t letter = 0; letter < std::size(kAccented); ++letter)
-            sorted.emplace_back(code_point(kAccented[letter]).first,
-                                static_cast<char>(letter < 26 ? 'A' + letter : 'a' + (letter - 26)));
-        std::sort(sorted.begin(), sorted.end());
-        return sorted;
+    // Every check of every pseudo-translated target comes here: each
+    // look-alike's letter by its code point (0 for none), one load a character.
+    static const std::vector<char> letters = [] {
+        std::vector<char> by_code;
+        for (std::size_t letter = 0; letter < std::size(kAccented); ++letter) {
+            const char32_t code = code_point(kAccented[letter]).first;
+            if (by_code.size() <= code) by_code.resize(code + 1, 0);
+            by_code[code] = static_cast<char>(letter < 26 ? 'A' + letter : 'a' + (letter - 26));
+        }
+        return by_code;
     }();
     std::string out;
     out.reserve(text.size());
     for (std::size_t at = 0; at < text.size();) {
+        if (static_cast<unsigned char>(text[at]) < 0x80) {
+            out += text[at++];
+            continue;
+        }
         const auto [code, length] = code_point(text.substr(at));
-        const auto found = std::lower_bound(letters.begin(), letters.end(), std::pair<char32_t, char>(code, 0));
-        if (length > 1 && found != letters.end() && found->first == code) {
-            out += found->second;
+        if (length > 1 && code < letters.size() && letters[code] != 0) {
+            out += letters[code];
             at += length;
         } else {
             out += text[at++];

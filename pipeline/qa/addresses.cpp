@@ -69,9 +69,12 @@ bool phone_separator(char32_t c) { return c == '-' || c == '.' || c == ' ' || c 
 void find_phones(std::string_view text, std::vector<Address>& found) {
     for (std::size_t at = 0; at < text.size();) {
         const Char first = char_at(text, at);
-        const bool starts = first.code == '+' || first.code == '(' || is_digit(first.code);
+        if (first.code != '+' && first.code != '(' && !is_digit(first.code)) {
+            at = first.next;
+            continue;
+        }
         const char32_t before = at > 0 ? char_at(text, char_before(text, at)).code : U' ';
-        if (!starts || is_letter(before) || is_digit(before) || before == '.' || before == '/' || before == '-') {
+        if (is_letter(before) || is_digit(before) || before == '.' || before == '/' || before == '-') {
             at = first.next;
             continue;
         }

@@ -19,9 +19,7 @@ std::string_view local_name(const pugi::xml_node& node) {
 
 std::string lowered(std::string_view text) {
     std::string out(text);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        else if (c == '_') c = '-';
+    for (char& c : out) c = c == '_' ? '-' : ascii_lower(c);
     return out;
 }
 

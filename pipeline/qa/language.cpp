@@ -3,6 +3,7 @@
 
 #include "languages_json.h"
 #include "locales/locales.h"
+#include "text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -43,9 +44,17 @@ std::map<std::string, Language> read_languages() {
     }
     Language& common = languages[""];
     add(common, data.at("common"));
-    for (auto& [code, language] : languages)
+    for (auto& [code, language] : languages) {
         std::stable_sort(language.units.begin(), language.units.end(),
                          [](const UnitSpelling& a, const UnitSpelling& b) { return a.text.size() > b.text.size(); });
+        for (std::size_t i = 0; i < language.units.size(); ++i)
+            if (!language.units[i].text.empty())
+                language.units_by_first_byte[static_cast<unsigned char>(ascii_lower(language.units[i].text[0]))]
+                    .push_back(i);
+        for (std::size_t i = 0; i < language.negation.size(); ++i)
+            if (!language.negation[i].empty())
+                language.negation_by_first_byte[static_cast<unsigned char>(language.negation[i][0])].push_back(i);
+    }
     return languages;
 }
 

@@ -2,6 +2,7 @@
 // (compiled in, read once). Private to qa/.
 #pragma once
 
+#include <array>
 #include <map>
 #include <string>
 #include <string_view>
@@ -17,8 +18,15 @@ struct UnitSpelling {
 struct Language {
     // Longest first, so that "mg/kg" is not read as "mg" and "ملغ" not as "مل".
     std::vector<UnitSpelling> units;
-    std::vector<std::string> unit_suffixes;   // endings a unit word may take (Arabic tanween)
-    std::vector<std::string> negation;        // whole words, case-folded
+    // The places in `units` of the spellings that begin with each byte (an
+    // ASCII letter in lower case), in order: a number's unit is looked for
+    // among a few, not all.
+    std::array<std::vector<std::size_t>, 256> units_by_first_byte;
+    std::vector<std::string> unit_suffixes;  // endings a unit word may take (Arabic tanween)
+    std::vector<std::string> negation;       // whole words, case-folded
+    // The places in `negation` of the words that begin with each byte, in
+    // order: a text is searched for all of them in one pass.
+    std::array<std::vector<std::size_t>, 256> negation_by_first_byte;
     std::vector<std::string> negation_parts;  // anywhere in the text
     std::map<int, std::vector<std::string>> number_words;
     std::vector<std::string> pm;  // after a clock time in the afternoon

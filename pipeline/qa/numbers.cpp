@@ -27,6 +27,7 @@ bool is_space_mark(char32_t c) { return kSpaces.find(c) != std::u32string_view::
 
 // A vulgar fraction such as ½ (its value), or 0.
 double fraction_value(char32_t c) {
+    if (c < 0x80) return 0;  // most characters; none of ASCII is a fraction
     if (u_charType(static_cast<UChar32>(c)) != U_OTHER_NUMBER) return 0;
     const double value = u_getNumericValue(static_cast<UChar32>(c));
     return value > 0 && value < 1 ? value : 0;
@@ -128,7 +129,10 @@ void NumberReader::read_unit(std::string_view text, Number& number) const {
     const std::size_t start = skip_spaces(text, number.span.end, 1);
     std::size_t at = start;
     const auto atom = [&](std::size_t from, std::size_t& end) -> const UnitSpelling* {
-        for (const UnitSpelling& spelling : language_.units) {
+        if (from >= text.size()) return nullptr;
+        const auto first = static_cast<unsigned char>(ascii_lower(text[from]));
+        for (const std::size_t index : language_.units_by_first_byte[first]) {
+            const UnitSpelling& spelling = language_.units[index];
             if (!starts_with_at(text, from, spelling.text)) continue;
             std::size_t stop = from + spelling.text.size();
             for (const std::string& suffix : language_.unit_suffixes)

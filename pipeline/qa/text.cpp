@@ -70,10 +70,7 @@ bool stands_alone(std::string_view text, std::size_t begin, std::size_t end) {
 bool starts_with_at(std::string_view text, std::size_t at, std::string_view word) {
     if (text.size() - at < word.size()) return false;
     for (std::size_t i = 0; i < word.size(); ++i) {
-        char a = text[at + i], b = word[i];
-        if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
-        if (b >= 'A' && b <= 'Z') b = static_cast<char>(b - 'A' + 'a');
-        if (a != b) return false;
+        if (ascii_lower(text[at + i]) != ascii_lower(word[i])) return false;
     }
     return true;
 }

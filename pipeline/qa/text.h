@@ -32,6 +32,8 @@ bool word_ends(std::string_view text, std::size_t end);
 // Whether text[begin, end) stands as a word.
 bool stands_alone(std::string_view text, std::size_t begin, std::size_t end);
 
+// An ASCII letter in lower case; any other byte as it is.
+inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 // Whether `text` at `at` starts with `word`, ASCII letters in any case.
 bool starts_with_at(std::string_view text, std::size_t at, std::string_view word);
 

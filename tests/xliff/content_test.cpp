@@ -1,8 +1,12 @@
 // Segment content (xliff/content.h): its stored markup reads back as the
 // same runs, and the escapers keep text text.
 #include "xliff/content.h"
+#include "xliff/xliff.h"
 
 #include <catch2/catch.hpp>
+
+#include <fstream>
+#include <string>
 
 using namespace medloc::xliff;
 
@@ -45,4 +49,27 @@ TEST_CASE("text that is not stored markup is refused", "[xliff][content]") {
 TEST_CASE("the one escaper: text keeps quotes, attributes escape them and white space", "[xliff][content]") {
     CHECK(escape_xml_text("a < b & \"c\"\n") == "a &lt; b &amp; \"c\"\n");
     CHECK(escape_xml_attribute("a < b & \"c\"\n\t") == "a &lt; b &amp; &quot;c&quot;&#10;&#9;");
+}
+
+// Checks read a pseudo-translated target as the text it was made from, so
+// that a number changed in it is found as in any target.
+TEST_CASE("a pseudo-translation reads back as the text it was made from", "[xliff][content]") {
+    std::ifstream article(std::string(MEDLOC_CORPUS) + "/fever-acetaminophen-dosing.txt");
+    REQUIRE(article);
+    std::size_t lines = 0;
+    for (std::string line; std::getline(article, line);) {
+        if (line.empty()) continue;
+        ++lines;
+        const std::string made = pseudo_translate(Content{{text(line)}}).plain_text();
+        INFO(line << "\n" << made);
+        CHECK(made != line);
+        CHECK(pseudo_original(made) == line);
+    }
+    CHECK(lines > 20);
+    CHECK(pseudo_original("[Ðöšé 5 ṁĻ ··]") == "Dose 5 mL");
+    CHECK(pseudo_original("[Ðöšé ñ ·]") == "Dose n");  // a look-alike in the source reads as its letter
+    CHECK(pseudo_original("[Dose 5 mL]") == std::nullopt);
+    CHECK(pseudo_original("Dose 5 mL ·]") == std::nullopt);
+    CHECK(pseudo_original("[Dose ·]") == "Dose");
+    CHECK(pseudo_original("[Doseñ·]") == std::nullopt);  // no space before the padding
 }
