@@ -10,12 +10,13 @@
 #     medloc's own rules and by a project's SRX file of 53 rules;
 #   - the whole workflow on all documents in three locales (es-US, fr-FR,
 #     vi-VN): extract, export --pseudo, import, review revise and approve
-#     (--all), build, audit verify, status; then re-extract after gen-corpus
-#     --mutate 1 changed 1% of the sentences, and the import of one file
-#     into the full project. Each step beside translate-toolkit's nearest
-#     (podebug + po2xliff for the pseudo export, xliff2po for the import,
-#     pofilter for revision, po2txt + po2html for the build, pocount for
-#     status; none for approval or the audit) and beside its floor
+#     (--all), build, audit verify, status, the QA checks (medloc check);
+#     then re-extract after gen-corpus --mutate 1 changed 1% of the
+#     sentences, and the import of one file into the full project. Each
+#     step beside translate-toolkit's nearest (podebug + po2xliff for the
+#     pseudo export, xliff2po for the import, pofilter for revision and the
+#     QA checks, po2txt + po2html for the build, pocount for status; none
+#     for approval or the audit) and beside its floor
 #     (tests/bench/floor.cpp: ICU and SQLite alone, with medloc's durability;
 #     build's and audit's floors read the whole log, which both must verify).
 #     Per step: wall time, peak memory, segments (x locales) per second and
@@ -109,8 +110,10 @@ import_locale() { w import "$work"/xliff/"$1"/*.xlf --role translator $(as ana);
 revise_locale() { w review revise --locale "$1" --all $(as ben); }
 approve_locale() { w review approve --locale "$1" --all $(as carla); }
 build_locale() { w build --locale "$1" --out "$work/dist" $(as pat); }
+# medloc check exits 3 when it finds an error: a finding, not a failure.
+check_locale() { w check --locale "$1" >/dev/null; local rc=$?; [ "$rc" -eq 0 ] || [ "$rc" -eq 3 ]; }
 export work medloc locales
-export -f as w each_locale export_pseudo import_locale revise_locale approve_locale build_locale
+export -f as w each_locale export_pseudo import_locale revise_locale approve_locale build_locale check_locale
 measure w_extract w extract "$work/project" $(as pat)
 measure w_export each_locale export_pseudo
 measure w_import each_locale import_locale
@@ -119,6 +122,7 @@ measure w_approve each_locale approve_locale
 measure w_build each_locale build_locale
 measure w_audit w audit verify
 measure w_status w status
+measure w_check each_locale check_locale
 # 1% of the sentences revised, then extracted again; then one file of one
 # locale imported into the whole project.
 python3 "$gen" --mutate 1 --from "$work/corpus" --out "$work/mutated" --seed bench >/dev/null 2>&1
@@ -181,9 +185,11 @@ row approve w_approve "$all" none floor_approve
 row build w_build "$all" tt_build floor_build
 row audit w_audit "$all" none floor_audit
 row status w_status "$all" tt_status
+row "QA check" w_check "$all" tt_revise
 row re-extract w_reextract "$segments_w" none w_extract
 row "1 file import" w_one_import "$(grep -c '<trans-unit\|<segment' "$one_file")"
 echo "(translate-toolkit works on the txt and html documents only; extract's peer is in the table above;"
+echo " QA check's peer is pofilter, as revise's: translate-toolkit's checks of a locale's translations;"
 echo " re-extract's last ratio is to the full extract, after 1% of the sentences changed;"
 echo " build's floor reads the whole log, which a build must verify, and the files it wrote back;"
 echo " writing the targets alone takes $(secs floor_write) s, and medloc's build $(ratio w_build floor_write) that)"

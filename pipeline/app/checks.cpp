@@ -2,6 +2,7 @@
 #include "app/checks.h"
 
 #include "app/project.h"
+#include "checks_beside.h"
 #include "extract/filter.h"
 #include "io/errors.h"
 #include "io/progress.h"
@@ -9,6 +10,10 @@
 #include "reviews/people.h"
 #include "xliff/content.h"
 #include "xliff/xliff.h"
+
+#include <deque>
+#include <future>
+#include <memory>
 
 namespace medloc::pipeline {
 
@@ -146,25 +151,37 @@ CheckOutcome check_locale(reviews::Store& store, const CheckRequest& request) {
     const std::vector<std::string> ids =
         request.document.empty() ? store.document_ids() : std::vector{request.document};
     Checks checks(store, outcome.locale);
-    Progress progress("checking", ids.size());
-    for (const std::string& id : ids) {
-        progress.at(static_cast<std::size_t>(&id - ids.data()) + 1);
-        const auto version = store.current_version(id);
-        ++outcome.documents;
-        for (auto& [segment, translation] : store.version_translations(id, version->version, outcome.locale)) {
-            if (!translation || !translation->target || reviews::is_untranslated(translation->state)) continue;
-            ++outcome.targets;
-            std::vector<SegmentFinding> findings = checks.of(segment, *translation);
-            if (findings.empty()) continue;
+    // Each document's findings in order, a few documents behind the reads.
+    std::deque<std::pair<ChecksBeside::Segments, std::future<ChecksBeside::Found>>> waiting;
+    ChecksBeside beside;  // last: stopped before what its work refers to
+    const auto finish = [&](ChecksBeside::Segments& segments, std::future<ChecksBeside::Found>& checked) {
+        for (auto& [i, findings] : ChecksBeside::waived(checks, segments, checked)) {
+            const auto& [segment, translation] = (*segments)[i];
             for (const SegmentFinding& found : findings) {
                 if (found.finding.severity == qa::Severity::warning) ++outcome.warnings;
                 else if (found.waiver) ++outcome.waived;
                 else ++outcome.errors;
             }
             outcome.segments.push_back(
-                {std::move(segment), translation->state, Checks::plain_target(*translation), std::move(findings)});
+                {segment, translation->state, Checks::plain_target(*translation), std::move(findings)});
+        }
+    };
+    Progress progress("checking", ids.size());
+    for (const std::string& id : ids) {
+        progress.at(static_cast<std::size_t>(&id - ids.data()) + 1);
+        const auto version = store.current_version(id);
+        ++outcome.documents;
+        auto segments = std::make_shared<const std::vector<reviews::TranslatedSegment>>(
+            store.version_translations(id, version->version, outcome.locale));
+        for (const auto& [segment, translation] : *segments)
+            if (translation && translation->target && !reviews::is_untranslated(translation->state)) ++outcome.targets;
+        waiting.emplace_back(segments, beside.check(checks, segments));
+        if (waiting.size() > ChecksBeside::kBehind) {
+            finish(waiting.front().first, waiting.front().second);
+            waiting.pop_front();
         }
     }
+    for (; !waiting.empty(); waiting.pop_front()) finish(waiting.front().first, waiting.front().second);
     reading->commit();
     return outcome;
 }

@@ -3,7 +3,7 @@
 
 #include "app/checks.h"
 #include "app/segmentation.h"
-#include "work_beside.h"
+#include "checks_beside.h"
 
 #include <deque>
 #include <future>
@@ -48,16 +48,12 @@ std::string what_it_needs(const DocumentLocale& here) {
 
 namespace {
 
-// The targets of a document in one locale that QA found errors in, by
-// their place, waivers not yet applied.
-using Flagged = std::vector<std::pair<std::size_t, std::vector<qa::Finding>>>;
-
 // A document whose report waits for the QA of its targets, run beside.
 struct PendingDocument {
     struct Locale {
         std::string tag;
-        std::shared_ptr<const std::vector<reviews::TranslatedSegment>> segments;
-        std::future<Flagged> flagged;
+        ChecksBeside::Segments segments;
+        std::future<ChecksBeside::Found> checked;
     };
     DocumentReport report;
     std::vector<Locale> locales;
@@ -93,21 +89,15 @@ ProjectStatus project_status(reviews::Store& store, const StatusScope& scope,
         if (!checker) checker = std::make_unique<Checks>(store, tag);
         return *checker;
     };
-    // QA is half of a status: it runs beside, a few documents behind the
-    // reads, which it needs nothing of. Reports still come in order.
-    constexpr std::size_t kBehind = 4;
+    // Reports still come in document order, a few behind the reads.
     std::deque<PendingDocument> waiting;
-    WorkBeside beside;  // last: stopped before what its work refers to
+    ChecksBeside beside;  // last: stopped before what its work refers to
     const auto finish = [&](PendingDocument& pending) {
         DocumentReport& report = pending.report;
         for (PendingDocument::Locale& locale : pending.locales) {
-            Checks& checker = checks_of(locale.tag);
             std::size_t open = 0;
-            for (auto& [i, findings] : locale.flagged.get()) {
-                const auto& [segment, translation] = (*locale.segments)[i];
-                for (const SegmentFinding& found : checker.waive(segment, *translation, std::move(findings)))
-                    open += found.blocks() ? 1 : 0;
-            }
+            for (const auto& [i, found] : ChecksBeside::waived(checks_of(locale.tag), locale.segments, locale.checked))
+                for (const SegmentFinding& finding : found) open += finding.blocks() ? 1 : 0;
             report.locales[locale.tag].qa_errors = open;
         }
         count_in(status, report);
@@ -131,21 +121,9 @@ ProjectStatus project_status(reviews::Store& store, const StatusScope& scope,
                 store.version_translations(document.document_id, version->version, tag));
             here.review = review_standing(store, *version, *segments,
                                           store.last_document_review(document.document_id, tag), scope.as_of);
-            Checks& checker = checks_of(tag);
-            std::vector<PreparedTarget> prepared;
-            prepared.reserve(segments->size());
-            for (const auto& [segment, translation] : *segments)
-                prepared.push_back(translation ? checker.prepare(segment, *translation) : PreparedTarget{});
-            std::function<Flagged()> check = [&checker, segments, prepared = std::move(prepared)] {
-                Flagged flagged;
-                for (std::size_t i = 0; i < prepared.size(); ++i)
-                    if (auto found = checker.findings((*segments)[i].segment, prepared[i]); qa::error_count(found) > 0)
-                        flagged.emplace_back(i, std::move(found));
-                return flagged;
-            };
-            pending.locales.push_back({tag, segments, beside.hand(std::move(check))});
+            pending.locales.push_back({tag, segments, beside.check(checks_of(tag), segments)});
         }
-        if (waiting.size() > kBehind) {
+        if (waiting.size() > ChecksBeside::kBehind) {
             finish(waiting.front());
             waiting.pop_front();
         }

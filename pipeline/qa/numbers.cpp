@@ -168,6 +168,10 @@ std::vector<Number> NumberReader::read(std::string_view text, const std::vector<
     std::vector<Number> numbers;
     for (std::size_t at = 0; at < text.size();) {
         const Char c = char_at(text, at);
+        if (c.code < 0x80 && (c.code < '0' || c.code > '9')) {  // most characters: no number starts there
+            at = c.next;
+            continue;
+        }
         std::size_t skip_to = 0;
         if (inside(at, skip, skip_to)) {
             at = skip_to;
