@@ -339,6 +339,7 @@ public:
         store_.newest_entry_.reset();
         store_.stamps_.clear();
         store_.names_.clear();
+        store_.word_units_.clear();
     }
     WriteTransaction(const WriteTransaction&) = delete;
     WriteTransaction& operator=(const WriteTransaction&) = delete;
@@ -908,6 +909,25 @@ void SqliteStore::index_new_memory() {
     Statement index(db_, "INSERT INTO memory_words (rowid, plain) SELECT id, plain FROM memory_plain WHERE id > ?");
     index.bind(1, memory_indexed_upto_).run();
     memory_indexed_upto_ = -1;
+    word_units_.clear();
+}
+
+// The index counts a word's units by reading every one of them, and a
+// common word was asked for again and again (half of analyze): the counts
+// are kept for a transaction, in which only the store's own writes, which
+// forget them, change the index.
+std::int64_t SqliteStore::units_with_word(const std::string& word) {
+    const bool keep = db_.in_transaction();
+    if (keep)
+        if (const auto known = word_units_.find(word); known != word_units_.end()) return known->second;
+    Statement vocabulary(db_, "SELECT doc FROM memory_vocabulary WHERE term = ?");
+    vocabulary.bind(1, word);
+    const std::int64_t units = vocabulary.step() ? vocabulary.integer(0) : 0;
+    if (keep) {
+        if (word_units_.size() >= kKeptReads) word_units_.clear();
+        word_units_.emplace(word, units);
+    }
+    return units;
 }
 
 std::vector<MemoryUnit> SqliteStore::memory_candidates(const std::vector<std::string>& words, std::size_t needed,
@@ -918,12 +938,8 @@ std::vector<MemoryUnit> SqliteStore::memory_candidates(const std::vector<std::st
     // The rarest words first, by how many units hold each.
     constexpr std::int64_t kMostRows = 500;
     std::vector<std::pair<std::int64_t, const std::string*>> rarity;
-    Statement vocabulary(db_, "SELECT doc FROM memory_vocabulary WHERE term = ?");
-    for (const std::string& word : words) {
-        vocabulary.bind(1, word);
-        if (vocabulary.step() && vocabulary.integer(0) > 0) rarity.emplace_back(vocabulary.integer(0), &word);
-        vocabulary.reset();
-    }
+    for (const std::string& word : words)
+        if (const std::int64_t units = units_with_word(word); units > 0) rarity.emplace_back(units, &word);
     std::sort(rarity.begin(), rarity.end());
     std::string query;
     std::int64_t rows = 0;

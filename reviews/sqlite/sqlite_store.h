@@ -136,6 +136,7 @@ private:
     class ReaderThread;
     class LogVerifier;
     void index_new_memory();
+    std::int64_t units_with_word(const std::string& word);
 
     Database db_;
     ProjectSettings settings_;
@@ -176,6 +177,8 @@ private:
     static constexpr std::size_t kKeptReads = 65'536;
     std::unordered_map<std::int64_t, LogRow> stamps_;
     std::unordered_map<std::int64_t, std::string> names_;
+    // How many memory units hold each word (units_with_word).
+    std::unordered_map<std::string, std::int64_t> word_units_;
 };
 
 }  // namespace medloc::reviews

@@ -427,3 +427,23 @@ TEST_CASE("schema 15 keeps states as numbers, who and when as texts and a unit's
     CHECK(named == std::vector<std::string>{"revised", "", "state -1"});
     fs::remove(path);
 }
+
+// How many units hold a word is kept for a transaction (the index counts them
+// by reading them all): a unit the act adds is still found by its words.
+TEST_CASE("a word's units are counted again once the act adds a unit that holds it", "[reviews][memory]") {
+    const fs::path path = temporary_file("counted.db");
+    const auto store = create_project(path.string(), {"", "en-US", {"es-US"}, 36, ""}, FixedClock());
+    const auto writing = store->transaction(Access::write);
+    MemoryImport import;  // the log entry the units belong to
+    import.at = FixedClock().now();
+    import.actor = "Pat Publisher";
+    store->add_memory_import(import);
+    store->add_memory_unit(unit_of("Check the rash daily.", "Revise el sarpullido a diario."));
+    CHECK(found(*store, "blister").empty());
+    CHECK(found(*store, "rash").size() == 1);
+    store->add_memory_unit(unit_of("A blister may form on the rash.", "Puede formarse una ampolla."));
+    CHECK(found(*store, "blister") == std::vector<std::string>{"Puede formarse una ampolla."});
+    CHECK(found(*store, "rash").size() == 2);
+    writing->commit();
+    CHECK(found(*store, "blister").size() == 1);
+}
