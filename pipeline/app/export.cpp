@@ -7,8 +7,13 @@
 #include "io/progress.h"
 #include "skeleton/skeleton.h"
 #include "states.h"
+#include "work_beside.h"
 
+#include <deque>
+#include <functional>
+#include <future>
 #include <map>
+#include <memory>
 #include <optional>
 
 namespace medloc::pipeline {
@@ -119,20 +124,70 @@ void export_units(reviews::Store& store, const reviews::DocumentVersion& version
     std::map<std::string, xliff::Content> sources;
     for (const reviews::TranslatedSegment& each : segments)
         sources[each.segment.id] = xliff::content_from_markup(each.segment.source);
-    const OriginalCodes originals(version, sources);
+    // Only XLIFF 2.0 carries the codes' original markup.
+    std::optional<OriginalCodes> originals;
+    if (request.format == xliff::Version::v2_0) originals.emplace(version, sources);
     for (std::size_t i = 0; i < segments.size(); ++i) {
         const auto& [segment, translation] = segments[i];
         const reviews::State state = translation ? translation->state : reviews::State::new_;
         if (request.pending && !reviews::is_untranslated(state)) continue;
         xliff::Unit unit = unit_for(segment, sources.at(segment.id), translation, request);
         if (translation && !request.pseudo) unit.qa_notes = qa_notes(checks.of(segment, *translation));
-        if (request.format == xliff::Version::v2_0) unit.original_codes = originals.of(segment.id);
+        if (originals) unit.original_codes = originals->of(segment.id);
         if (memory && reviews::is_untranslated(state)) leverage(*memory, segment, contexts[i], unit, exported);
         exported.pending += reviews::is_untranslated(state);
         file.units.push_back(std::move(unit));
     }
     exported.units = file.units.size();
 }
+
+// Writes each document's file on a thread beside the reads, a few files
+// behind them so that memory stays flat: making the XML and writing it was
+// a third of an export. The outcome stays in document order, and no file is
+// written after one that failed.
+class FilesBeside {
+public:
+    static constexpr std::size_t kBehind = 4;
+
+    FilesBeside(FileWriter& files, xliff::Version format) : files_(files), format_(format) {}
+
+    void hand(xliff::File file, ExportedFile exported, ExportOutcome& outcome) {
+        auto shared = std::make_shared<xliff::File>(std::move(file));
+        std::function<ExportedFile()> work = [this, shared, exported = std::move(exported)] {
+            if (!failed_) write(*shared, exported.path);  // else never taken: the failure is thrown first
+            return exported;
+        };
+        written_.push_back(beside_.hand(std::move(work)));
+        while (written_.size() > kBehind) take(outcome);
+    }
+
+    void finish(ExportOutcome& outcome) {
+        while (!written_.empty()) take(outcome);
+    }
+
+private:
+    void write(const xliff::File& file, const std::string& path) {
+        if (path.empty()) return;
+        try {
+            files_.write(path, xliff::write_xliff(file, format_));
+        } catch (...) {
+            failed_ = true;
+            throw;
+        }
+    }
+
+    void take(ExportOutcome& outcome) {
+        std::future<ExportedFile> next = std::move(written_.front());
+        written_.pop_front();
+        outcome.files.push_back(next.get());
+    }
+
+    FileWriter& files_;
+    const xliff::Version format_;
+    bool failed_ = false;  // read and set beside only
+    std::deque<std::future<ExportedFile>> written_;
+    WorkBeside beside_;  // last: done with its work before the rest goes
+};
 
 }  // namespace
 
@@ -151,6 +206,7 @@ ExportOutcome export_locale(reviews::Store& store, const ExportRequest& request,
     if (!request.pseudo && store.memory_size(request.locale) > 0) memory.emplace(store, request.locale);
     const std::vector<std::string> documents = store.document_ids();
     Progress progress("exporting", documents.size());
+    FilesBeside beside(services.files, request.format);
     for (const std::string& document_id : documents) {
         progress.at(static_cast<std::size_t>(&document_id - documents.data()) + 1);
         const std::optional<reviews::DocumentVersion> version = store.current_version(document_id);
@@ -165,13 +221,10 @@ ExportOutcome export_locale(reviews::Store& store, const ExportRequest& request,
         ExportedFile exported;
         exported.document_id = document_id;
         export_units(store, *version, request, checks, memory, file, exported);
-        if (exported.units > 0) {
-            const fs::path path = folder / (document_id + ".xlf");
-            services.files.write(path, xliff::write_xliff(file, request.format));
-            exported.path = path.string();
-        }
-        outcome.files.push_back(std::move(exported));
+        if (exported.units > 0) exported.path = (folder / (document_id + ".xlf")).string();
+        beside.hand(std::move(file), std::move(exported), outcome);
     }
+    beside.finish(outcome);
     reading->commit();
     return outcome;
 }

@@ -12,6 +12,7 @@
 #include <pugixml.hpp>
 
 #include <map>
+#include <sstream>
 
 using namespace medloc;
 using namespace medloc::test;
@@ -100,6 +101,30 @@ TEST_CASE("every exported corpus file is valid XLIFF 1.2 and 2.0", "[xliff][expo
         const fs::path pseudo = project.exported({"--locale", "ja", "--format", format, "--pseudo"});
         check_valid(xliff_files(pseudo / "ja"));
     }
+}
+
+TEST_CASE("an export that cannot write a document's file names it and writes none after it", "[xliff][export]") {
+    CorpusProject project;
+    // The files in the order export writes them, as an export that worked lists them.
+    const Result listed =
+        run_medloc(project.db, {"export", "--locale", "es-US", "--out", (project.dir / "x").string()});
+    REQUIRE(listed.exit_code == 0);
+    std::vector<std::string> order;
+    std::istringstream lines(listed.out);
+    for (std::string line; std::getline(lines, line);)
+        if (const auto end = line.find(".xlf: "); end != std::string::npos)
+            order.push_back(fs::path(line.substr(0, end + 4)).filename().string());
+    REQUIRE(order.size() == corpus_documents().size());
+    const fs::path out = project.dir / "again";
+    // The second document's file cannot be put in place: a folder is there.
+    write_file(out / "es-US" / order[1] / "kept", "a file");
+    const Result failed = run_medloc(project.db, {"export", "--locale", "es-US", "--out", out.string()});
+    INFO(failed.out << failed.err);
+    CHECK(failed.exit_code == 4);
+    CHECK(failed.err.find(order[1]) != std::string::npos);
+    CHECK(fs::is_regular_file(out / "es-US" / order[0]));
+    for (std::size_t i = 2; i < order.size(); ++i) CHECK_FALSE(fs::exists(out / "es-US" / order[i]));
+    CHECK(read_file(out / "es-US" / order[1] / "kept") == "a file");
 }
 
 TEST_CASE("a stale translation goes out as a reference, in both versions, still valid", "[xliff][export]") {
