@@ -312,6 +312,61 @@ TEST_CASE("the event log refuses edits, and audit verify finds them when forced"
     }
 }
 
+// audit verify reads the log in batches and checks them beside its reads:
+// on a log of thousands of entries and hundreds of signed acts, a tampered
+// entry or signature far into it is named as an entry-by-entry walk names it.
+TEST_CASE("audit verify names a tampered entry or signature deep in a long log", "[review][audit]") {
+    TempDir dir;
+    const fs::path db = new_project(dir, "es-US");
+    REQUIRE(succeeds(db, {"extract", corpus_dir().string(), "--as", "pat"}));
+    REQUIRE(succeeds(db, {"export", "--locale", "es-US", "--out", (dir / "x").string(), "--pseudo"}));
+    std::vector<std::string> import = {"import", "--as", "ana", "--role", "translator"};
+    for (const auto& entry : fs::directory_iterator(dir / "x" / "es-US")) import.push_back(entry.path().string());
+    REQUIRE(succeeds(db, import));
+    REQUIRE(succeeds(db, {"review", "revise", "--locale", "es-US", "--all", "--as", "ben", "--role", "reviser"}));
+    // One signed act per document and command: many signatures, each
+    // closing an act somewhere in a batch.
+    for (const auto& entry : fs::directory_iterator(dir / "x" / "es-US"))
+        REQUIRE(succeeds(db, {"review", "approve", "--locale", "es-US", "--doc", entry.path().stem().string(), "--as",
+                              "carla", "--role", "clinical"}));
+    const auto number = [&](const std::string& sql) { return std::stoll(run({"sqlite3", db.string(), sql}).out); };
+    const long long entries = number("SELECT COUNT(*) FROM event");
+    REQUIRE(entries > 2000);
+    REQUIRE(number("SELECT COUNT(*) FROM signature") > 10);
+    const Result intact = run_medloc(db, {"audit", "verify", "--json"});
+    REQUIRE(intact.exit_code == 0);
+    CHECK(nlohmann::json::parse(intact.out)["events_checked"] == entries);
+
+    const auto verify = [&](const std::string& sql) {
+        REQUIRE(run({"sqlite3", db.string(), sql}).exit_code == 0);
+        const Result verified = run_medloc(db, {"audit", "verify", "--json"});
+        CHECK(verified.exit_code == 4);
+        return nlohmann::json::parse(verified.out)["problem"].get<std::string>();
+    };
+    SECTION("an entry's target changed, near the end") {
+        const long long id = number("SELECT MAX(id) - 300 FROM event WHERE target IS NOT NULL");
+        const std::string problem =
+            verify("DROP TRIGGER event_is_append_only_update; UPDATE event SET target = source WHERE id = " +
+                   std::to_string(id));
+        CHECK(problem.starts_with("event " + std::to_string(id) + " ("));
+        CHECK(problem.find("does not match its hash") != std::string::npos);
+    }
+    SECTION("an act's signature changed, past the middle") {
+        const long long last = number(
+            "SELECT last_event FROM signature ORDER BY last_event LIMIT 1 OFFSET (SELECT COUNT(*) * 2 / 3 FROM "
+            "signature)");
+        const long long first =
+            number("SELECT MAX(last_event) + 1 FROM signature WHERE last_event < " + std::to_string(last));
+        const std::string problem = verify(
+            "DROP TRIGGER signature_is_append_only_update; UPDATE signature SET signature = (SELECT "
+            "signature FROM signature ORDER BY last_event LIMIT 1) WHERE last_event = " +
+            std::to_string(last));
+        CHECK(problem.find("on event " + std::to_string(last) + " is not ") != std::string::npos);
+        CHECK(problem.find("events " + std::to_string(first) + " to " + std::to_string(last) + " were written") !=
+              std::string::npos);
+    }
+}
+
 // Build and review read the people of a whole document at once; they must be
 // who the log of each segment, read alone, names.
 TEST_CASE("the people of a document read at once are those of each segment read alone", "[review][people]") {
